@@ -1,0 +1,20 @@
+// Three projects: unit (jsdom, fakes and fake timers), integration (node, real emulator over HTTP and
+// websockets), e2e (node driving headless Chromium). `npm test` runs them one after another.
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.jest.json' }],
+};
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+const common = {
+  transform,
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/failOnUnhandledRejection.ts'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,32 @@
+// The script-tag bundle: one minified UMD file that installs the global `connect` names.
+// Everything it needs (the AWS SDK client included) is bundled; nothing is external.
+const path = require('path');
+
+module.exports = (env, argv) => ({
+  mode: argv.mode || 'production',
+  target: ['web', 'es2020'],
+  entry: './src/global.ts',
+  devtool: 'source-map',
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: 'amazon-connect-chat.js',
+    // Side-effect bundle: it installs `connect.*` and exposes nothing else on the page.
+    iife: true,
+    clean: false,
+  },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    extensionAlias: { '.js': ['.ts', '.js'] },
+  },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        exclude: /node_modules/,
+        options: { configFile: 'tsconfig.esm.json', compilerOptions: { declaration: false } },
+      },
+    ],
+  },
+  performance: { hints: false },
+});
