@@ -1,0 +1,100 @@
+// Error classes of the SDK. Every failure the SDK reports is an `Error` subclass; the ones that mirror
+// amazon-connect-chatjs keep its `name` values so apps that branch on them keep working.
+
+/** A required value is missing, or a callback is not a function. */
+export class ValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValueError';
+  }
+}
+
+/** An argument is missing or breaks a rule. `argument` names the field, e.g. `chatDetails.contactId`. */
+export class IllegalArgumentException extends Error {
+  readonly argument: unknown;
+  constructor(message: string, argument?: unknown) {
+    super(message);
+    this.name = 'IllegalArgument';
+    this.argument = argument;
+  }
+}
+
+/** The session is not in a state that allows the call (before connect(), after the chat ended). */
+export class IllegalStateException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IllegalState';
+  }
+}
+
+/** A method upstream declares but does not implement. */
+export class UnImplementedMethodException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnImplementedMethod';
+  }
+}
+
+/** Text that should have been JSON was not. */
+export class IllegalJsonException extends Error {
+  readonly causeException: unknown;
+  readonly originalJsonString: string;
+  constructor(message: string, details: { causeException: unknown; originalJsonString: string }) {
+    super(message);
+    this.name = 'IllegalState';
+    this.causeException = details.causeException;
+    this.originalJsonString = details.originalJsonString;
+  }
+}
+
+/**
+ * A Participant Service call failed. Carries the fields amazon-connect-chatjs puts on its rejections:
+ * `type` (the service's error name, e.g. `AccessDeniedException`, or `NetworkError` when no answer came),
+ * `message`, `statusCode` and the caller's `metadata`.
+ */
+export class ChatServiceError extends Error {
+  readonly type: string;
+  readonly statusCode: number | undefined;
+  readonly metadata: unknown;
+  readonly requestId: string | undefined;
+  /** True when retrying the same call later can succeed (throttling, 5xx, network). */
+  readonly retryable: boolean;
+  override readonly cause: unknown;
+
+  constructor(init: {
+    type: string;
+    message: string;
+    statusCode?: number;
+    metadata?: unknown;
+    requestId?: string;
+    retryable?: boolean;
+    cause?: unknown;
+  }) {
+    super(init.message);
+    this.name = 'ChatServiceError';
+    this.type = init.type;
+    this.statusCode = init.statusCode;
+    this.metadata = init.metadata ?? null;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable ?? false;
+    this.cause = init.cause;
+  }
+
+  /** A copy that carries the caller's metadata (the client does not know it). */
+  withMetadata(metadata: unknown): ChatServiceError {
+    const copy = new ChatServiceError({ ...this, message: this.message, metadata });
+    copy.stack = this.stack;
+    return copy;
+  }
+}
+
+/** An attachment was refused before any API call (type or size), or the service scanned it as unsafe. */
+export class AttachmentError extends IllegalArgumentException {
+  readonly fileName: string;
+  constructor(message: string, fileName: string, argument: unknown = 'attachment') {
+    super(message, argument);
+    this.fileName = fileName;
+  }
+}
+
+export const isChatServiceError = (e: unknown): e is ChatServiceError => e instanceof ChatServiceError;

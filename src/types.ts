@@ -1,0 +1,474 @@
+// The public contract of the SDK: every argument, result, item and event payload, one doc line each.
+// Names follow amazon-connect-chatjs 5.0.0 so that code typed against it compiles against this package.
+
+/** The two kinds of chat session. */
+export type ChatSessionType = 'AGENT' | 'CUSTOMER';
+
+/** Numeric log levels (DEBUG 10 … ERROR 40; ADVANCED_LOG 50 is emitted whenever a logger is configured). */
+export type ChatLogLevel = 10 | 20 | 30 | 40 | 50;
+
+// ---------------------------------------------------------------------------------------------------------
+// Session creation
+
+/** Identifies one participant of one chat contact. PascalCase keys are accepted too, as upstream does. */
+export interface ChatDetailsInput {
+  /** The contact (chat) id. */
+  contactId?: string;
+  ContactId?: string;
+  /** This participant's id within the contact. */
+  participantId?: string;
+  ParticipantId?: string;
+  /** The first contact of a transferred or persistent chat; defaults to `contactId`. */
+  initialContactId?: string;
+  InitialContactId?: string;
+  /** The participant token from StartChatContact (customers) or Streams' media info (agents). */
+  participantToken?: string | null;
+  ParticipantToken?: string | null;
+  /** Agents under Streams: resolves a fresh connection token (`connection.getConnectionToken`). */
+  getConnectionToken?: () => Promise<ConnectionTokenTransport>;
+  GetConnectionToken?: () => Promise<ConnectionTokenTransport>;
+  /** Anything else Streams passes (`originalInfo`, …) is kept but not used. */
+  [extra: string]: unknown;
+}
+
+/** What Streams' `getConnectionToken()` resolves: the raw CreateTransport(chat_token) answer. */
+export interface ConnectionTokenTransport {
+  chatTokenTransport: { participantToken: string; expiry: string };
+}
+
+/** Per-session options. */
+export interface ChatSessionOptions {
+  /** The AWS region of the contact; sets the global region too, as upstream does. */
+  region?: string;
+  /** Informational, kept for upstream compatibility. */
+  stage?: string;
+  /** Informational, kept for upstream compatibility. */
+  cell?: string;
+}
+
+/** Per-session and global feature switches. */
+export interface ChatFeatures {
+  /** Read/delivered receipts: on by default, throttled to one per `throttleTime` ms (default 5000). */
+  messageReceipts?: { shouldSendMessageReceipts?: boolean; throttleTime?: number };
+  /** After a reconnect, fetch and deliver the items missed while the link was down (default true). */
+  recoverMissedMessages?: boolean;
+}
+
+/** Arguments of `ChatSession.create` for a customer session. */
+export interface CustomerChatSessionArgs {
+  type: 'CUSTOMER';
+  chatDetails: ChatDetailsInput;
+  options?: ChatSessionOptions;
+  /** Turn client-side metrics off for this session. */
+  disableCSM?: boolean;
+  features?: ChatFeatures;
+  /** A websocket manager to use instead of the session's own (rare for customers). */
+  websocketManager?: WebSocketManagerLike;
+}
+
+/** Arguments of `ChatSession.create` for an agent session (the default type, as upstream). */
+export interface AgentChatSessionArgs {
+  type?: 'AGENT';
+  chatDetails: ChatDetailsInput;
+  options?: ChatSessionOptions;
+  /** Streams' `connect.core.getWebSocketManager()`; without it the session opens its own websocket. */
+  websocketManager?: WebSocketManagerLike;
+  disableCSM?: boolean;
+  features?: ChatFeatures;
+}
+
+export type ChatSessionArgs = CustomerChatSessionArgs | AgentChatSessionArgs;
+
+// ---------------------------------------------------------------------------------------------------------
+// Global configuration and logging
+
+/** A logger the app supplies; each method receives one formatted line. */
+export interface ChatLogger {
+  debug?(...args: unknown[]): unknown;
+  info?(...args: unknown[]): unknown;
+  warn?(...args: unknown[]): unknown;
+  error?(...args: unknown[]): unknown;
+  log?(...args: unknown[]): unknown;
+  [method: string]: ((...args: unknown[]) => unknown) | undefined;
+}
+
+/** `loggerConfig` of `setGlobalConfig`. */
+export interface ChatLoggerConfig {
+  /** Preferred: the app's logger. */
+  customizedLogger?: ChatLogger;
+  /** Used when no `customizedLogger` is given (Streams passes `connect.getLog()` here). */
+  logger?: ChatLogger;
+  /** Log to the console when no logger is given (off by default). */
+  useDefaultLogger?: boolean;
+  /** The lowest level written (default 20, INFO). */
+  level?: ChatLogLevel;
+  /** The logger method that receives ADVANCED_LOG lines (default "warn"). */
+  advancedLogWriter?: string;
+}
+
+/** Client-side metrics configuration. */
+export interface ChatCsmConfig {
+  /** The WidgetType dimension of every metric (default "CustomChatWidget"). */
+  widgetType?: string;
+  /** Receives batches of metrics; without it metrics stay in memory (`csmService.getMetrics()`). */
+  publisher?: (metrics: CsmMetric[]) => void | Promise<void>;
+  /** Metrics per batch (default 30). */
+  batchSize?: number;
+  /** Flush interval in ms (default 30000). */
+  flushIntervalMs?: number;
+}
+
+/** Argument of `ChatSession.setGlobalConfig`. */
+export interface ChatGlobalConfig {
+  /** The AWS region (default "us-west-2"). */
+  region?: string;
+  /** Overrides `https://participant.connect.<region>.amazonaws.com`, e.g. the local emulator's URL. */
+  endpoint?: string;
+  stage?: string;
+  cell?: string;
+  /** Kept for upstream compatibility; reconnecting is always on. */
+  reconnect?: boolean;
+  loggerConfig?: ChatLoggerConfig;
+  webSocketManagerConfig?: {
+    /** Replaces `navigator.onLine` (React Native: pass NetInfo's state). */
+    isNetworkOnline?: () => boolean;
+  };
+  features?: ChatFeatures | string[];
+  /** Receipt throttle in ms; each call without it resets the throttle to 5000 ms, as upstream. */
+  throttleTime?: number;
+  /** Appended to the SDK user agent as `AmazonConnect-ChatJS/<version> <suffix>`. */
+  customUserAgentSuffix?: string;
+  csmConfig?: ChatCsmConfig;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Items
+
+/** One attachment of an ATTACHMENT item. */
+export interface AttachmentItem {
+  ContentType: string;
+  AttachmentId: string;
+  AttachmentName: string;
+  /** APPROVED, REJECTED (scanned as unsafe) or IN_PROGRESS. */
+  Status: 'APPROVED' | 'REJECTED' | 'IN_PROGRESS' | string;
+}
+
+/** A read or delivered receipt. */
+export interface Receipt {
+  ReadTimestamp?: string;
+  DeliveredTimestamp?: string;
+  RecipientParticipantId?: string;
+}
+
+export type MessageProcessingStatus = 'PROCESSING' | 'FAILED' | 'REJECTED';
+
+/** Receipts, Lex streaming fields and the local send status of a message. */
+export interface MessageMetadata {
+  MessageId?: string;
+  Receipts?: Receipt[];
+  /** Local status kept by onTranscriptUpdated: SENDING, SENT, FAILED, DELIVERED, READ. */
+  Status?: string;
+  MessageProcessingStatus?: MessageProcessingStatus | string;
+  /** Lex streaming: false while chunks are arriving, true for the final message. */
+  MessageCompleted?: boolean;
+  /** Lex streaming: 1-based chunk number. */
+  ChunkNumber?: number;
+}
+
+/** A transcript or websocket item (message, event, attachment or receipt). */
+export interface ChatTranscriptItem {
+  AbsoluteTime: string;
+  Content?: string;
+  ContentType: string;
+  Id: string;
+  /** MESSAGE, EVENT, ATTACHMENT, CONNECTION_ACK or MESSAGEMETADATA. */
+  Type: string;
+  ParticipantId?: string;
+  DisplayName?: string;
+  /** AGENT, CUSTOMER, SYSTEM, CUSTOM_BOT or SUPERVISOR. */
+  ParticipantRole?: string;
+  InitialContactId?: string;
+  ContactId?: string;
+  /** Persistent chat: the past contact an item came from. */
+  RelatedContactId?: string;
+  Attachments?: AttachmentItem[];
+  MessageMetadata?: MessageMetadata;
+  /** Set on items kept by onTranscriptUpdated: the item as received, as JSON. */
+  serializedContent?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results
+
+/** Resolved by every service call: the raw service answer and the caller's `metadata`. */
+export interface ParticipantServiceResponse<D, M = unknown> {
+  data: D;
+  metadata: M | null;
+}
+/** Upstream's name for the same shape. */
+export type WithMetadata<D, M = unknown> = ParticipantServiceResponse<D, M>;
+
+/** `$metadata` the AWS SDK adds to every answer. */
+export interface ResponseMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  attempts?: number;
+  totalRetryDelay?: number;
+}
+
+/** The `{ type, message, statusCode, metadata }` shape rejections carry (they are `ChatServiceError`s). */
+export interface ChatServiceErrorShape {
+  type: string;
+  message: string;
+  statusCode?: number;
+  metadata: unknown;
+}
+
+export interface ConnectArgs<M = unknown> {
+  metadata?: M;
+}
+
+/** Resolved by `connect()`. */
+export interface ConnectChatResult<M = unknown> {
+  connectCalled: boolean;
+  connectSuccess: boolean;
+  metadata: M | null;
+  _debug: unknown;
+}
+
+export interface SendMessageArgs<M = unknown> {
+  /** The text (or JSON string) to send. */
+  message: string;
+  /** text/plain (default), text/markdown, application/json or interactive.response. */
+  contentType?: string;
+  /** Idempotency token; a UUID is generated when absent and reused on retries. */
+  clientToken?: string;
+  metadata?: M;
+}
+export interface SendMessageResult {
+  Id?: string;
+  AbsoluteTime?: string;
+  MessageMetadata?: { MessageProcessingStatus?: string };
+  $metadata?: ResponseMetadata;
+}
+
+export interface SendEventArgs<M = unknown> {
+  /** An event content type, e.g. typing, message.read, message.delivered. */
+  contentType: string;
+  /** Event content; receipts use `JSON.stringify({ messageId })`. */
+  content?: string | null;
+  clientToken?: string;
+  metadata?: M;
+}
+export interface SendEventResult {
+  Id?: string;
+  AbsoluteTime?: string;
+  $metadata?: ResponseMetadata;
+}
+
+/** Upload progress reported while an attachment's bytes are sent. */
+export interface AttachmentProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface SendAttachmentArgs<M = unknown> {
+  /** The file to upload (a `File`, or a `Blob` with a `name`). */
+  attachment: File | (Blob & { name: string });
+  metadata?: M;
+  clientToken?: string;
+  /** Called as bytes are uploaded. */
+  onProgress?: (progress: AttachmentProgress) => void;
+}
+export interface SendAttachmentResult {
+  AttachmentId?: string;
+  $metadata?: ResponseMetadata;
+}
+
+export interface DownloadAttachmentArgs<M = unknown> {
+  attachmentId: string;
+  metadata?: M;
+}
+/** `downloadAttachment` resolves the file as a Blob with the caller's metadata assigned onto it. */
+export type DownloadAttachmentResult<M = unknown> = Blob & { metadata?: M | null };
+
+export interface GetAttachmentURLArgs<M = unknown> {
+  attachmentId: string;
+  metadata?: M;
+}
+
+export interface StartPosition {
+  Id?: string;
+  AbsoluteTime?: string;
+  MostRecent?: number;
+}
+
+export interface GetTranscriptArgs<M = unknown> {
+  /** Page size, 0..100 (default 15). */
+  maxResults?: number;
+  nextToken?: string;
+  /** FORWARD or BACKWARD (default BACKWARD). */
+  scanDirection?: 'FORWARD' | 'BACKWARD';
+  /** ASCENDING (default) or DESCENDING. */
+  sortOrder?: 'ASCENDING' | 'DESCENDING';
+  startPosition?: StartPosition;
+  /** A contact of the chain (persistent chat: a past contact). */
+  contactId?: string;
+  metadata?: M;
+}
+export interface GetTranscriptResult {
+  InitialContactId?: string;
+  NextToken?: string;
+  Transcript?: ChatTranscriptItem[];
+  $metadata?: ResponseMetadata;
+}
+
+export interface DescribeViewArgs<M = unknown> {
+  viewToken: string;
+  metadata?: M;
+}
+export interface View {
+  Id?: string;
+  Arn?: string;
+  Name?: string;
+  Version?: number;
+  Content?: { InputSchema?: string; Template?: string; Actions?: string[] };
+}
+export interface DescribeViewResult {
+  View?: View;
+  $metadata?: ResponseMetadata;
+}
+
+export interface GetAuthenticationUrlArgs<M = unknown> {
+  redirectUri: string;
+  /** From the authentication.initiated event's content. */
+  sessionId: string;
+  metadata?: M;
+}
+export interface GetAuthenticationUrlResult {
+  AuthenticationUrl?: string;
+  $metadata?: ResponseMetadata;
+}
+
+export interface CancelParticipantAuthenticationArgs<M = unknown> {
+  sessionId: string;
+  metadata?: M;
+}
+
+/** `getChatDetails()`: ids, tokens and the connection details of the last connect. */
+export interface ChatDetails {
+  initialContactId: string;
+  contactId: string;
+  participantId: string;
+  participantToken: string | null;
+  connectionDetails: ConnectionDetails | null;
+}
+
+/** What CreateParticipantConnection (or Streams' token) gave the session. */
+export interface ConnectionDetails {
+  url: string | null;
+  expiry: string | null;
+  transportLifeTimeInSeconds: number;
+  connectionAcknowledged: boolean;
+  connectionToken: string;
+  connectionTokenExpiry: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Events
+
+/** Every event payload carries the session's ids. */
+export interface ChatEventBase {
+  chatDetails: ChatDetails;
+}
+/** Payload of item events (onMessage, onTyping, receipts, participant and authentication events). */
+export interface ChatMessageEvent extends ChatEventBase {
+  data: ChatTranscriptItem;
+}
+export type ChatTypingEvent = ChatMessageEvent;
+export type ChatReceiptEvent = ChatMessageEvent;
+export interface ChatAuthenticationInitiatedEvent extends ChatMessageEvent {
+  /** Parsed from the item's content: pass it to getAuthenticationUrl. */
+  sessionId?: string;
+}
+export type ChatParticipantDisplayNameUpdatedEvent = ChatMessageEvent;
+
+/** Why the link went down or could not come back. */
+export interface ConnectionReason {
+  /** Close code of the socket, when a socket closed. */
+  code?: number;
+  /** Close reason or a short description (e.g. "heartbeat missed", "offline"). */
+  reason?: string;
+  /** The error behind it, when there is one. */
+  error?: Error;
+}
+export interface ChatConnectionEstablishedEvent extends ChatEventBase {
+  data: { reconnected: boolean };
+}
+export interface ChatConnectionLostEvent extends ChatEventBase {
+  data: ConnectionReason;
+}
+export interface ChatConnectionBrokenEvent extends ChatEventBase {
+  data: ConnectionReason;
+}
+export interface ChatEndedEvent extends ChatEventBase {
+  data: null;
+}
+export interface ChatDeepHeartbeatEvent extends ChatEventBase {
+  data: { timestamp?: number; error?: unknown; statusCode?: number };
+}
+export interface ChatTranscriptUpdatedEvent extends ChatEventBase {
+  data: { transcript: ChatTranscriptItem[]; previousTranscriptNextToken: string | null };
+}
+
+/** Removes the handler it was returned for. */
+export type Unsubscribe = () => void;
+export type ChatEventHandler<E> = (event: E) => void;
+
+// ---------------------------------------------------------------------------------------------------------
+// Websocket managers
+
+/** The websocket manager interface a session uses: Streams' `getWebSocketManager()` or this SDK's own. */
+export interface WebSocketManagerLike {
+  subscribeTopics(topics: string[]): void;
+  onMessage(topic: string, cb: (frame: WebSocketFrame) => void): Unsubscribe | void;
+  onConnectionGain(cb: () => void): Unsubscribe | void;
+  onConnectionLost(cb: (info?: unknown) => void): Unsubscribe | void;
+  onInitFailure(cb: (info?: unknown) => void): Unsubscribe | void;
+  onDeepHeartbeatSuccess?(cb: (info?: unknown) => void): Unsubscribe | void;
+  onDeepHeartbeatFailure?(cb: (info?: unknown) => void): Unsubscribe | void;
+  sendMessage?(frame: WebSocketFrame): void;
+  init?(transport: () => Promise<WebSocketTransportResult>): unknown;
+  closeWebSocket?(): void;
+}
+
+/** A frame of the websocket protocol. */
+export interface WebSocketFrame {
+  topic?: string;
+  content?: unknown;
+  contentType?: string;
+  statusCode?: number;
+  [field: string]: unknown;
+}
+
+/** What the transport function given to `WebSocketManager.init` resolves. */
+export interface WebSocketTransportResult {
+  webSocketTransport: { url: string; transportLifeTimeInSeconds: number; expiry?: string | null };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Metrics
+
+export interface CsmDimension {
+  name: string;
+  value: string;
+}
+/** One client-side metric. */
+export interface CsmMetric {
+  metricName: string;
+  unit: 'Count' | 'Milliseconds' | string;
+  value: number;
+  timestamp: number;
+  dimensions: CsmDimension[];
+  namespace: string;
+}
