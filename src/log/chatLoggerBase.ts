@@ -1,0 +1,14 @@
+// `connect.ChatSession.Logger`: an empty logger apps may subclass and pass as `loggerConfig.customizedLogger`.
+// Its methods do nothing, so a subclass only overrides the levels it cares about.
+
+import type { ChatLogger } from '../types.js';
+
+export class ChatLoggerBase implements ChatLogger {
+  [method: string]: ((...args: unknown[]) => unknown) | undefined;
+
+  debug(..._args: unknown[]): void {}
+  info(..._args: unknown[]): void {}
+  warn(..._args: unknown[]): void {}
+  error(..._args: unknown[]): void {}
+  advancedLog(..._args: unknown[]): void {}
+}
