@@ -1,0 +1,37 @@
+// The Participant Service client and attachment flows (see participantClient.ts and attachments.ts).
+export {
+  ParticipantClient,
+  getParticipantClient,
+  clearParticipantClientCache,
+  stripStartPosition,
+  type ParticipantClientConfig,
+  type ConnectionTypeName,
+  type CreateConnectionOptions,
+  type SendMessageInput,
+  type SendEventInput,
+  type GetTranscriptInput,
+  type StartPositionInput,
+  type StartAttachmentUploadInput,
+  type AuthenticationUrlInput,
+} from './participantClient.js';
+export { toChatServiceError, isRetryableError, isNetworkError, NETWORK_ERROR } from './errors.js';
+export { ParticipantRetryStrategy, retryDelayMs, DEFAULT_RETRY, type RetryOptions } from './retryStrategy.js';
+export {
+  uploadAttachment,
+  downloadAttachment,
+  getAttachmentUrl,
+  type AttachmentApi,
+  type UploadAttachmentOptions,
+  type DownloadAttachmentOptions,
+} from './attachments.js';
+export { checkAttachment, ATTACHMENT_TYPES, ALLOWED_ATTACHMENT_MIME_TYPES, type AttachmentFile } from './attachmentRules.js';
+export {
+  checkTransferUrl,
+  ATTACHMENT_UPLOAD_FAILED,
+  ATTACHMENT_DOWNLOAD_FAILED,
+  INVALID_ATTACHMENT_URL,
+  type XhrLike,
+  type XhrConstructor,
+  type FetchLike,
+} from './transfer.js';
+export { uuidV4 } from './uuid.js';

@@ -1,0 +1,287 @@
+// The Participant Service client: one thin method per operation over `@aws-sdk/client-connectparticipant`.
+// Each method takes its bearer token explicitly (the client is shared by every session of a region), sends a
+// UUID ClientToken on every write, and rejects only with `ChatServiceError`.
+
+import {
+  CancelParticipantAuthenticationCommand,
+  CompleteAttachmentUploadCommand,
+  ConnectParticipantClient,
+  CreateParticipantConnectionCommand,
+  DescribeViewCommand,
+  DisconnectParticipantCommand,
+  GetAttachmentCommand,
+  GetAuthenticationUrlCommand,
+  GetTranscriptCommand,
+  SendEventCommand,
+  SendMessageCommand,
+  StartAttachmentUploadCommand,
+} from '@aws-sdk/client-connectparticipant';
+import type {
+  CancelParticipantAuthenticationCommandOutput,
+  CompleteAttachmentUploadCommandOutput,
+  ConnectParticipantClientConfig,
+  CreateParticipantConnectionCommandOutput,
+  DescribeViewCommandOutput,
+  DisconnectParticipantCommandOutput,
+  GetAttachmentCommandOutput,
+  GetAuthenticationUrlCommandOutput,
+  GetTranscriptCommandOutput,
+  SendEventCommandOutput,
+  SendMessageCommandOutput,
+  StartAttachmentUploadCommandOutput,
+} from '@aws-sdk/client-connectparticipant';
+import type { Logger } from '../log/logger.js';
+import { silentLogger } from '../log/logger.js';
+import { VERSION } from '../version.js';
+import { toChatServiceError } from './errors.js';
+import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
+import { uuidV4 } from './uuid.js';
+
+/** Where and how to reach the Participant Service. */
+export interface ParticipantClientConfig {
+  /** The AWS region; the SDK needs one even with an endpoint override. */
+  region: string;
+  /** Replaces `https://participant.connect.<region>.amazonaws.com` (no trailing slash). */
+  endpoint?: string;
+  /** Appended to the user agent after `AmazonConnect-ChatJS/<version>`. */
+  customUserAgentSuffix?: string;
+  /** Tests: replaces the SDK's HTTP handler. */
+  requestHandler?: ConnectParticipantClientConfig['requestHandler'];
+  /** Tests and tuning: retry attempts and delays (defaults: 5 attempts, SDK standard backoff). */
+  retry?: RetryOptions;
+  logger?: Logger;
+}
+
+export type ConnectionTypeName = 'WEBSOCKET' | 'CONNECTION_CREDENTIALS';
+
+export interface CreateConnectionOptions {
+  type?: ConnectionTypeName[];
+  connectParticipant?: boolean;
+}
+
+export interface SendMessageInput {
+  content: string;
+  contentType: string;
+  clientToken?: string;
+}
+
+export interface SendEventInput {
+  contentType: string;
+  content?: string | null;
+  clientToken?: string;
+}
+
+/** Fields of StartPosition may be null or undefined; those are left out of the request. */
+export interface StartPositionInput {
+  Id?: string | null;
+  AbsoluteTime?: string | null;
+  MostRecent?: number | null;
+}
+
+export interface GetTranscriptInput {
+  maxResults: number;
+  nextToken?: string | null;
+  scanDirection: 'FORWARD' | 'BACKWARD';
+  sortOrder: 'ASCENDING' | 'DESCENDING';
+  startPosition?: StartPositionInput | null;
+  contactId?: string | null;
+}
+
+export interface StartAttachmentUploadInput {
+  attachmentName: string;
+  attachmentSizeInBytes: number;
+  contentType: string;
+  clientToken?: string;
+}
+
+export interface AuthenticationUrlInput {
+  sessionId: string;
+  redirectUri: string;
+}
+
+/** Keeps only the StartPosition members that carry a value (the service wants `{}` for "none"). */
+export function stripStartPosition(position: StartPositionInput | null | undefined): {
+  Id?: string;
+  AbsoluteTime?: string;
+  MostRecent?: number;
+} {
+  const out: { Id?: string; AbsoluteTime?: string; MostRecent?: number } = {};
+  if (position?.Id != null) out.Id = position.Id;
+  if (position?.AbsoluteTime != null) out.AbsoluteTime = position.AbsoluteTime;
+  if (position?.MostRecent != null) out.MostRecent = position.MostRecent;
+  return out;
+}
+
+/** The SDK client options this package always uses. */
+export function sdkClientConfig(config: ParticipantClientConfig): ConnectParticipantClientConfig {
+  const suffix = config.customUserAgentSuffix;
+  const retryStrategy = new ParticipantRetryStrategy(config.retry);
+  return {
+    region: config.region,
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    // The service authenticates with x-amz-bearer only; the SDK still signs, and empty keys satisfy it.
+    credentials: { accessKeyId: '', secretAccessKey: '' },
+    customUserAgent: [['AmazonConnect-ChatJS', VERSION], ...(suffix ? [[suffix] as [string]] : [])],
+    maxAttempts: retryStrategy.maxAttempts,
+    retryStrategy,
+    ...(config.requestHandler ? { requestHandler: config.requestHandler } : {}),
+  };
+}
+
+export class ParticipantClient {
+  readonly config: Readonly<ParticipantClientConfig>;
+  private readonly sdk: ConnectParticipantClient;
+  private readonly logger: Logger;
+
+  constructor(config: ParticipantClientConfig) {
+    this.config = Object.freeze({ ...config });
+    this.logger = config.logger ?? silentLogger;
+    this.sdk = new ConnectParticipantClient(sdkClientConfig(config));
+  }
+
+  createParticipantConnection(
+    participantToken: string,
+    options: CreateConnectionOptions = {},
+  ): Promise<CreateParticipantConnectionCommandOutput> {
+    const input = {
+      ParticipantToken: participantToken,
+      ...(options.type ? { Type: options.type } : {}),
+      ...(options.connectParticipant != null ? { ConnectParticipant: options.connectParticipant } : {}),
+    };
+    return this.call('CreateParticipantConnection', () => this.sdk.send(new CreateParticipantConnectionCommand(input)));
+  }
+
+  disconnectParticipant(connectionToken: string, clientToken?: string): Promise<DisconnectParticipantCommandOutput> {
+    const input = { ConnectionToken: connectionToken, ClientToken: clientToken || uuidV4() };
+    return this.call('DisconnectParticipant', () => this.sdk.send(new DisconnectParticipantCommand(input)));
+  }
+
+  sendMessage(connectionToken: string, args: SendMessageInput): Promise<SendMessageCommandOutput> {
+    const input = {
+      ConnectionToken: connectionToken,
+      Content: args.content,
+      ContentType: args.contentType,
+      ClientToken: args.clientToken || uuidV4(),
+    };
+    return this.call('SendMessage', () => this.sdk.send(new SendMessageCommand(input)));
+  }
+
+  sendEvent(connectionToken: string, args: SendEventInput): Promise<SendEventCommandOutput> {
+    const input = {
+      ConnectionToken: connectionToken,
+      ContentType: args.contentType,
+      ...(args.content != null ? { Content: args.content } : {}),
+      ClientToken: args.clientToken || uuidV4(),
+    };
+    return this.call('SendEvent', () => this.sdk.send(new SendEventCommand(input)));
+  }
+
+  getTranscript(connectionToken: string, args: GetTranscriptInput): Promise<GetTranscriptCommandOutput> {
+    const input = {
+      ConnectionToken: connectionToken,
+      MaxResults: args.maxResults,
+      ScanDirection: args.scanDirection,
+      SortOrder: args.sortOrder,
+      StartPosition: stripStartPosition(args.startPosition),
+      ...(args.nextToken ? { NextToken: args.nextToken } : {}),
+      ...(args.contactId ? { ContactId: args.contactId } : {}),
+    };
+    return this.call('GetTranscript', () => this.sdk.send(new GetTranscriptCommand(input)));
+  }
+
+  startAttachmentUpload(
+    connectionToken: string,
+    args: StartAttachmentUploadInput,
+  ): Promise<StartAttachmentUploadCommandOutput> {
+    const input = {
+      ConnectionToken: connectionToken,
+      AttachmentName: args.attachmentName,
+      AttachmentSizeInBytes: args.attachmentSizeInBytes,
+      ContentType: args.contentType,
+      ClientToken: args.clientToken || uuidV4(),
+    };
+    return this.call('StartAttachmentUpload', () => this.sdk.send(new StartAttachmentUploadCommand(input)));
+  }
+
+  /** The service accepts exactly one attachment id per call. */
+  completeAttachmentUpload(
+    connectionToken: string,
+    attachmentId: string,
+    clientToken?: string,
+  ): Promise<CompleteAttachmentUploadCommandOutput> {
+    const input = { ConnectionToken: connectionToken, AttachmentIds: [attachmentId], ClientToken: clientToken || uuidV4() };
+    return this.call('CompleteAttachmentUpload', () => this.sdk.send(new CompleteAttachmentUploadCommand(input)));
+  }
+
+  /** `urlExpiryInSeconds`: 5..300; the service's default applies when absent. */
+  getAttachment(
+    connectionToken: string,
+    attachmentId: string,
+    urlExpiryInSeconds?: number,
+  ): Promise<GetAttachmentCommandOutput> {
+    const input = {
+      ConnectionToken: connectionToken,
+      AttachmentId: attachmentId,
+      ...(urlExpiryInSeconds != null ? { UrlExpiryInSeconds: urlExpiryInSeconds } : {}),
+    };
+    return this.call('GetAttachment', () => this.sdk.send(new GetAttachmentCommand(input)));
+  }
+
+  describeView(connectionToken: string, viewToken: string): Promise<DescribeViewCommandOutput> {
+    const input = { ConnectionToken: connectionToken, ViewToken: viewToken };
+    return this.call('DescribeView', () => this.sdk.send(new DescribeViewCommand(input)));
+  }
+
+  getAuthenticationUrl(connectionToken: string, args: AuthenticationUrlInput): Promise<GetAuthenticationUrlCommandOutput> {
+    const input = { ConnectionToken: connectionToken, SessionId: args.sessionId, RedirectUri: args.redirectUri };
+    return this.call('GetAuthenticationUrl', () => this.sdk.send(new GetAuthenticationUrlCommand(input)));
+  }
+
+  cancelParticipantAuthentication(
+    connectionToken: string,
+    sessionId: string,
+  ): Promise<CancelParticipantAuthenticationCommandOutput> {
+    const input = { ConnectionToken: connectionToken, SessionId: sessionId };
+    return this.call('CancelParticipantAuthentication', () =>
+      this.sdk.send(new CancelParticipantAuthenticationCommand(input)),
+    );
+  }
+
+  /** Releases the SDK client's sockets (Node); the client must not be used afterwards. */
+  destroy(): void {
+    this.sdk.destroy();
+  }
+
+  private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (e) {
+      const error = toChatServiceError(e);
+      // Tokens never reach the log: only the operation and what the service said.
+      this.logger.warn(`${operation} failed`, { type: error.type, statusCode: error.statusCode, requestId: error.requestId });
+      throw error;
+    }
+  }
+}
+
+const cache = new Map<string, ParticipantClient>();
+
+/**
+ * The shared client for `(region, endpoint, customUserAgentSuffix)`. The other options (`requestHandler`,
+ * `retry`, `logger`) are taken from the call that creates the entry.
+ */
+export function getParticipantClient(config: ParticipantClientConfig): ParticipantClient {
+  const key = JSON.stringify([config.region, config.endpoint ?? '', config.customUserAgentSuffix ?? '']);
+  let client = cache.get(key);
+  if (!client) {
+    client = new ParticipantClient(config);
+    cache.set(key, client);
+  }
+  return client;
+}
+
+/** Forgets every cached client (tests, or after the global config changed in a way that needs new ones). */
+export function clearParticipantClientCache(): void {
+  // Not destroyed: a session may still hold one and finish its calls with it.
+  cache.clear();
+}
