@@ -44,11 +44,14 @@ describe('LogManager redaction', () => {
 
   it.each(LEVELS)('removes every token from console lines at %s', (level) => {
     const written: string[] = [];
-    for (const method of ['debug', 'info', 'warn', 'error', 'log'] as const) {
-      jest.spyOn(console, method).mockImplementation((line: string) => {
-        written.push(line);
-      });
-    }
+    const capture = (line?: unknown): void => {
+      written.push(String(line));
+    };
+    jest.spyOn(console, 'debug').mockImplementation(capture);
+    jest.spyOn(console, 'info').mockImplementation(capture);
+    jest.spyOn(console, 'warn').mockImplementation(capture);
+    jest.spyOn(console, 'error').mockImplementation(capture);
+    jest.spyOn(console, 'log').mockImplementation(capture);
     manager.updateLoggerConfig({ useDefaultLogger: true, level: 10 });
     manager.getLogger({ prefix: 'ChatJS-Test' })[level](...argumentsWithSecrets());
     expect(written).toHaveLength(1);
