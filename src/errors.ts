@@ -59,7 +59,7 @@ export class ChatServiceError extends Error {
   readonly requestId: string | undefined;
   /** True when retrying the same call later can succeed (throttling, 5xx, network). */
   readonly retryable: boolean;
-  override readonly cause: unknown;
+  readonly cause: unknown;
 
   constructor(init: {
     type: string;

@@ -1,0 +1,18 @@
+// The package entry for bundlers: importing it installs the `connect` global (as the script tag does)
+// and gives typed named exports.
+import './global.js';
+import './globalTypes.js';
+
+export { ChatSession, type ChatSessionObject } from './chatSession.js';
+export { installGlobal, CHATJS_METADATA } from './global.js';
+export { CustomerChatSession } from './session/customerChatSession.js';
+export { AgentChatSession } from './session/agentChatSession.js';
+export { ChatSessionBase } from './session/chatSessionBase.js';
+export type { ChatController, ControllerState } from './session/chatController.js';
+export { WebSocketManager } from './transport/index.js';
+export { logManager as LogManager, ChatLoggerBase } from './log/index.js';
+export { csmService } from './metrics/csmService.js';
+export { CONTENT_TYPE, CHAT_EVENTS, LOG_LEVELS as LogLevel, SESSION_TYPES as SessionTypes, MESSAGE_STATUS } from './constants.js';
+export * from './errors.js';
+export type * from './types.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,10 @@
+// An agent's chat session: everything of the base session. Agents end chats through Streams
+// (`contact.destroy()`), so there is no disconnectParticipant here.
+import { ChatSessionBase } from './chatSessionBase.js';
+
+export class AgentChatSession extends ChatSessionBase {
+  /** Removes every handler of this session (upstream runs this after onEnded, and so do we). */
+  cleanUpOnParticipantDisconnect(): void {
+    this.controller.removeAllHandlers();
+  }
+}

@@ -1,0 +1,128 @@
+// Normalises and validates the arguments of ChatSession.create(). Upstream accepts camelCase or
+// PascalCase chat details; we do too, and reject bad input with an error that names the field.
+import { IllegalArgumentException } from '../errors.js';
+import type {
+  ChatDetailsInput,
+  ChatFeatures,
+  ChatSessionOptions,
+  ChatSessionType,
+  ConnectionTokenTransport,
+  WebSocketManagerLike,
+} from '../types.js';
+
+/** Chat details after normalisation: every id present, camelCase only. */
+export interface NormalizedChatDetails {
+  contactId: string;
+  participantId: string;
+  initialContactId: string;
+  participantToken: string | null;
+  getConnectionToken: (() => Promise<ConnectionTokenTransport>) | null;
+}
+
+export interface NormalizedCreateArgs {
+  type: ChatSessionType;
+  chatDetails: NormalizedChatDetails;
+  options: ChatSessionOptions;
+  websocketManager: WebSocketManagerLike | null;
+  disableCSM: boolean;
+  features: ChatFeatures;
+}
+
+const SESSION_TYPES: readonly ChatSessionType[] = ['AGENT', 'CUSTOMER'];
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function pick(details: ChatDetailsInput, camel: string, pascal: string): unknown {
+  const value = details[camel];
+  return value === undefined || value === null ? details[pascal] : value;
+}
+
+function requireNonEmptyString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new IllegalArgumentException(`${field} must be a non-empty string`, field);
+  }
+  return value;
+}
+
+function optionalString(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  return requireNonEmptyString(value, field);
+}
+
+export function normalizeChatDetails(details: unknown, type: ChatSessionType): NormalizedChatDetails {
+  if (!isObject(details)) {
+    throw new IllegalArgumentException('chatDetails must be an object with contactId and participantId', 'chatDetails');
+  }
+  const input = details as ChatDetailsInput;
+  const contactId = requireNonEmptyString(pick(input, 'contactId', 'ContactId'), 'chatDetails.contactId');
+  const participantId = requireNonEmptyString(pick(input, 'participantId', 'ParticipantId'), 'chatDetails.participantId');
+  const initialContactId =
+    optionalString(pick(input, 'initialContactId', 'InitialContactId'), 'chatDetails.initialContactId') ?? contactId;
+  const participantToken = optionalString(pick(input, 'participantToken', 'ParticipantToken'), 'chatDetails.participantToken');
+  const tokenFn = pick(input, 'getConnectionToken', 'GetConnectionToken');
+  if (tokenFn !== undefined && tokenFn !== null && typeof tokenFn !== 'function') {
+    throw new IllegalArgumentException('chatDetails.getConnectionToken must be a function when given', 'chatDetails.getConnectionToken');
+  }
+  if (type === 'CUSTOMER' && participantToken === null) {
+    throw new IllegalArgumentException(
+      'chatDetails.participantToken is required for a CUSTOMER session (the ParticipantToken StartChatContact returned)',
+      'chatDetails.participantToken',
+    );
+  }
+  if (type === 'AGENT' && participantToken === null && typeof tokenFn !== 'function') {
+    throw new IllegalArgumentException(
+      'an AGENT session needs chatDetails.participantToken or chatDetails.getConnectionToken',
+      'chatDetails.participantToken',
+    );
+  }
+  return {
+    contactId,
+    participantId,
+    initialContactId,
+    participantToken,
+    getConnectionToken: typeof tokenFn === 'function' ? (tokenFn as () => Promise<ConnectionTokenTransport>) : null,
+  };
+}
+
+function normalizeType(type: unknown): ChatSessionType {
+  const value = type ?? 'AGENT';
+  if (!SESSION_TYPES.includes(value as ChatSessionType)) {
+    throw new IllegalArgumentException(`type must be one of ${SESSION_TYPES.join(', ')} (got ${String(value)})`, 'type');
+  }
+  return value as ChatSessionType;
+}
+
+function normalizeManager(manager: unknown): WebSocketManagerLike | null {
+  if (manager === undefined || manager === null) return null;
+  const candidate = manager as Partial<WebSocketManagerLike>;
+  const required = ['subscribeTopics', 'onMessage', 'onConnectionGain', 'onConnectionLost', 'onInitFailure'] as const;
+  const missing = required.filter((name) => typeof candidate[name] !== 'function');
+  if (missing.length > 0) {
+    throw new IllegalArgumentException(`websocketManager must implement ${missing.join(', ')}`, 'websocketManager');
+  }
+  return manager as WebSocketManagerLike;
+}
+
+export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
+  if (!isObject(args)) {
+    throw new IllegalArgumentException('ChatSession.create needs an arguments object with chatDetails and type', 'args');
+  }
+  const type = normalizeType(args.type);
+  const options = args.options;
+  if (options !== undefined && options !== null && !isObject(options)) {
+    throw new IllegalArgumentException('options must be an object', 'options');
+  }
+  const features = args.features;
+  if (features !== undefined && features !== null && !isObject(features)) {
+    throw new IllegalArgumentException('features must be an object', 'features');
+  }
+  return {
+    type,
+    chatDetails: normalizeChatDetails(args.chatDetails, type),
+    options: (options as ChatSessionOptions | undefined) ?? {},
+    websocketManager: normalizeManager(args.websocketManager),
+    disableCSM: args.disableCSM === true,
+    features: (features as ChatFeatures | undefined) ?? {},
+  };
+}

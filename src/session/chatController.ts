@@ -1,0 +1,317 @@
+// The state of one chat: connects, keeps the link, routes incoming items to events and guards the calls.
+// One state variable (`state`); every change goes through setState().
+import { CHAT_EVENTS, CONTENT_TYPE, type ChatEventName } from '../constants.js';
+import { IllegalStateException } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type {
+  ChatDetails,
+  ChatTranscriptItem,
+  ConnectArgs,
+  ConnectChatResult,
+  ConnectionReason,
+  WebSocketManagerLike,
+} from '../types.js';
+import type { NormalizedCreateArgs } from './chatArgs.js';
+import type { AttachmentOperations, SessionParticipantClient } from './clientAccess.js';
+import { ConnectionDetailsProvider } from './connectionDetails.js';
+import { EventBus } from './eventBus.js';
+import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js';
+import type { SessionEventMap } from './sessionEvents.js';
+import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
+import { TokenRefresher } from './tokenRefresher.js';
+
+/**
+ * idle: connect() not called yet · connecting: first link being set up · connected: link up ·
+ * reconnecting: link lost, being restored · broken: cannot recover (connect() may be called again) ·
+ * ended: the chat is over (terminal).
+ */
+export type ControllerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'broken' | 'ended';
+
+export interface ControllerDeps {
+  client: () => SessionParticipantClient;
+  attachments: () => AttachmentOperations;
+  /** Builds the session's own websocket manager (used when create() got none). */
+  createManager: () => WebSocketManagerLike;
+  logger: Logger;
+}
+
+/** The item upstream replays when the service says the chat is gone. */
+const SYNTHETIC_CHAT_ENDED: ChatTranscriptItem = {
+  AbsoluteTime: '',
+  ContentType: CONTENT_TYPE.chatEnded,
+  Id: '',
+  Type: 'EVENT',
+  InitialContactId: '',
+};
+
+export class ChatController {
+  readonly bus: EventBus<SessionEventMap>;
+  readonly provider: ConnectionDetailsProvider;
+  private state: ControllerState = 'idle';
+  private connection: SessionConnection | null = null;
+  private readonly refresher: TokenRefresher;
+  private connectResult: ConnectChatResult | null = null;
+  private pendingConnect: Promise<ConnectChatResult> | null = null;
+  private firstLinkWaiter: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  private establishedBefore = false;
+  private participantLeft = false;
+
+  constructor(
+    readonly args: NormalizedCreateArgs,
+    private readonly deps: ControllerDeps,
+  ) {
+    this.bus = new EventBus<SessionEventMap>(deps.logger);
+    const usesStreams = args.type === 'AGENT' && args.websocketManager !== null && args.chatDetails.getConnectionToken !== null;
+    this.provider = new ConnectionDetailsProvider(
+      args.chatDetails,
+      usesStreams ? 'streams-token' : 'participant-connection',
+      deps.client,
+      deps.logger,
+      args.type === 'AGENT',
+    );
+    this.refresher = new TokenRefresher(this.provider, () => this.endFromService('token renewal refused'), deps.logger);
+  }
+
+  get logger(): Logger {
+    return this.deps.logger;
+  }
+
+  getState(): ControllerState {
+    return this.state;
+  }
+
+  get hasEnded(): boolean {
+    return this.state === 'ended';
+  }
+
+  getChatDetails(): ChatDetails {
+    const { chatDetails } = this.args;
+    return {
+      initialContactId: chatDetails.initialContactId,
+      contactId: chatDetails.contactId,
+      participantId: chatDetails.participantId,
+      participantToken: chatDetails.participantToken,
+      connectionDetails: this.provider.details,
+    };
+  }
+
+  /** Connects once; while connecting or connected it returns the same result, after a break it connects again. */
+  connect(args: ConnectArgs = {}): Promise<ConnectChatResult> {
+    if (this.state === 'ended') {
+      return Promise.reject(new IllegalStateException('The chat has ended; create a new session to chat again'));
+    }
+    if (this.pendingConnect) return this.pendingConnect;
+    if (this.connectResult && this.state !== 'broken') return Promise.resolve(this.connectResult);
+    this.pendingConnect = this.runConnect(args).finally(() => {
+      this.pendingConnect = null;
+    });
+    return this.pendingConnect;
+  }
+
+  /** The connection token for a guarded call, or an IllegalStateException with upstream's text. */
+  connectionTokenFor(method: string): string {
+    const token = this.provider.connectionToken;
+    if (this.state === 'idle' || token === null) {
+      this.logger.error(`Cannot call ${method} before calling connect()`);
+      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
+    }
+    if (this.state === 'ended' || this.participantLeft) {
+      this.logger.error(`Cannot call ${method} when participant is disconnected`);
+      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
+    }
+    return token;
+  }
+
+  get client(): SessionParticipantClient {
+    return this.deps.client();
+  }
+
+  get attachments(): AttachmentOperations {
+    return this.deps.attachments();
+  }
+
+  /**
+   * After a 403 with `staleToken`: renews the connection token once (unless someone already did) and
+   * returns the new one, or null when renewal did not help (the chat may be over).
+   */
+  async renewConnectionToken(staleToken: string): Promise<string | null> {
+    if (this.state === 'ended') return null;
+    const current = this.provider.connectionToken;
+    if (current !== null && current !== staleToken) return current;
+    const renewed = await this.refresher.refreshNow();
+    const token = this.provider.connectionToken;
+    return renewed && token !== staleToken ? token : null;
+  }
+
+  /** The customer left (DisconnectParticipant succeeded): stop reconnecting; chat.ended will follow. */
+  markParticipantLeft(): void {
+    this.participantLeft = true;
+  }
+
+  /** Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
+  removeAllHandlers(): void {
+    this.bus.removeAllListeners();
+  }
+
+  /** Routes one incoming item (websocket or replayed) to the session's events. */
+  deliverItem(item: ChatTranscriptItem): void {
+    const event = classifyItem(item, this.args.chatDetails.participantId);
+    if (event !== null) this.emitItem(event, item);
+    if (isChatEnded(item)) {
+      this.finishChat();
+    } else if (isTransferSucceeded(item) && this.args.type !== 'CUSTOMER') {
+      // The contact moved to another agent: this agent's session is done, without a CHAT_ENDED.
+      this.stopConnection();
+      this.setState('ended');
+    }
+  }
+
+  private emitItem(event: ChatEventName, item: ChatTranscriptItem): void {
+    const payload = { data: item, chatDetails: this.getChatDetails() };
+    if (event === CHAT_EVENTS.AUTHENTICATION_INITIATED) {
+      this.bus.emit(event, { ...payload, sessionId: parseSessionId(item.Content) });
+      return;
+    }
+    this.bus.emit(event as keyof SessionEventMap & string, payload as never);
+  }
+
+  private async runConnect(args: ConnectArgs): Promise<ConnectChatResult> {
+    this.setState('connecting');
+    try {
+      await this.provider.fetch();
+      await this.openLink();
+    } catch (error) {
+      this.stopConnection();
+      this.setState('broken');
+      throw error;
+    }
+    this.refresher.start();
+    if (this.args.type === 'AGENT' && this.connection && !this.connection.ownsManager) {
+      this.acknowledgeAgent();
+    }
+    this.connectResult = {
+      _debug: { websocketStatus: 'Connected' },
+      connectSuccess: true,
+      connectCalled: true,
+      metadata: args.metadata ?? null,
+    };
+    return this.connectResult;
+  }
+
+  /** Starts the websocket side; resolves once our own socket is up (at once on a shared Streams manager). */
+  private openLink(): Promise<void> {
+    const external = this.args.websocketManager;
+    const manager = external ?? this.deps.createManager();
+    this.connection = new SessionConnection({
+      manager,
+      ownsManager: external === null,
+      provider: this.provider,
+      chatDetails: this.args.chatDetails,
+      events: this.connectionEvents(),
+      logger: this.logger,
+    });
+    const firstLink = new Promise<void>((resolve, reject) => {
+      this.firstLinkWaiter = { resolve, reject };
+    });
+    this.connection.start();
+    if (external !== null) this.onEstablished();
+    return firstLink;
+  }
+
+  private connectionEvents(): ConnectionEvents {
+    return {
+      item: (item) => this.deliverItem(item),
+      established: () => this.onEstablished(),
+      lost: (reason) => this.onLost(reason),
+      broken: (reason) => this.onBroken(reason),
+      chatOver: () => this.endFromService('the service refused to reconnect'),
+      deepHeartbeatSuccess: (info) => this.bus.emit(CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS, { chatDetails: this.getChatDetails(), data: toInfo(info) }),
+      deepHeartbeatFailure: (info) => this.bus.emit(CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE, { chatDetails: this.getChatDetails(), data: toInfo(info) }),
+    };
+  }
+
+  private onEstablished(): void {
+    if (this.state === 'ended' || this.state === 'connected') return;
+    this.setState('connected');
+    this.bus.emit(CHAT_EVENTS.CONNECTION_ESTABLISHED, {
+      chatDetails: this.getChatDetails(),
+      data: { reconnected: this.establishedBefore },
+    });
+    this.establishedBefore = true;
+    this.firstLinkWaiter?.resolve();
+    this.firstLinkWaiter = null;
+  }
+
+  private onLost(reason: ConnectionReason): void {
+    if (this.state !== 'connected') return;
+    if (this.participantLeft) {
+      this.endFromService('the participant left');
+      return;
+    }
+    this.setState('reconnecting');
+    this.bus.emit(CHAT_EVENTS.CONNECTION_LOST, { chatDetails: this.getChatDetails(), data: reason });
+  }
+
+  private onBroken(reason: ConnectionReason): void {
+    if (this.state === 'ended' || this.state === 'broken') return;
+    this.stopConnection();
+    this.setState('broken');
+    this.bus.emit(CHAT_EVENTS.CONNECTION_BROKEN, { chatDetails: this.getChatDetails(), data: reason });
+    this.firstLinkWaiter?.reject(new IllegalStateException(`The websocket could not be established: ${reason.reason ?? 'unknown'}`));
+    this.firstLinkWaiter = null;
+  }
+
+  /** The service told us the chat is gone: replay chat.ended as upstream does. */
+  private endFromService(why: string): void {
+    if (this.state === 'ended') return;
+    this.logger.info(`Ending the session: ${why}`);
+    this.deliverItem({ ...SYNTHETIC_CHAT_ENDED });
+  }
+
+  /** chat.ended: CHAT_ENDED runs after the item's own events, then every handler is dropped. */
+  private finishChat(): void {
+    if (this.state === 'ended') return;
+    this.stopConnection();
+    this.setState('ended');
+    this.firstLinkWaiter?.reject(new IllegalStateException('The chat ended before the connection was established'));
+    this.firstLinkWaiter = null;
+    this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => {
+      this.participantLeft = true;
+      this.bus.removeAllListeners();
+    });
+  }
+
+  private stopConnection(): void {
+    this.refresher.stop();
+    this.connection?.end();
+    this.connection = null;
+  }
+
+  private setState(next: ControllerState): void {
+    if (next === this.state) return;
+    this.logger.debug(`state ${this.state} -> ${next}`);
+    this.state = next;
+  }
+
+  /** Agents on Streams: mark the participant connected; a failure never fails connect(). */
+  private acknowledgeAgent(): void {
+    this.provider.acknowledge().catch((error: unknown) => {
+      this.logger.warn('Participant acknowledgement (ConnectParticipant) failed', error);
+    });
+  }
+}
+
+function parseSessionId(content: string | undefined): string | undefined {
+  if (!content) return undefined;
+  try {
+    const parsed = JSON.parse(content) as { SessionId?: unknown; sessionId?: unknown };
+    const id = parsed.SessionId ?? parsed.sessionId;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toInfo(info: unknown): { timestamp?: number; error?: unknown; statusCode?: number } {
+  return typeof info === 'object' && info !== null ? (info as { timestamp?: number }) : {};
+}

@@ -1,0 +1,233 @@
+// The public session: upstream's methods and `on*` subscriptions over one ChatController.
+import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
+import { isChatServiceError } from '../errors.js';
+import type {
+  CancelParticipantAuthenticationArgs,
+  ChatAuthenticationInitiatedEvent,
+  ChatConnectionBrokenEvent,
+  ChatConnectionEstablishedEvent,
+  ChatConnectionLostEvent,
+  ChatDeepHeartbeatEvent,
+  ChatDetails,
+  ChatEndedEvent,
+  ChatEventHandler,
+  ChatMessageEvent,
+  ChatTranscriptUpdatedEvent,
+  ConnectArgs,
+  ConnectChatResult,
+  DescribeViewArgs,
+  DescribeViewResult,
+  DownloadAttachmentArgs,
+  DownloadAttachmentResult,
+  GetAttachmentURLArgs,
+  GetAuthenticationUrlArgs,
+  GetAuthenticationUrlResult,
+  GetTranscriptArgs,
+  GetTranscriptResult,
+  ParticipantServiceResponse,
+  SendAttachmentArgs,
+  SendAttachmentResult,
+  SendEventArgs,
+  SendEventResult,
+  SendMessageArgs,
+  SendMessageResult,
+  Unsubscribe,
+} from '../types.js';
+import type { ChatController } from './chatController.js';
+import { checkSendEvent, checkSendMessage, receiptMessageId, requireString, toTranscriptRequest } from './requestArgs.js';
+import type { SessionEventMap } from './sessionEvents.js';
+import { TypingThrottle } from './typingThrottle.js';
+
+type Response<D, M> = ParticipantServiceResponse<D, M>;
+
+const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE.deliveredReceipt];
+
+export abstract class ChatSessionBase {
+  private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
+
+  constructor(readonly controller: ChatController) {}
+
+  getChatDetails(): ChatDetails {
+    return this.controller.getChatDetails();
+  }
+
+  connect<M = unknown>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>> {
+    return this.controller.connect(args) as Promise<ConnectChatResult<M>>;
+  }
+
+  async sendMessage<M = unknown>(args: SendMessageArgs<M>): Promise<Response<SendMessageResult, M>> {
+    const input = checkSendMessage(args);
+    return this.call('sendMessage', args.metadata, (token) =>
+      this.controller.client
+        .sendMessage(token, { content: input.message, contentType: input.contentType, clientToken: input.clientToken })
+        .then((output): SendMessageResult => output),
+    );
+  }
+
+  async sendEvent<M = unknown>(args: SendEventArgs<M>): Promise<Response<SendEventResult, M>> {
+    const input = checkSendEvent(args);
+    const send = (): Promise<Response<SendEventResult, M>> =>
+      this.call('sendEvent', args.metadata, (token) =>
+        this.controller.client
+          .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken })
+          .then((output): SendEventResult => output),
+      );
+    if (input.contentType === CONTENT_TYPE.typing) {
+      return this.typing.run(send as () => Promise<Response<SendEventResult, unknown>>) as Promise<Response<SendEventResult, M>>;
+    }
+    if (RECEIPT_TYPES.includes(input.contentType)) {
+      receiptMessageId(input.content);
+      // No receipts once the chat is over: the service would refuse them.
+      if (this.controller.hasEnded) return undefined as unknown as Response<SendEventResult, M>;
+    }
+    return send();
+  }
+
+  async sendAttachment<M = unknown>(args: SendAttachmentArgs<M>): Promise<Response<SendAttachmentResult, M>> {
+    const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
+    return this.call('sendAttachment', metadata, (token) =>
+      this.controller.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
+    );
+  }
+
+  async downloadAttachment<M = unknown>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {
+    const attachmentId = requireString(args, 'attachmentId', 'downloadAttachment');
+    const { data } = await this.call('downloadAttachment', args.metadata, (token) =>
+      this.controller.attachments.download(token, attachmentId),
+    );
+    const blob = data as DownloadAttachmentResult<M>;
+    blob.metadata = args.metadata ?? null;
+    return blob;
+  }
+
+  async getAttachmentURL<M = unknown>(args: GetAttachmentURLArgs<M>): Promise<string> {
+    const attachmentId = requireString(args, 'attachmentId', 'getAttachmentURL');
+    const { data } = await this.call('getAttachmentURL', args.metadata, (token) => this.controller.attachments.url(token, attachmentId));
+    return data;
+  }
+
+  async getTranscript<M = unknown>(args: GetTranscriptArgs<M> = {}): Promise<Response<GetTranscriptResult, M>> {
+    const request = toTranscriptRequest(args);
+    return this.call('getTranscript', args?.metadata, (token) => this.controller.client.getTranscript(token, request)) as Promise<
+      Response<GetTranscriptResult, M>
+    >;
+  }
+
+  async describeView<M = unknown>(args: DescribeViewArgs<M>): Promise<Response<DescribeViewResult, M>> {
+    const viewToken = requireString(args, 'viewToken', 'describeView');
+    return this.call('describeView', args.metadata, (token) => this.controller.client.describeView(token, viewToken));
+  }
+
+  async getAuthenticationUrl<M = unknown>(args: GetAuthenticationUrlArgs<M>): Promise<Response<GetAuthenticationUrlResult, M>> {
+    const sessionId = requireString(args, 'sessionId', 'getAuthenticationUrl');
+    const redirectUri = requireString(args, 'redirectUri', 'getAuthenticationUrl');
+    return this.call('getAuthenticationUrl', args.metadata, (token) =>
+      this.controller.client.getAuthenticationUrl(token, { sessionId, redirectUri }),
+    );
+  }
+
+  async cancelParticipantAuthentication<M = unknown>(args: CancelParticipantAuthenticationArgs<M>): Promise<Response<object, M>> {
+    const sessionId = requireString(args, 'sessionId', 'cancelParticipantAuthentication');
+    return this.call('cancelParticipantAuthentication', args.metadata, (token) =>
+      this.controller.client.cancelParticipantAuthentication(token, sessionId),
+    );
+  }
+
+  onMessage(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.INCOMING_MESSAGE, handler);
+  }
+  onTyping(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.INCOMING_TYPING, handler);
+  }
+  onReadReceipt(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.INCOMING_READ_RECEIPT, handler);
+  }
+  onDeliveredReceipt(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.INCOMING_DELIVERED_RECEIPT, handler);
+  }
+  onConnectionEstablished(handler: ChatEventHandler<ChatConnectionEstablishedEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.CONNECTION_ESTABLISHED, handler);
+  }
+  onConnectionLost(handler: ChatEventHandler<ChatConnectionLostEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.CONNECTION_LOST, handler);
+  }
+  onConnectionBroken(handler: ChatEventHandler<ChatConnectionBrokenEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.CONNECTION_BROKEN, handler);
+  }
+  onEnded(handler: ChatEventHandler<ChatEndedEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.CHAT_ENDED, handler);
+  }
+  onParticipantIdle(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.PARTICIPANT_IDLE, handler);
+  }
+  onParticipantReturned(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.PARTICIPANT_RETURNED, handler);
+  }
+  onParticipantInvited(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.PARTICIPANT_INVITED, handler);
+  }
+  onAutoDisconnection(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTODISCONNECTION, handler);
+  }
+  onAuthenticationInitiated(handler: ChatEventHandler<ChatAuthenticationInitiatedEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTHENTICATION_INITIATED, handler);
+  }
+  onAuthenticationSuccessful(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTHENTICATION_SUCCESSFUL, handler);
+  }
+  onAuthenticationFailed(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTHENTICATION_FAILED, handler);
+  }
+  onAuthenticationTimeout(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTHENTICATION_TIMEOUT, handler);
+  }
+  onAuthenticationExpired(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTHENTICATION_EXPIRED, handler);
+  }
+  onAuthenticationCanceled(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.AUTHENTICATION_CANCELED, handler);
+  }
+  onParticipantDisplayNameUpdated(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.PARTICIPANT_DISPLAY_NAME_UPDATED, handler);
+  }
+  onChatRehydrated(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.CHAT_REHYDRATED, handler);
+  }
+  onDeepHeartbeatSuccess(handler: ChatEventHandler<ChatDeepHeartbeatEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS, handler);
+  }
+  onDeepHeartbeatFailure(handler: ChatEventHandler<ChatDeepHeartbeatEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE, handler);
+  }
+  onTranscriptUpdated(handler: ChatEventHandler<ChatTranscriptUpdatedEvent>): Unsubscribe {
+    return this.on(CHAT_EVENTS.TRANSCRIPT_UPDATED, handler);
+  }
+
+  private on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe {
+    return this.controller.bus.on(event, handler);
+  }
+
+  /**
+   * Runs one guarded service call: before connect() it rejects with IllegalStateException; a 403 from an
+   * expired connection token renews the token once and retries; failures carry the caller's metadata.
+   */
+  protected async call<D, M>(method: string, metadata: M | undefined, run: (connectionToken: string) => Promise<D>): Promise<Response<D, M>> {
+    const token = this.controller.connectionTokenFor(method);
+    try {
+      return { data: await this.runRenewingToken(token, run), metadata: metadata ?? null };
+    } catch (error) {
+      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+    }
+  }
+
+  private async runRenewingToken<D>(token: string, run: (connectionToken: string) => Promise<D>): Promise<D> {
+    try {
+      return await run(token);
+    } catch (error) {
+      if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
+      const renewed = await this.controller.renewConnectionToken(token);
+      if (renewed === null) throw error;
+      return run(renewed);
+    }
+  }
+}

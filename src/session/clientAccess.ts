@@ -1,0 +1,29 @@
+// What a session needs from the Participant Service client. The client is looked up per call (from a
+// cache keyed by region, endpoint and user-agent suffix) so a later setGlobalConfig({ endpoint }) reaches
+// sessions that already exist, which upstream's per-region cache did not do.
+import type { ParticipantClient } from '../client/participantClient.js';
+import type { AttachmentProgress, SendAttachmentResult } from '../types.js';
+
+export type SessionParticipantClient = Pick<
+  ParticipantClient,
+  | 'createParticipantConnection'
+  | 'disconnectParticipant'
+  | 'sendMessage'
+  | 'sendEvent'
+  | 'getTranscript'
+  | 'describeView'
+  | 'getAuthenticationUrl'
+  | 'cancelParticipantAuthentication'
+>;
+
+export type { GetTranscriptInput as TranscriptRequest } from '../client/participantClient.js';
+
+export interface AttachmentOperations {
+  upload(
+    connectionToken: string,
+    file: Blob & { name: string },
+    options: { clientToken?: string; onProgress?: (progress: AttachmentProgress) => void },
+  ): Promise<SendAttachmentResult>;
+  download(connectionToken: string, attachmentId: string): Promise<Blob>;
+  url(connectionToken: string, attachmentId: string): Promise<string>;
+}

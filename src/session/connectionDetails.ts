@@ -1,0 +1,98 @@
+// Obtains and keeps the session's connection details: the websocket URL and the connection token that
+// every API call after connect() carries. Customers (and agents without Streams) exchange their
+// participant token with CreateParticipantConnection; agents under Streams ask Streams for a token.
+import { CONNECTION_TYPES, TIMINGS } from '../constants.js';
+import { ChatServiceError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type { ConnectionDetails } from '../types.js';
+import type { NormalizedChatDetails } from './chatArgs.js';
+import type { SessionParticipantClient } from './clientAccess.js';
+
+export type DetailsSource = 'participant-connection' | 'streams-token';
+
+export class ConnectionDetailsProvider {
+  private current: ConnectionDetails | null = null;
+  private fetchedAt = 0;
+
+  constructor(
+    private readonly chatDetails: NormalizedChatDetails,
+    private readonly source: DetailsSource,
+    private readonly client: () => SessionParticipantClient,
+    private readonly logger: Logger,
+    /** Agents mark themselves connected (ConnectParticipant) when they create their own connection. */
+    private readonly connectParticipant = false,
+  ) {}
+
+  get details(): ConnectionDetails | null {
+    return this.current;
+  }
+
+  get connectionToken(): string | null {
+    return this.current?.connectionToken ?? null;
+  }
+
+  /** Milliseconds since the last successful fetch (the websocket URL is only usable for a while). */
+  ageMs(now = Date.now()): number {
+    return now - this.fetchedAt;
+  }
+
+  /** Fetches new details and makes them current. */
+  async fetch(): Promise<ConnectionDetails> {
+    const details = this.source === 'streams-token' ? await this.fetchFromStreams() : await this.fetchFromService(this.connectParticipant);
+    this.current = details;
+    this.fetchedAt = Date.now();
+    return details;
+  }
+
+  /** Agents: tells the service the participant is connected (replaces the deprecated connection.acknowledged event). */
+  async acknowledge(): Promise<void> {
+    if (!this.chatDetails.participantToken || this.current?.connectionAcknowledged) return;
+    await this.client().createParticipantConnection(this.chatDetails.participantToken, { connectParticipant: true });
+    if (this.current) this.current = { ...this.current, connectionAcknowledged: true };
+  }
+
+  private async fetchFromService(connectParticipant: boolean): Promise<ConnectionDetails> {
+    const token = this.chatDetails.participantToken;
+    if (!token) {
+      throw new ChatServiceError({ type: 'IllegalArgument', message: 'No participantToken to create a participant connection with' });
+    }
+    const response = await this.client().createParticipantConnection(token, {
+      type: [CONNECTION_TYPES.WEBSOCKET, CONNECTION_TYPES.CONNECTION_CREDENTIALS],
+      connectParticipant: connectParticipant || undefined,
+    });
+    const credentials = response.ConnectionCredentials;
+    if (!credentials?.ConnectionToken) {
+      throw new ChatServiceError({ type: 'InvalidResponse', message: 'CreateParticipantConnection returned no ConnectionToken' });
+    }
+    return {
+      url: response.Websocket?.Url ?? null,
+      expiry: response.Websocket?.ConnectionExpiry ?? null,
+      transportLifeTimeInSeconds: TIMINGS.transportLifetimeSeconds,
+      connectionAcknowledged: connectParticipant,
+      connectionToken: credentials.ConnectionToken,
+      connectionTokenExpiry: credentials.Expiry ?? null,
+    };
+  }
+
+  private async fetchFromStreams(): Promise<ConnectionDetails> {
+    const getToken = this.chatDetails.getConnectionToken;
+    try {
+      if (!getToken) throw new Error('no getConnectionToken');
+      const answer = await getToken();
+      const transport = answer?.chatTokenTransport;
+      if (!transport?.participantToken) throw new Error('getConnectionToken resolved without chatTokenTransport.participantToken');
+      return {
+        url: null,
+        expiry: null,
+        transportLifeTimeInSeconds: TIMINGS.transportLifetimeSeconds,
+        connectionAcknowledged: false,
+        connectionToken: transport.participantToken,
+        connectionTokenExpiry: transport.expiry ?? null,
+      };
+    } catch (error) {
+      // As upstream: fall back to CreateParticipantConnection, which also acknowledges the participant.
+      this.logger.warn('getConnectionToken failed; falling back to CreateParticipantConnection', error);
+      return this.fetchFromService(true);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// One subscription per websocket manager, shared by every session that uses it. Streams gives all of an
+// agent's chats one manager and one `aws/chat` topic; the hub parses each frame once and hands the item to
+// the sessions whose contact it belongs to (receipts go to all, as upstream).
+import { TOPICS } from '../constants.js';
+import type { Logger } from '../log/logger.js';
+import type { ChatTranscriptItem, Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../types.js';
+import { belongsToContact, parseItem } from './itemRouter.js';
+
+/** What a session hears from the manager it shares. */
+export interface HubMember {
+  contactId: string;
+  initialContactId: string;
+  onItem(item: ChatTranscriptItem): void;
+  onGain(): void;
+  onLost(info: unknown): void;
+  onInitFailure(info: unknown): void;
+  onDeepHeartbeatSuccess(info: unknown): void;
+  onDeepHeartbeatFailure(info: unknown): void;
+}
+
+const hubs = new WeakMap<WebSocketManagerLike, ManagerHub>();
+
+export class ManagerHub {
+  private readonly members = new Set<HubMember>();
+  private readonly subscriptions: Unsubscribe[] = [];
+
+  private constructor(
+    private readonly manager: WebSocketManagerLike,
+    private readonly logger: Logger,
+  ) {
+    this.listen();
+  }
+
+  /** The hub of `manager`, created (and subscribed) on first use. */
+  static of(manager: WebSocketManagerLike, logger: Logger): ManagerHub {
+    let hub = hubs.get(manager);
+    if (!hub) {
+      hub = new ManagerHub(manager, logger);
+      hubs.set(manager, hub);
+    }
+    return hub;
+  }
+
+  /** Adds a session; returns the function that removes it (the last removal drops the subscriptions). */
+  join(member: HubMember): Unsubscribe {
+    this.members.add(member);
+    return () => {
+      this.members.delete(member);
+      if (this.members.size === 0) this.dispose();
+    };
+  }
+
+  private listen(): void {
+    const m = this.manager;
+    const keep = (unsubscribe: Unsubscribe | void): void => {
+      if (typeof unsubscribe === 'function') this.subscriptions.push(unsubscribe);
+    };
+    m.subscribeTopics([TOPICS.chat]);
+    keep(m.onMessage(TOPICS.chat, (frame) => this.routeFrame(frame)));
+    keep(m.onConnectionGain(() => this.each((member) => member.onGain())));
+    keep(m.onConnectionLost((info) => this.each((member) => member.onLost(info))));
+    keep(m.onInitFailure((info) => this.each((member) => member.onInitFailure(info))));
+    // Streams' raw manager has no deep-heartbeat hooks; its page-side provider accepts them but never calls them.
+    if (typeof m.onDeepHeartbeatSuccess === 'function') {
+      keep(m.onDeepHeartbeatSuccess((info) => this.each((member) => member.onDeepHeartbeatSuccess(info))));
+    }
+    if (typeof m.onDeepHeartbeatFailure === 'function') {
+      keep(m.onDeepHeartbeatFailure((info) => this.each((member) => member.onDeepHeartbeatFailure(info))));
+    }
+  }
+
+  private routeFrame(frame: WebSocketFrame): void {
+    const item = parseItem(frame?.content);
+    if (!item) {
+      this.logger.warn('Ignoring a chat frame that is not an item');
+      return;
+    }
+    this.each((member) => {
+      if (belongsToContact(item, member.contactId, member.initialContactId)) member.onItem(item);
+    });
+  }
+
+  private each(visit: (member: HubMember) => void): void {
+    for (const member of [...this.members]) {
+      try {
+        visit(member);
+      } catch (error) {
+        this.logger.error('A session failed to handle a websocket event', error);
+      }
+    }
+  }
+
+  private dispose(): void {
+    for (const unsubscribe of this.subscriptions.splice(0)) {
+      try {
+        unsubscribe();
+      } catch (error) {
+        this.logger.warn('Unsubscribing from the websocket manager failed', error);
+      }
+    }
+    hubs.delete(this.manager);
+  }
+}

@@ -1,0 +1,121 @@
+// A session's link to the service: its membership of a manager hub and, when the session owns its
+// manager, the transport function that feeds the manager fresh websocket URLs.
+import { TIMINGS } from '../constants.js';
+import { isChatServiceError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type {
+  ChatTranscriptItem,
+  ConnectionReason,
+  Unsubscribe,
+  WebSocketManagerLike,
+  WebSocketTransportResult,
+} from '../types.js';
+import type { NormalizedChatDetails } from './chatArgs.js';
+import type { ConnectionDetailsProvider } from './connectionDetails.js';
+import { ManagerHub } from './managerHub.js';
+
+export interface ConnectionEvents {
+  item(item: ChatTranscriptItem): void;
+  established(): void;
+  lost(reason: ConnectionReason): void;
+  broken(reason: ConnectionReason): void;
+  /** The service refused to reconnect us (403): the chat ended while the link was down. */
+  chatOver(): void;
+  deepHeartbeatSuccess(info: unknown): void;
+  deepHeartbeatFailure(info: unknown): void;
+}
+
+/** The error a transport function throws when retrying cannot help; the manager stops on it. */
+export class TerminalTransportError extends Error {
+  readonly terminal = true;
+  readonly statusCode: number | undefined;
+  readonly cause: unknown;
+  constructor(message: string, cause: unknown, statusCode?: number) {
+    super(message);
+    this.name = 'TerminalTransportError';
+    this.cause = cause;
+    this.statusCode = statusCode;
+  }
+}
+
+/** Turns whatever a manager passes with lost / init-failure into our `ConnectionReason`. */
+export function toConnectionReason(info: unknown, fallback: string): ConnectionReason {
+  if (info instanceof Error) return { reason: info.message, error: info };
+  if (typeof info !== 'object' || info === null) return { reason: fallback };
+  const fields = info as { code?: unknown; reason?: unknown; error?: unknown };
+  const reason: ConnectionReason = { reason: typeof fields.reason === 'string' && fields.reason ? fields.reason : fallback };
+  if (typeof fields.code === 'number') reason.code = fields.code;
+  if (fields.error instanceof Error) reason.error = fields.error;
+  else if (fields.reason instanceof Error) reason.error = fields.reason;
+  return reason;
+}
+
+export interface SessionConnectionOptions {
+  manager: WebSocketManagerLike;
+  /** True when the session created the manager: it then inits it and closes it on end. */
+  ownsManager: boolean;
+  provider: ConnectionDetailsProvider;
+  chatDetails: NormalizedChatDetails;
+  events: ConnectionEvents;
+  logger: Logger;
+}
+
+export class SessionConnection {
+  private leaveHub: Unsubscribe | null = null;
+  private initialDetailsUsed = false;
+
+  constructor(private readonly options: SessionConnectionOptions) {}
+
+  get ownsManager(): boolean {
+    return this.options.ownsManager;
+  }
+
+  start(): void {
+    const { manager, chatDetails, events, logger } = this.options;
+    this.leaveHub = ManagerHub.of(manager, logger).join({
+      contactId: chatDetails.contactId,
+      initialContactId: chatDetails.initialContactId,
+      onItem: (item) => events.item(item),
+      onGain: () => events.established(),
+      onLost: (info) => events.lost(toConnectionReason(info, 'connection lost')),
+      onInitFailure: (info) => events.broken(toConnectionReason(info, 'the websocket could not be re-established')),
+      onDeepHeartbeatSuccess: (info) => events.deepHeartbeatSuccess(info),
+      onDeepHeartbeatFailure: (info) => events.deepHeartbeatFailure(info),
+    });
+    if (this.options.ownsManager) {
+      if (typeof manager.init !== 'function') throw new Error('the session websocket manager has no init()');
+      manager.init(() => this.nextTransport());
+    }
+  }
+
+  /** Stops listening; closes the socket when the session owns it. Safe to call twice. */
+  end(): void {
+    this.leaveHub?.();
+    this.leaveHub = null;
+    if (this.options.ownsManager) this.options.manager.closeWebSocket?.();
+  }
+
+  /** The transport function of our own manager: the details from connect() first, then fresh ones. */
+  private async nextTransport(): Promise<WebSocketTransportResult> {
+    const { provider } = this.options;
+    const reuse = !this.initialDetailsUsed && provider.details?.url && provider.ageMs() < TIMINGS.websocketUrlUsableMs;
+    this.initialDetailsUsed = true;
+    const details = reuse ? provider.details : await this.refetch();
+    if (!details?.url) throw new TerminalTransportError('CreateParticipantConnection returned no websocket URL', null);
+    return {
+      webSocketTransport: { url: details.url, expiry: details.expiry, transportLifeTimeInSeconds: details.transportLifeTimeInSeconds },
+    };
+  }
+
+  private async refetch(): Promise<ReturnType<ConnectionDetailsProvider['fetch']> extends Promise<infer D> ? D : never> {
+    try {
+      return await this.options.provider.fetch();
+    } catch (error) {
+      if (isChatServiceError(error) && error.statusCode === 403) {
+        this.options.events.chatOver();
+        throw new TerminalTransportError('The service refused a new connection (403): the chat is over', error, 403);
+      }
+      throw error;
+    }
+  }
+}

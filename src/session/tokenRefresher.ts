@@ -1,0 +1,91 @@
+// Renews the connection token a minute before it expires. A failed renewal is retried with capped
+// backoff (upstream waited 12 hours); a 403 means the chat is over.
+import { TIMINGS } from '../constants.js';
+import { isChatServiceError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type { ConnectionDetailsProvider } from './connectionDetails.js';
+
+/** Never renew more often than this, even when the service hands out tokens that are about to expire. */
+const MIN_REFRESH_DELAY_MS = 5_000;
+const RETRY_BASE_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
+/** setTimeout fires at once for delays above 2^31-1 ms. */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+export class TokenRefresher {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private running = false;
+
+  constructor(
+    private readonly provider: ConnectionDetailsProvider,
+    private readonly onChatOver: () => void,
+    private readonly logger: Logger,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    this.scheduleBeforeExpiry();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clearTimer();
+  }
+
+  /** Renews now (e.g. after an API call failed with an expired token); resolves whether it worked. */
+  async refreshNow(): Promise<boolean> {
+    this.clearTimer();
+    return this.refresh();
+  }
+
+  private scheduleBeforeExpiry(): void {
+    const expiry = this.provider.details?.connectionTokenExpiry;
+    const expiresAt = expiry ? Date.parse(expiry) : NaN;
+    if (Number.isNaN(expiresAt)) return;
+    const delay = expiresAt - TIMINGS.connectionTokenRefreshBeforeExpiryMs - Date.now();
+    this.schedule(Math.max(delay, MIN_REFRESH_DELAY_MS));
+  }
+
+  private schedule(delayMs: number): void {
+    this.clearTimer();
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.refresh();
+    }, Math.min(delayMs, MAX_TIMER_DELAY_MS));
+  }
+
+  private async refresh(): Promise<boolean> {
+    try {
+      await this.provider.fetch();
+      this.failures = 0;
+      this.scheduleBeforeExpiry();
+      return true;
+    } catch (error) {
+      if (isChatServiceError(error) && error.statusCode === 403) {
+        this.logger.warn('Connection token renewal refused (403): the chat is over');
+        this.stop();
+        this.onChatOver();
+        return false;
+      }
+      this.failures += 1;
+      const delay = retryDelayMs(this.failures, this.random);
+      this.logger.warn(`Connection token renewal failed; retrying in ${delay} ms`, error);
+      this.schedule(delay);
+      return false;
+    }
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+/** 2 s, 4 s, 8 s … capped at 60 s, each within ±20 %. */
+export function retryDelayMs(failures: number, random: () => number): number {
+  const base = Math.min(RETRY_BASE_MS * 2 ** Math.max(failures - 1, 0), RETRY_MAX_MS);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
