@@ -106,7 +106,7 @@ function normalizeManager(manager: unknown): WebSocketManagerLike | null {
 
 export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
   if (!isObject(args)) {
-    throw new IllegalArgumentException('ChatSession.create needs an arguments object with chatDetails and type', 'args');
+    throw new IllegalArgumentException('ChatSession.create(args) needs an args object with chatDetails and type', 'args');
   }
   const type = normalizeType(args.type);
   const options = args.options;
