@@ -1,0 +1,237 @@
+// The SDK-wide settings of `connect.ChatSession.setGlobalConfig` (chatjs-behavior §5), with upstream's
+// defaults and quirks kept where apps can observe them: every call resets the receipt throttle unless it
+// sets one, and every call re-enables receipts unless it disables them.
+
+import { DEFAULT_REGION, TIMINGS } from '../constants.js';
+import { IllegalArgumentException } from '../errors.js';
+import { logManager } from '../log/logManager.js';
+import { csmService } from '../metrics/csmService.js';
+import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions } from '../types.js';
+import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
+
+/** Answers "is the network up?" for the websocket manager. */
+export type NetworkOnlineCheck = () => boolean;
+
+const DEFAULT_STAGE = 'prod';
+const DEFAULT_CELL = '1';
+
+/** `navigator.onLine`, or true where there is no navigator (Node, some React Native setups). */
+export const navigatorOnlineCheck: NetworkOnlineCheck = () =>
+  typeof navigator === 'undefined' || navigator.onLine !== false;
+
+export class GlobalConfig {
+  private region: string = DEFAULT_REGION;
+  private regionOverride: string | null = null;
+  private stage = DEFAULT_STAGE;
+  private cell = DEFAULT_CELL;
+  private endpoint: string | undefined;
+  private reconnect = true;
+  private customUserAgentSuffix = '';
+  private receiptsThrottleMs: number = TIMINGS.receiptThrottleMs;
+  private recoverMissedMessages = true;
+  private csmConfig: ChatCsmConfig = {};
+  private isNetworkOnline: NetworkOnlineCheck | undefined;
+  private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
+  private readonly flags = new FeatureFlags(this.log);
+
+  constructor() {
+    this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED); // receipts are on by default
+  }
+
+  /**
+   * Applies `setGlobalConfig(config)`. Keys that are absent keep their values, except the receipt throttle
+   * and the receipts flag (see the file header).
+   *
+   * @throws IllegalArgumentException when `config` is not an object. Upstream throws a TypeError for `null`
+   *   (it reads a field of it); ours is an Error subclass that names the call.
+   */
+  update(config: ChatGlobalConfig): void {
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+      throw new IllegalArgumentException(
+        `setGlobalConfig(config): config must be an object, got ${config === null ? 'null' : typeof config}`,
+        'config',
+      );
+    }
+    // The logger first, so the rest of this update is logged where the app asked.
+    if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
+    this.applyLocation(config);
+    this.applyNetworkCheck(config);
+    this.applyFeatures(config.features);
+    this.applyReceipts(config);
+    if (typeof config.reconnect === 'boolean') this.reconnect = config.reconnect;
+    if (typeof config.customUserAgentSuffix === 'string') this.customUserAgentSuffix = config.customUserAgentSuffix;
+    if (config.csmConfig && typeof config.csmConfig === 'object') {
+      this.csmConfig = { ...this.csmConfig, ...config.csmConfig };
+      csmService.updateCsmConfig(config.csmConfig);
+    }
+    this.log.info('Global config updated', this.describe());
+  }
+
+  /** Session options update the global region, stage and cell, as upstream's `create` does. */
+  updateStageRegionCell(options?: ChatSessionOptions | null): void {
+    if (!options || typeof options !== 'object') return;
+    const region = nonEmptyString(options.region);
+    if (region) this.region = region;
+    this.stage = nonEmptyString(options.stage) ?? this.stage;
+    this.cell = nonEmptyString(options.cell) ?? this.cell;
+  }
+
+  /** `ChatSession.setRegionOverride`: wins over every other region; null removes it. */
+  setRegionOverride(region: string | null): void {
+    this.regionOverride = nonEmptyString(region) ?? null;
+    this.log.info('Region override set to', this.regionOverride);
+  }
+
+  getRegionOverride(): string | null {
+    return this.regionOverride;
+  }
+
+  /** The region a client should use: region override → `options.region` → global region → us-west-2. */
+  resolveRegion(optionsRegion?: string | null): string {
+    return this.regionOverride ?? nonEmptyString(optionsRegion) ?? this.region ?? DEFAULT_REGION;
+  }
+
+  getRegion(): string {
+    return this.region;
+  }
+
+  getStage(): string {
+    return this.stage;
+  }
+
+  getCell(): string {
+    return this.cell;
+  }
+
+  /** The configured endpoint override (e.g. the emulator), or undefined for the service's own. */
+  getEndpoint(): string | undefined {
+    return this.endpoint;
+  }
+
+  /** The Participant Service URL for `region` (default: the resolved region), honouring the override. */
+  getParticipantEndpoint(region: string = this.resolveRegion()): string {
+    return this.endpoint ?? `https://participant.connect.${region}.amazonaws.com`;
+  }
+
+  /** Kept for upstream compatibility only: the SDK always reconnects. */
+  getReconnect(): boolean {
+    return this.reconnect;
+  }
+
+  getCustomUserAgentSuffix(): string {
+    return this.customUserAgentSuffix;
+  }
+
+  getMessageReceiptsThrottleTime(): number {
+    return this.receiptsThrottleMs;
+  }
+
+  isMessageReceiptsEnabled(): boolean {
+    return this.flags.isEnabled(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+  }
+
+  isRecoverMissedMessagesEnabled(): boolean {
+    return this.recoverMissedMessages;
+  }
+
+  /** The csmConfig given so far, with the default widgetType filled in. */
+  getCsmConfig(): ChatCsmConfig {
+    return { ...this.csmConfig, widgetType: this.csmConfig.widgetType || 'CustomChatWidget' };
+  }
+
+  /** The injected `webSocketManagerConfig.isNetworkOnline`, or a check of `navigator.onLine`. */
+  getNetworkOnlineCheck(): NetworkOnlineCheck {
+    return this.isNetworkOnline ?? navigatorOnlineCheck;
+  }
+
+  setFeatureFlag(name: string): void {
+    this.flags.add(name);
+  }
+
+  removeFeatureFlag(name: string): void {
+    this.flags.remove(name);
+  }
+
+  /** True when `name` is on; `callback` runs now if it is, or once when it is next added. */
+  isFeatureEnabled(name: string, callback?: FeatureCallback): boolean {
+    return this.flags.isEnabled(name, callback);
+  }
+
+  getFeatureFlags(): string[] {
+    return this.flags.list();
+  }
+
+  /** Back to the defaults (region us-west-2, receipts on, no override, no callbacks). For tests. */
+  reset(): void {
+    this.region = DEFAULT_REGION;
+    this.regionOverride = null;
+    this.stage = DEFAULT_STAGE;
+    this.cell = DEFAULT_CELL;
+    this.endpoint = undefined;
+    this.reconnect = true;
+    this.customUserAgentSuffix = '';
+    this.receiptsThrottleMs = TIMINGS.receiptThrottleMs;
+    this.recoverMissedMessages = true;
+    this.csmConfig = {};
+    this.isNetworkOnline = undefined;
+    this.flags.clear();
+    this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+  }
+
+  private applyLocation(config: ChatGlobalConfig): void {
+    this.region = nonEmptyString(config.region) ?? this.region;
+    this.stage = nonEmptyString(config.stage) ?? this.stage;
+    this.cell = nonEmptyString(config.cell) ?? this.cell;
+    // An explicit empty or null endpoint goes back to the service's own.
+    if ('endpoint' in config) this.endpoint = nonEmptyString(config.endpoint);
+  }
+
+  private applyNetworkCheck(config: ChatGlobalConfig): void {
+    const check = config.webSocketManagerConfig?.isNetworkOnline;
+    if (check === undefined) return;
+    if (typeof check === 'function') this.isNetworkOnline = check;
+    else this.log.warn('webSocketManagerConfig.isNetworkOnline must be a function; ignored');
+  }
+
+  private applyFeatures(features: ChatGlobalConfig['features']): void {
+    if (Array.isArray(features)) {
+      this.flags.replace(features);
+      return;
+    }
+    const recover = (features as ChatFeatures | undefined)?.recoverMissedMessages;
+    if (typeof recover === 'boolean') this.recoverMissedMessages = recover;
+  }
+
+  private applyReceipts(config: ChatGlobalConfig): void {
+    const receipts = Array.isArray(config.features) ? undefined : config.features?.messageReceipts;
+    // Upstream: each call sets the throttle or resets it to the default, then a feature-level value wins.
+    this.receiptsThrottleMs = positiveNumber(config.throttleTime) ?? TIMINGS.receiptThrottleMs;
+    this.receiptsThrottleMs = positiveNumber(receipts?.throttleTime) ?? this.receiptsThrottleMs;
+    if (receipts?.shouldSendMessageReceipts === false) this.flags.remove(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+    else this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+  }
+
+  /** What the update log line shows: settings only, no loggers or publishers. */
+  private describe(): Record<string, unknown> {
+    return {
+      region: this.region,
+      regionOverride: this.regionOverride,
+      endpoint: this.endpoint ?? null,
+      messageReceipts: { enabled: this.isMessageReceiptsEnabled(), throttleTime: this.receiptsThrottleMs },
+      recoverMissedMessages: this.recoverMissedMessages,
+      features: this.flags.list(),
+      customUserAgentSuffix: this.customUserAgentSuffix,
+    };
+  }
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** The configuration the whole SDK reads. */
+export const globalConfig = new GlobalConfig();

@@ -1,0 +1,212 @@
+import { GlobalConfig } from '../../../src/config/globalConfig';
+import { FEATURES } from '../../../src/config/featureFlags';
+import { IllegalArgumentException } from '../../../src/errors';
+import { logManager } from '../../../src/log/logManager';
+import { csmService } from '../../../src/metrics/csmService';
+import type { ChatGlobalConfig } from '../../../src/types';
+
+describe('GlobalConfig', () => {
+  let config: GlobalConfig;
+  beforeEach(() => {
+    config = new GlobalConfig();
+  });
+  afterEach(() => {
+    logManager.reset();
+    csmService.reset();
+    jest.restoreAllMocks();
+  });
+
+  it('has upstream defaults', () => {
+    expect(config.getRegion()).toBe('us-west-2');
+    expect(config.getStage()).toBe('prod');
+    expect(config.getCell()).toBe('1');
+    expect(config.getEndpoint()).toBeUndefined();
+    expect(config.getParticipantEndpoint()).toBe('https://participant.connect.us-west-2.amazonaws.com');
+    expect(config.getReconnect()).toBe(true);
+    expect(config.getCustomUserAgentSuffix()).toBe('');
+    expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
+    expect(config.isMessageReceiptsEnabled()).toBe(true);
+    expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
+    expect(config.getCsmConfig()).toEqual({ widgetType: 'CustomChatWidget' });
+    expect(config.getRegionOverride()).toBeNull();
+  });
+
+  it.each([null, undefined, 'us-east-1', 42, []])('rejects %p with an IllegalArgumentException naming setGlobalConfig', (bad) => {
+    const call = () => config.update(bad as unknown as ChatGlobalConfig);
+    expect(call).toThrow(IllegalArgumentException);
+    expect(call).toThrow(/setGlobalConfig\(config\)/);
+  });
+
+  it('stores region, stage, cell, endpoint, reconnect and user-agent suffix; absent keys keep their values', () => {
+    config.update({ region: 'eu-central-1', stage: 'beta', cell: '2', endpoint: 'http://localhost:9100', reconnect: false, customUserAgentSuffix: 'MyApp/1.0' });
+    config.update({});
+    expect(config.getRegion()).toBe('eu-central-1');
+    expect(config.getStage()).toBe('beta');
+    expect(config.getCell()).toBe('2');
+    expect(config.getEndpoint()).toBe('http://localhost:9100');
+    expect(config.getParticipantEndpoint()).toBe('http://localhost:9100');
+    expect(config.getReconnect()).toBe(false);
+    expect(config.getCustomUserAgentSuffix()).toBe('MyApp/1.0');
+    config.update({ endpoint: '' });
+    expect(config.getParticipantEndpoint('ap-southeast-2')).toBe('https://participant.connect.ap-southeast-2.amazonaws.com');
+  });
+
+  describe('region resolution', () => {
+    it('is override → options.region → global region', () => {
+      expect(config.resolveRegion()).toBe('us-west-2');
+      config.update({ region: 'us-east-1' });
+      expect(config.resolveRegion()).toBe('us-east-1');
+      expect(config.resolveRegion('ca-central-1')).toBe('ca-central-1');
+      config.setRegionOverride('eu-west-2');
+      expect(config.resolveRegion('ca-central-1')).toBe('eu-west-2');
+      expect(config.getRegionOverride()).toBe('eu-west-2');
+      config.setRegionOverride(null);
+      expect(config.resolveRegion('ca-central-1')).toBe('ca-central-1');
+    });
+
+    it('updateStageRegionCell writes session options into the global config, as upstream', () => {
+      config.updateStageRegionCell({ region: 'ap-northeast-1', stage: 'gamma', cell: '3' });
+      expect(config.getRegion()).toBe('ap-northeast-1');
+      expect(config.getStage()).toBe('gamma');
+      expect(config.getCell()).toBe('3');
+      config.updateStageRegionCell(undefined);
+      config.updateStageRegionCell({});
+      expect(config.getRegion()).toBe('ap-northeast-1');
+    });
+  });
+
+  describe('message receipts', () => {
+    it('top-level throttleTime applies on its call and resets to 5000 on the next call without it', () => {
+      config.update({ throttleTime: 4000 });
+      expect(config.getMessageReceiptsThrottleTime()).toBe(4000);
+      config.update({ region: 'us-east-1' });
+      expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
+    });
+
+    it('features.messageReceipts.throttleTime wins over the top-level value', () => {
+      config.update({ throttleTime: 4000, features: { messageReceipts: { throttleTime: 3000 } } });
+      expect(config.getMessageReceiptsThrottleTime()).toBe(3000);
+      config.update({ throttleTime: -1 });
+      expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
+    });
+
+    it('only shouldSendMessageReceipts:false disables; any later call re-enables', () => {
+      config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      expect(config.isFeatureEnabled(FEATURES.MESSAGE_RECEIPTS_ENABLED)).toBe(false);
+      config.update({ features: { messageReceipts: { shouldSendMessageReceipts: 'no' as unknown as boolean } } });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+      config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
+      config.update({ region: 'us-east-1' });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+    });
+  });
+
+  describe('features', () => {
+    it('an array replaces the flag list and keeps receipts on', () => {
+      config.setFeatureFlag('OLD_FLAG');
+      config.update({ features: ['NEW_A', 'NEW_B'] });
+      expect(config.getFeatureFlags().sort()).toEqual(['MESSAGE_RECEIPTS_ENABLED', 'NEW_A', 'NEW_B']);
+      expect(config.isFeatureEnabled('OLD_FLAG')).toBe(false);
+    });
+
+    it('recoverMissedMessages defaults to true and can be turned off and on', () => {
+      config.update({ features: { recoverMissedMessages: false } });
+      expect(config.isRecoverMissedMessagesEnabled()).toBe(false);
+      config.update({});
+      expect(config.isRecoverMissedMessagesEnabled()).toBe(false);
+      config.update({ features: { recoverMissedMessages: true } });
+      expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
+    });
+
+    it('set, remove and query flags', () => {
+      config.setFeatureFlag('ANY_STRING');
+      expect(config.isFeatureEnabled('ANY_STRING')).toBe(true);
+      config.removeFeatureFlag('ANY_STRING');
+      expect(config.isFeatureEnabled('ANY_STRING')).toBe(false);
+    });
+
+    it('isFeatureEnabled runs the callback now when the flag is on', () => {
+      config.setFeatureFlag('ON');
+      const cb = jest.fn();
+      expect(config.isFeatureEnabled('ON', cb)).toBe(true);
+      expect(cb).toHaveBeenCalledTimes(1);
+    });
+
+    it('isFeatureEnabled runs the callback once, when the flag is next added', () => {
+      const cb = jest.fn();
+      expect(config.isFeatureEnabled('LATER', cb)).toBe(false);
+      expect(cb).not.toHaveBeenCalled();
+      config.setFeatureFlag('LATER');
+      config.removeFeatureFlag('LATER');
+      config.setFeatureFlag('LATER');
+      expect(cb).toHaveBeenCalledTimes(1);
+    });
+
+    it('flags arriving in a features array fire waiting callbacks', () => {
+      const cb = jest.fn();
+      config.isFeatureEnabled('FROM_ARRAY', cb);
+      config.update({ features: ['FROM_ARRAY'] });
+      expect(cb).toHaveBeenCalledTimes(1);
+    });
+
+    it('a throwing callback does not break setFeatureFlag or the other callbacks', () => {
+      const second = jest.fn();
+      config.isFeatureEnabled('F', () => {
+        throw new Error('app bug');
+      });
+      config.isFeatureEnabled('F', second);
+      expect(() => config.setFeatureFlag('F')).not.toThrow();
+      expect(second).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('network check', () => {
+    it('returns the injected isNetworkOnline', () => {
+      const isNetworkOnline = jest.fn(() => false);
+      config.update({ webSocketManagerConfig: { isNetworkOnline } });
+      expect(config.getNetworkOnlineCheck()).toBe(isNetworkOnline);
+      expect(config.getNetworkOnlineCheck()()).toBe(false);
+    });
+
+    it('defaults to navigator.onLine and ignores a non-function', () => {
+      config.update({ webSocketManagerConfig: { isNetworkOnline: 'yes' as unknown as () => boolean } });
+      const onLine = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+      expect(config.getNetworkOnlineCheck()()).toBe(false);
+      onLine.mockReturnValue(true);
+      expect(config.getNetworkOnlineCheck()()).toBe(true);
+    });
+  });
+
+  describe('forwarding', () => {
+    it('passes loggerConfig to the log manager and logs the update with the GlobalConfig prefix', () => {
+      const info = jest.fn();
+      config.update({ loggerConfig: { customizedLogger: { info } }, region: 'us-east-1' });
+      expect(info).toHaveBeenCalledTimes(1);
+      expect(String(info.mock.calls[0][0])).toContain('Global config updated');
+      expect(String(info.mock.calls[0][0])).toContain('us-east-1');
+    });
+
+    it('does not warn on every call (upstream logs a receipts warning each time)', () => {
+      const warn = jest.fn();
+      config.update({ loggerConfig: { customizedLogger: { warn, info: jest.fn() } } });
+      config.update({ region: 'us-east-1' });
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('passes csmConfig to the csm service and keeps it', () => {
+      config.update({ csmConfig: { widgetType: 'MyWidget' } });
+      expect(csmService.getWidgetType()).toBe('MyWidget');
+      expect(config.getCsmConfig().widgetType).toBe('MyWidget');
+    });
+  });
+
+  it('reset() restores the defaults', () => {
+    config.update({ region: 'us-east-1', throttleTime: 100, features: { recoverMissedMessages: false, messageReceipts: { shouldSendMessageReceipts: false } } });
+    config.setRegionOverride('eu-west-1');
+    config.reset();
+    expect(config.resolveRegion()).toBe('us-west-2');
+    expect(config.isMessageReceiptsEnabled()).toBe(true);
+    expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
+  });
+});
