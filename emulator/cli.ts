@@ -1,0 +1,94 @@
+// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--cert FILE --key FILE]`
+import { readFileSync } from 'fs';
+import { startEmulator } from './index';
+import type { BotKind, EmulatorOptions } from './types';
+
+const USAGE = 'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--cert FILE --key FILE]';
+const BOTS: BotKind[] = ['none', 'echo', 'lex'];
+
+class UsageError extends Error {}
+
+/** Parses the flags; throws UsageError with the reason. */
+export function parseArgs(argv: string[]): EmulatorOptions {
+  const options: EmulatorOptions = {};
+  const files: { cert?: string; key?: string } = {};
+  for (let index = 0; index < argv.length; index += 1) {
+    const [flag, inline] = argv[index].split(/=(.*)/s, 2);
+    const value = (): string => {
+      const next = inline ?? argv[++index];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--port':
+        options.port = integerFlag(flag, value(), 0, 65535);
+        break;
+      case '--host':
+        options.host = value();
+        break;
+      case '--bot':
+        options.bot = botFlag(value());
+        break;
+      case '--latency-ms':
+        options.latencyMs = integerFlag(flag, value(), 0, 600_000);
+        break;
+      case '--cert':
+        files.cert = value();
+        break;
+      case '--key':
+        files.key = value();
+        break;
+      default:
+        throw new UsageError(`unknown argument ${argv[index]}`);
+    }
+  }
+  if (Boolean(files.cert) !== Boolean(files.key)) throw new UsageError('--cert and --key go together');
+  if (files.cert && files.key) {
+    options.cert = readFileSync(files.cert);
+    options.key = readFileSync(files.key);
+  }
+  return options;
+}
+
+function integerFlag(flag: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be an integer ${min}..${max}`);
+  return value;
+}
+
+function botFlag(raw: string): BotKind {
+  if (!(BOTS as string[]).includes(raw)) throw new UsageError(`--bot must be one of ${BOTS.join(', ')}`);
+  return raw as BotKind;
+}
+
+/** Runs the emulator until SIGINT/SIGTERM. */
+export async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let options: EmulatorOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`chatjs-emulator: ${(err as Error).message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const emulator = await startEmulator({ ...options, log: (line) => process.stderr.write(`${line}\n`) }).catch((err: Error) => {
+    process.stderr.write(`chatjs-emulator: cannot start: ${err.message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  });
+  if (!emulator) return;
+  process.stdout.write(`chatjs-emulator listening on ${emulator.url}\n`);
+  process.stdout.write(`Open ${emulator.url}/examples/ to chat\n`);
+  const stop = (): void => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

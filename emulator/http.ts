@@ -1,0 +1,106 @@
+// HTTP plumbing shared by every route: request ids, CORS, bounded body reading, JSON answers.
+import type { IncomingMessage, ServerResponse } from 'http';
+import { bodyTooLarge, serializationError, ServiceError } from './errors';
+import { isJsonObject, JsonObject } from './validation';
+
+/** JSON bodies are small on this service (16 KB content, 32 KB attributes); 1 MB leaves room. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+/** Attachment uploads: the 20 MB limit plus slack, so an oversize file gets a clean 400 rather than a reset. */
+export const UPLOAD_BODY_LIMIT = 25 * 1024 * 1024;
+/** Past this many bytes a request is not worth draining: the connection is destroyed. */
+const DRAIN_CAP_FACTOR = 4;
+
+const EXPOSED_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType';
+const DEFAULT_ALLOWED_HEADERS =
+  'authorization,content-type,x-amz-bearer,x-amz-content-sha256,x-amz-date,x-amz-user-agent,x-amz-security-token,amz-sdk-invocation-id,amz-sdk-request';
+
+/** Headers every answer carries: the request id and CORS for pages on any origin. */
+export function setCommonHeaders(req: IncomingMessage, res: ServerResponse, requestId: string): void {
+  res.setHeader('x-amzn-RequestId', requestId);
+  res.setHeader('Access-Control-Allow-Origin', originOf(req));
+  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  res.setHeader('Vary', 'Origin');
+}
+
+function originOf(req: IncomingMessage): string {
+  const origin = req.headers.origin;
+  return typeof origin === 'string' && origin.length > 0 ? origin : '*';
+}
+
+/** Answers a CORS preflight: any origin, the requested headers echoed (Authorization must be listed explicitly). */
+export function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
+  const requested = req.headers['access-control-request-headers'];
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': 'GET,POST,PUT,DELETE,OPTIONS',
+    'Access-Control-Allow-Headers': typeof requested === 'string' && requested.length > 0 ? requested : DEFAULT_ALLOWED_HEADERS,
+    'Access-Control-Max-Age': '600',
+    'Content-Length': '0',
+  });
+  res.end();
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, error: ServiceError): void {
+  if (res.headersSent || res.destroyed) return;
+  res.setHeader('x-amzn-ErrorType', error.errorType);
+  if (error.status === 413) res.setHeader('Connection', 'close');
+  sendJson(res, error.status, error.toBody());
+}
+
+/** Reads the whole body up to `limit` bytes; a larger body is drained (up to a cap) and rejected with 413. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limit) chunks.push(chunk);
+      else if (received > limit * DRAIN_CAP_FACTOR) req.destroy();
+    });
+    req.on('end', () => (received > limit ? reject(bodyTooLarge(limit)) : resolve(Buffer.concat(chunks))));
+    req.on('error', () => reject(bodyTooLarge(limit)));
+    req.on('close', () => {
+      if (!req.complete) reject(bodyTooLarge(limit));
+    });
+  });
+}
+
+/** Parses a JSON object body; an empty body is `{}` (the SDK may send none for input-less operations). */
+export function parseJsonObject(body: Buffer): JsonObject {
+  const text = body.toString('utf8').trim();
+  if (text.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw serializationError();
+  }
+  if (!isJsonObject(parsed)) throw serializationError();
+  return parsed;
+}
+
+export async function readJsonBody(req: IncomingMessage): Promise<JsonObject> {
+  return parseJsonObject(await readBody(req, JSON_BODY_LIMIT));
+}
+
+/** Collapses `//` (an endpoint with a trailing slash) and strips the query string. */
+export function normalizePath(rawUrl: string | undefined): { path: string; query: URLSearchParams } {
+  // Split by hand: `new URL('//participant/x', base)` would read "participant" as a host.
+  const raw = rawUrl ?? '/';
+  const queryStart = raw.indexOf('?');
+  const pathname = queryStart >= 0 ? raw.slice(0, queryStart) : raw;
+  const query = new URLSearchParams(queryStart >= 0 ? raw.slice(queryStart + 1) : '');
+  return { path: pathname.replace(/\/{2,}/g, '/'), query };
+}
+
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  if (Array.isArray(value)) return value[0];
+  return value;
+}

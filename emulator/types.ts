@@ -1,0 +1,81 @@
+// The emulator's public option/result types and the wire shapes it stores and sends.
+
+/** Which scripted participant answers customers on every new contact. */
+export type BotKind = 'none' | 'echo' | 'lex';
+
+/** Options of {@link startEmulator}. Durations end in `Ms`; every field is optional. */
+export interface EmulatorOptions {
+  /** TCP port; 0 picks a free one. Default 9100. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`. */
+  host?: string;
+  /** Scripted participant for each new contact. Default `none`. */
+  bot?: BotKind;
+  /** Delay added to every answer of the AWS API routes. Default 0. */
+  latencyMs?: number;
+  /** PEM certificate and key (contents, not paths): serve https/wss instead of http/ws. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** How long a websocket URL may be used to connect. Default 100 000 (the service's 100 s). */
+  websocketUrlTtlMs?: number;
+  /** Lifetime of a connection token. Default one day. */
+  connectionTokenTtlMs?: number;
+  /** Lifetime of an attachment upload URL. Default 300 000. */
+  attachmentUploadTtlMs?: number;
+  /** Pause between the steps of a bot (typing, read receipt, answer, each Lex chunk). Default 150. */
+  botDelayMs?: number;
+  /** Folder whose `dist/` and `examples/` are served. Default: the package root. */
+  staticRoot?: string;
+  /** Called with one line per notable event (start, faults); default silent. */
+  log?: (line: string) => void;
+}
+
+/** What {@link startEmulator} resolves to. */
+export interface EmulatorHandle {
+  /** `http://127.0.0.1:<port>` (https with TLS); what SDK clients use as `endpoint`. */
+  url: string;
+  port: number;
+  /** Closes every socket and timer; resolves when the server is fully down. */
+  close(): Promise<void>;
+}
+
+export type ParticipantRole = 'CUSTOMER' | 'AGENT' | 'SYSTEM' | 'CUSTOM_BOT' | 'SUPERVISOR';
+
+export interface Receipt {
+  DeliveredTimestamp?: string;
+  ReadTimestamp?: string;
+  RecipientParticipantId: string;
+}
+
+export interface MessageMetadata {
+  MessageId?: string;
+  Receipts?: Receipt[];
+  MessageCompleted?: boolean;
+  ChunkNumber?: number;
+  MessageProcessingStatus?: string;
+  [key: string]: unknown;
+}
+
+export interface AttachmentItem {
+  ContentType: string;
+  AttachmentId: string;
+  AttachmentName: string;
+  Status: 'APPROVED' | 'REJECTED' | 'IN_PROGRESS';
+}
+
+/** One transcript/websocket item, as the service sends it. */
+export interface Item {
+  Id: string;
+  Type: 'MESSAGE' | 'EVENT' | 'ATTACHMENT' | 'MESSAGEMETADATA';
+  AbsoluteTime: string;
+  ContentType?: string;
+  Content?: string;
+  ParticipantId?: string;
+  DisplayName?: string;
+  ParticipantRole?: ParticipantRole;
+  Attachments?: AttachmentItem[];
+  MessageMetadata?: MessageMetadata;
+  InitialContactId?: string;
+  ContactId?: string;
+  RelatedContactId?: string;
+}

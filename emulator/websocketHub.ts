@@ -1,0 +1,178 @@
+// The chat websocket: the URL from CreateParticipantConnection opens a socket for one participant;
+// subscribed sockets get every item of their contact (the sender's own included, as the service
+// echoes them). Heartbeat and deep-heartbeat frames are answered unless a stall fault is active.
+import type { IncomingMessage } from 'http';
+import type { Duplex } from 'stream';
+import { RawData, WebSocket, WebSocketServer } from 'ws';
+import type { ChatListener } from './chatService';
+import type { EmulatorContext } from './context';
+import { targetMatches, FaultTarget } from './faults';
+import { normalizePath } from './http';
+import type { Contact, Participant } from './store';
+import type { Item } from './types';
+
+export const WEBSOCKET_PATH = '/ws';
+/** Frames from clients are tiny; anything larger is garbage and closes the socket (ws answers 1009). */
+const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+/** Sockets of an ended chat stay open briefly so chat.ended is read before the close. */
+const CLOSE_AFTER_END_MS = 1000;
+
+interface Connection {
+  ws: WebSocket;
+  contactId: string;
+  participantId: string;
+  subscribed: boolean;
+  /** Half-open emulation: until this time nothing is delivered or answered. */
+  stalledUntilMs: number;
+}
+
+interface ClientFrame {
+  topic: string;
+  content?: unknown;
+}
+
+export class WebsocketHub implements ChatListener {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  private readonly connections = new Set<Connection>();
+
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  /** Builds the `ws://127.0.0.1:<port>/ws?ticket=…` URL handed out by CreateParticipantConnection. */
+  urlFor(ticket: string, base: string): string {
+    return `${base}${WEBSOCKET_PATH}?ticket=${encodeURIComponent(ticket)}`;
+  }
+
+  /** The server's `upgrade` event: accept a valid, unexpired ticket of an active participant. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => undefined);
+    const { path, query } = normalizePath(req.url);
+    const ref = path === WEBSOCKET_PATH ? this.ctx.store.byWebsocketTicket(query.get('ticket') ?? '', this.ctx.clock.nowMs()) : undefined;
+    const target = ref ? { contactId: ref.contact.contactId, participantId: ref.participant.participantId } : {};
+    if (this.ctx.faults.isRefusing(target)) {
+      socket.destroy();
+      return;
+    }
+    if (!ref || ref.contact.state !== 'ACTIVE' || ref.participant.state !== 'ACTIVE') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.server.handleUpgrade(req, socket, head, (ws) => this.adopt(ws, ref.contact.contactId, ref.participant.participantId));
+  }
+
+  private adopt(ws: WebSocket, contactId: string, participantId: string): void {
+    const connection: Connection = { ws, contactId, participantId, subscribed: false, stalledUntilMs: 0 };
+    this.connections.add(connection);
+    ws.on('message', (data, isBinary) => this.onFrame(connection, data, isBinary));
+    ws.on('close', () => this.connections.delete(connection));
+    ws.on('error', () => this.connections.delete(connection));
+  }
+
+  private isStalled(connection: Connection): boolean {
+    return connection.stalledUntilMs > Date.now();
+  }
+
+  private onFrame(connection: Connection, data: RawData, isBinary: boolean): void {
+    if (isBinary || this.isStalled(connection)) return;
+    const frame = parseClientFrame(data);
+    if (!frame) return; // garbage is ignored, as the gateway does not answer it either
+    switch (frame.topic) {
+      case 'aws/subscribe':
+        this.subscribe(connection, frame.content, true);
+        break;
+      case 'aws/unsubscribe':
+        this.subscribe(connection, frame.content, false);
+        break;
+      case 'aws/heartbeat':
+        send(connection.ws, { topic: 'aws/heartbeat' });
+        break;
+      case 'aws/ping':
+        send(connection.ws, { topic: 'aws/ping', statusCode: 200 });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private subscribe(connection: Connection, content: unknown, subscribe: boolean): void {
+    const topics = (content as { topics?: unknown } | undefined)?.topics;
+    const topic = subscribe ? 'aws/subscribe' : 'aws/unsubscribe';
+    if (!Array.isArray(topics) || !topics.every((entry) => typeof entry === 'string')) {
+      send(connection.ws, { topic, content: { status: 'failure', topics: [] } });
+      return;
+    }
+    if (topics.includes('aws/chat')) connection.subscribed = subscribe;
+    send(connection.ws, { topic, content: { status: 'success', topics } });
+  }
+
+  itemPublished(contact: Contact, item: Item): void {
+    const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
+    this.connections.forEach((connection) => {
+      if (connection.contactId === contact.contactId && connection.subscribed && !this.isStalled(connection)) {
+        sendText(connection.ws, frame);
+      }
+    });
+  }
+
+  participantLeft(contact: Contact, participant: Participant): void {
+    this.closeLater({ contactId: contact.contactId, participantId: participant.participantId });
+  }
+
+  contactEnded(contact: Contact): void {
+    this.closeLater({ contactId: contact.contactId });
+  }
+
+  private closeLater(target: FaultTarget): void {
+    this.ctx.scheduler.after(CLOSE_AFTER_END_MS, () => this.matching(target).forEach((connection) => connection.ws.close(1000, 'Chat ended')));
+  }
+
+  private matching(target: FaultTarget): Connection[] {
+    return [...this.connections].filter((connection) => targetMatches(target, connection));
+  }
+
+  /** The drop-sockets fault: no close frame, as a lost network looks. */
+  drop(target: FaultTarget): number {
+    const victims = this.matching(target);
+    victims.forEach((connection) => {
+      connection.ws.terminate();
+      this.connections.delete(connection);
+    });
+    return victims.length;
+  }
+
+  /** The stall-sockets fault: the sockets open now go silent for `durationMs`. */
+  stall(target: FaultTarget, durationMs: number): void {
+    const until = Date.now() + durationMs;
+    this.matching(target).forEach((connection) => {
+      connection.stalledUntilMs = until;
+    });
+  }
+
+  isConnected(participantId: string): boolean {
+    return [...this.connections].some((connection) => connection.participantId === participantId && connection.ws.readyState === WebSocket.OPEN);
+  }
+
+  closeAll(): Promise<void> {
+    this.connections.forEach((connection) => connection.ws.terminate());
+    this.connections.clear();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function parseClientFrame(data: RawData): ClientFrame | undefined {
+  try {
+    const parsed: unknown = JSON.parse(data.toString());
+    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as ClientFrame).topic !== 'string') return undefined;
+    return parsed as ClientFrame;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(ws: WebSocket, frame: unknown): void {
+  sendText(ws, JSON.stringify(frame));
+}
+
+function sendText(ws: WebSocket, text: string): void {
+  if (ws.readyState !== WebSocket.OPEN) return;
+  ws.send(text, () => undefined); // a send error means the socket is going away; its close handler cleans up
+}
