@@ -49,7 +49,8 @@ export class LogManager {
   /** A logger bound to `prefix` and a session's metadata. */
   getLogger(options: GetLoggerOptions): Logger {
     const { prefix } = options;
-    const metadata = options.metadata ? { ...options.metadata } : undefined;
+    // Copied (and redacted) once: later changes to the caller's object do not leak into lines.
+    const metadata = options.metadata ? (redactValue({ ...options.metadata }) as LogMetadata) : undefined;
     const write = (level: LogLevelName, args: unknown[]): void => this.write(level, prefix, metadata, args);
     return {
       debug: (...args) => write('DEBUG', args),

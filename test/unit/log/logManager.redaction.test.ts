@@ -72,6 +72,15 @@ describe('LogManager redaction', () => {
     expect(written[0]).toContain('contactId=c-1');
   });
 
+  it('redacts logger metadata too', () => {
+    const info = jest.fn();
+    manager.updateLoggerConfig({ customizedLogger: { info } });
+    const metadata = { contactId: 'c-1', participantToken: OPAQUE } as unknown as { contactId: string };
+    manager.getLogger({ prefix: 'P', metadata }).info('x');
+    expect(String(info.mock.calls[0][0])).not.toContain(OPAQUE);
+    expect(String(info.mock.calls[0][0])).toContain('"contactId":"c-1"');
+  });
+
   it('leaves the caller\'s objects untouched', () => {
     const [, request] = argumentsWithSecrets() as [string, Record<string, unknown>];
     redactValue(request);
