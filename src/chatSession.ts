@@ -38,9 +38,11 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
   const createManager = (): ReturnType<ControllerDeps['createManager']> =>
     WebSocketManager.create({
       logger: sessionLogger(args, 'ChatJS-WebSocketManager'),
-      isNetworkOnline: globalConfig.getNetworkOnlineCheck(),
+      // Looked up on every check so a later setGlobalConfig({ webSocketManagerConfig }) reaches live sessions.
+      isNetworkOnline: () => globalConfig.getNetworkOnlineCheck()(),
     });
-  return { client: client as () => SessionParticipantClient, attachments, createManager, logger };
+  const recoverMissedMessages = (): boolean => args.features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled();
+  return { client: client as () => SessionParticipantClient, attachments, createManager, logger, recoverMissedMessages };
 }
 
 function create(args: CustomerChatSessionArgs): CustomerChatSession;
@@ -60,8 +62,6 @@ function create(args: ChatSessionArgs): CustomerChatSession | AgentChatSession {
 
 function setGlobalConfig(config: ChatGlobalConfig): void {
   globalConfig.update(config);
-  WebSocketManager.setGlobalConfig(config);
-  if (config.csmConfig) csmService.updateCsmConfig(config.csmConfig);
 }
 
 /** The object installed as `connect.ChatSession`. */

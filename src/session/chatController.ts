@@ -15,6 +15,7 @@ import type { NormalizedCreateArgs } from './chatArgs.js';
 import type { AttachmentOperations, SessionParticipantClient } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
 import { EventBus } from './eventBus.js';
+import { DeliveryLog, MissedMessageRecovery } from './missedMessages.js';
 import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js';
 import type { SessionEventMap } from './sessionEvents.js';
 import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
@@ -33,6 +34,8 @@ export interface ControllerDeps {
   /** Builds the session's own websocket manager (used when create() got none). */
   createManager: () => WebSocketManagerLike;
   logger: Logger;
+  /** Whether items missed while disconnected are fetched after a reconnect (default true). */
+  recoverMissedMessages?: () => boolean;
 }
 
 /** The item upstream replays when the service says the chat is gone. */
@@ -55,6 +58,10 @@ export class ChatController {
   private firstLinkWaiter: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private establishedBefore = false;
   private participantLeft = false;
+  private readonly recovery: MissedMessageRecovery;
+  private readonly deliveryLog = new DeliveryLog();
+  /** When the first connect succeeded: where recovery starts if nothing was delivered yet. */
+  private connectedAt = new Date().toISOString();
 
   constructor(
     readonly args: NormalizedCreateArgs,
@@ -70,6 +77,12 @@ export class ChatController {
       args.type === 'AGENT',
     );
     this.refresher = new TokenRefresher(this.provider, () => this.endFromService('token renewal refused'), deps.logger);
+    this.recovery = new MissedMessageRecovery(
+      (request) => this.deps.client().getTranscript(this.provider.connectionToken ?? '', request),
+      (item) => this.deliverOnce(item),
+      this.deliveryLog,
+      deps.logger,
+    );
   }
 
   get logger(): Logger {
@@ -166,6 +179,12 @@ export class ChatController {
     }
   }
 
+  /** Live and recovered items pass here: each is delivered once, and nothing after the chat ended. */
+  private deliverOnce(item: ChatTranscriptItem): void {
+    if (this.state === 'ended') return;
+    if (this.deliveryLog.admit(item)) this.deliverItem(item);
+  }
+
   private emitItem(event: ChatEventName, item: ChatTranscriptItem): void {
     const payload = { data: item, chatDetails: this.getChatDetails() };
     if (event === CHAT_EVENTS.AUTHENTICATION_INITIATED) {
@@ -186,6 +205,7 @@ export class ChatController {
       throw error;
     }
     this.refresher.start();
+    if (this.connectResult === null) this.connectedAt = new Date().toISOString();
     if (this.args.type === 'AGENT' && this.connection && !this.connection.ownsManager) {
       this.acknowledgeAgent();
     }
@@ -220,7 +240,7 @@ export class ChatController {
 
   private connectionEvents(): ConnectionEvents {
     return {
-      item: (item) => this.deliverItem(item),
+      item: (item) => this.recovery.accept(item),
       established: () => this.onEstablished(),
       lost: (reason) => this.onLost(reason),
       broken: (reason) => this.onBroken(reason),
@@ -237,9 +257,15 @@ export class ChatController {
       chatDetails: this.getChatDetails(),
       data: { reconnected: this.establishedBefore },
     });
+    const reconnected = this.establishedBefore;
     this.establishedBefore = true;
     this.firstLinkWaiter?.resolve();
     this.firstLinkWaiter = null;
+    if (reconnected && (this.deps.recoverMissedMessages?.() ?? true)) {
+      void this.recovery.recover(this.connectedAt).then((count) => {
+        if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
+      });
+    }
   }
 
   private onLost(reason: ConnectionReason): void {

@@ -1,0 +1,107 @@
+// No message lost across a reconnect: when the link comes back, the items sent while it was down are
+// fetched with GetTranscript (forward from the last item delivered, every page) and delivered in order
+// before any live item that arrived meanwhile. Every item is delivered once, by Id.
+import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
+import type { Logger } from '../log/logger.js';
+import type { ChatTranscriptItem, StartPosition } from '../types.js';
+import type { TranscriptRequest } from './clientAccess.js';
+
+/** How many delivered Ids are remembered for deduplication. */
+const REMEMBERED_IDS = 2000;
+const PAGE_SIZE = 100;
+/** A safety stop for a service that keeps handing out NextTokens. */
+const MAX_PAGES = 50;
+
+/** Lex streaming chunks share an Id and are delivered once per chunk. */
+function deliveryKey(item: ChatTranscriptItem): string | null {
+  if (!item.Id) return null;
+  const meta = item.MessageMetadata;
+  if (meta && meta.MessageCompleted !== undefined && meta.MessageCompleted !== null) {
+    return `${item.Id}#${meta.MessageCompleted ? 'done' : String(meta.ChunkNumber ?? '')}`;
+  }
+  return item.Id;
+}
+
+const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
+  item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !item.ContentType.endsWith('.typing'));
+
+/** Remembers what was delivered: the Ids (bounded) and the newest transcript item. */
+export class DeliveryLog {
+  private readonly keys = new Set<string>();
+  private last: ChatTranscriptItem | null = null;
+
+  /** Records the item; false when it was delivered before. */
+  admit(item: ChatTranscriptItem): boolean {
+    const key = deliveryKey(item);
+    if (key !== null) {
+      if (this.keys.has(key)) return false;
+      this.keys.add(key);
+      if (this.keys.size > REMEMBERED_IDS) this.keys.delete(this.keys.values().next().value as string);
+    }
+    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.last = item;
+    return true;
+  }
+
+  /** Where a recovery starts: after the last item delivered, else at `fallbackTime`. */
+  startPosition(fallbackTime: string): StartPosition {
+    return this.last ? { Id: this.last.Id } : { AbsoluteTime: fallbackTime };
+  }
+}
+
+export type FetchTranscriptPage = (request: TranscriptRequest) => Promise<Pick<GetTranscriptCommandOutput, 'Transcript' | 'NextToken'>>;
+
+export class MissedMessageRecovery {
+  /** Live items held back while a recovery runs; null when none runs. */
+  private held: ChatTranscriptItem[] | null = null;
+
+  constructor(
+    private readonly fetchPage: FetchTranscriptPage,
+    private readonly deliver: (item: ChatTranscriptItem) => void,
+    private readonly log: DeliveryLog,
+    private readonly logger: Logger,
+  ) {}
+
+  get running(): boolean {
+    return this.held !== null;
+  }
+
+  /** A live item: delivered now, or after the running recovery. */
+  accept(item: ChatTranscriptItem): void {
+    if (this.held) this.held.push(item);
+    else this.deliver(item);
+  }
+
+  /** Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves the count. */
+  async recover(fallbackTime: string): Promise<number> {
+    if (this.held) return 0;
+    this.held = [];
+    let recovered = 0;
+    try {
+      recovered = await this.fetchAndDeliver(this.log.startPosition(fallbackTime));
+    } catch (error) {
+      this.logger.warn('Fetching the items missed while disconnected failed', error);
+    } finally {
+      const held = this.held;
+      this.held = null;
+      held.forEach((item) => this.deliver(item));
+    }
+    return recovered;
+  }
+
+  private async fetchAndDeliver(startPosition: StartPosition): Promise<number> {
+    let nextToken: string | undefined;
+    let delivered = 0;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const request: TranscriptRequest = { maxResults: PAGE_SIZE, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition };
+      if (nextToken) request.nextToken = nextToken;
+      const answer = await this.fetchPage(request);
+      for (const item of (answer.Transcript ?? []) as ChatTranscriptItem[]) {
+        delivered += 1;
+        this.deliver(item);
+      }
+      nextToken = answer.NextToken ?? undefined;
+      if (!nextToken) break;
+    }
+    return delivered;
+  }
+}

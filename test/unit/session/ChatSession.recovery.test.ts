@@ -1,0 +1,70 @@
+import { connectCustomer, customerHarness, flush } from './fakes';
+
+const msg = (id: string, time: string) => ({
+  Id: id,
+  Type: 'MESSAGE',
+  ContentType: 'text/plain',
+  Content: id,
+  AbsoluteTime: time,
+  ContactId: 'c-1',
+  InitialContactId: 'c-1',
+});
+
+describe('missed-message recovery', () => {
+  it('fetches what was missed, all pages, in order, before live items, each Id once', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    const seen: string[] = [];
+    h.session.onMessage((e) => seen.push(e.data.Id));
+    h.manager.push(msg('m1', '2026-01-01T00:00:01.000Z'));
+    await flush();
+    h.manager.fire('lost', { code: 1006 });
+
+    let releaseFirstPage: () => void = () => undefined;
+    h.client.getTranscript
+      .mockImplementationOnce(
+        () =>
+          new Promise((resolve) => {
+            releaseFirstPage = () =>
+              resolve({ Transcript: [msg('m1', '2026-01-01T00:00:01.000Z'), msg('m2', '2026-01-01T00:00:02.000Z')], NextToken: 'page-2', $metadata: {}, InitialContactId: 'c-1' });
+          }),
+      )
+      .mockResolvedValueOnce({ Transcript: [msg('m3', '2026-01-01T00:00:03.000Z')], $metadata: {}, InitialContactId: 'c-1' });
+
+    h.manager.fire('gain');
+    // A live item arrives while the recovery runs: it waits for the recovered ones.
+    h.manager.push(msg('m4', '2026-01-01T00:00:04.000Z'));
+    h.manager.push(msg('m3', '2026-01-01T00:00:03.000Z'));
+    await flush();
+    expect(seen).toEqual(['m1']);
+    releaseFirstPage();
+    await flush(20);
+
+    expect(seen).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(h.client.getTranscript.mock.calls.map((c) => c[1])).toEqual([
+      { maxResults: 100, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: { Id: 'm1' } },
+      { maxResults: 100, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: { Id: 'm1' }, nextToken: 'page-2' },
+    ]);
+  });
+
+  it('starts from the connect time when nothing was delivered yet, and delivers live items if the fetch fails', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    const seen: string[] = [];
+    h.session.onMessage((e) => seen.push(e.data.Id));
+    h.manager.fire('lost', {});
+    h.client.getTranscript.mockRejectedValueOnce(new Error('offline again'));
+    h.manager.fire('gain');
+    h.manager.push(msg('live', '2026-01-01T00:00:05.000Z'));
+    await flush(20);
+    expect(h.client.getTranscript.mock.calls[0][1].startPosition).toEqual({ AbsoluteTime: expect.any(String) });
+    expect(seen).toEqual(['live']);
+  });
+
+  it('is skipped on the first connection', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    await flush();
+    expect(h.client.getTranscript).not.toHaveBeenCalled();
+  });
+});
