@@ -1,0 +1,94 @@
+// Defaults, the module-wide configuration of `WebSocketManager.setGlobalConfig`, and the resolution of a
+// `create(options)` call into the environment one manager runs in.
+import { TIMINGS } from '../constants.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+import {
+  defaultIsPageVisible,
+  defaultNetworkEventTarget,
+  defaultVisibilityEventTarget,
+  navigatorOnline,
+} from './networkWatcher.js';
+import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSocketManagerOptions } from './types.js';
+
+/** Defaults of every timing knob (all milliseconds); upstream's values where upstream has one. */
+export const MANAGER_DEFAULTS: Readonly<ManagerTimings> = Object.freeze({
+  heartbeatIntervalMs: TIMINGS.heartbeatIntervalMs, // 10 000: upstream tick
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 30_000,
+  backoffJitter: 0.3,
+  urlReuseWindowMs: TIMINGS.websocketUrlUsableMs, // 85 000
+  connectTimeoutMs: 10_000,
+  transportTimeoutMs: 30_000,
+  rotationLeadMs: 30_000,
+  subscribeRetryMs: 1_000,
+  subscribeMaxUnanswered: 3,
+  subscribeFailureRetryMs: 500,
+  subscribeMaxFailures: 5,
+});
+
+/** Shape accepted by `WebSocketManager.setGlobalConfig` (upstream's keys). */
+export interface WebSocketManagerGlobalConfig {
+  loggerConfig?: { logger?: Partial<Logger> | null; level?: number; [key: string]: unknown } | null;
+  webSocketManagerConfig?: { isNetworkOnline?: () => boolean } | null;
+}
+
+const globalConfig: { isNetworkOnline: (() => boolean) | null; logger: Logger | null } = {
+  isNetworkOnline: null,
+  logger: null,
+};
+
+/** Applies the module-wide online check and logger; later `create()` calls (and live managers' online checks) use them. */
+export function setGlobalConfig(cfg: WebSocketManagerGlobalConfig | null | undefined): void {
+  const online = cfg?.webSocketManagerConfig?.isNetworkOnline;
+  if (typeof online === 'function') globalConfig.isNetworkOnline = online;
+  const logger = cfg?.loggerConfig?.logger;
+  if (logger && typeof logger === 'object') globalConfig.logger = completeLogger(logger);
+}
+
+/** Forgets what setGlobalConfig set (tests). */
+export function resetGlobalConfig(): void {
+  globalConfig.isNetworkOnline = null;
+  globalConfig.logger = null;
+}
+
+/** A logger with every method, falling back to no-ops (apps pass loggers with only some methods). */
+function completeLogger(partial: Partial<Logger>): Logger {
+  const pick = (name: keyof Logger): Logger[keyof Logger] =>
+    typeof partial[name] === 'function' ? (...args: unknown[]) => (partial[name] as (...a: unknown[]) => void).apply(partial, args) : silentLogger[name];
+  return { debug: pick('debug'), info: pick('info'), warn: pick('warn'), error: pick('error'), advancedLog: pick('advancedLog') };
+}
+
+export interface ResolvedEnvironment {
+  timings: ManagerTimings;
+  /** Looked up when a socket is created, so a test or polyfill may install it late. */
+  WebSocket: () => WebSocketConstructorLike | undefined;
+  isNetworkOnline: () => boolean;
+  networkEventTarget: EventSourceLike | null;
+  visibilityEventTarget: EventSourceLike | null;
+  isPageVisible: () => boolean;
+  random: () => number;
+  logger: Logger;
+}
+
+export function resolveEnvironment(options: WebSocketManagerOptions = {}): ResolvedEnvironment {
+  const timings = { ...MANAGER_DEFAULTS };
+  for (const key of Object.keys(MANAGER_DEFAULTS) as Array<keyof ManagerTimings>) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(`WebSocketManager option ${key} must be a non-negative number (got ${String(value)})`);
+    }
+    timings[key] = value;
+  }
+  const ownOnline = options.isNetworkOnline;
+  return {
+    timings,
+    WebSocket: () => options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket,
+    isNetworkOnline: () => (ownOnline ?? globalConfig.isNetworkOnline ?? navigatorOnline)(),
+    networkEventTarget: options.networkEventTarget === undefined ? defaultNetworkEventTarget() : options.networkEventTarget,
+    visibilityEventTarget: options.visibilityEventTarget === undefined ? defaultVisibilityEventTarget() : options.visibilityEventTarget,
+    isPageVisible: options.isPageVisible ?? defaultIsPageVisible,
+    random: options.random ?? Math.random,
+    logger: options.logger ?? globalConfig.logger ?? silentLogger,
+  };
+}

@@ -1,0 +1,64 @@
+// Heartbeat of one socket: `aws/ping` then `aws/heartbeat` at open and every tick. A heartbeat still
+// unanswered at the next tick means the link is half-open; a ping still unanswered is only reported.
+import { TOPICS } from '../constants.js';
+import type { WebSocketFrame } from '../types.js';
+import { encodeFrame } from './frames.js';
+import { TimerGroup } from './timers.js';
+import type { DeepHeartbeatFailureInfo, DeepHeartbeatSuccessInfo } from './types.js';
+
+export interface HeartbeatEvents {
+  onMissed(): void;
+  onDeepSuccess(info: DeepHeartbeatSuccessInfo): void;
+  onDeepFailure(info: DeepHeartbeatFailureInfo): void;
+}
+
+export class Heartbeat {
+  private readonly timers = new TimerGroup();
+  private heartbeatPending = false;
+  private pingPending = false;
+
+  constructor(
+    private readonly send: (data: string) => void,
+    private readonly intervalMs: number,
+    private readonly events: HeartbeatEvents,
+  ) {}
+
+  /** Sends the first beat now and arms the tick. */
+  start(): void {
+    this.heartbeatPending = false;
+    this.pingPending = false;
+    this.beat();
+  }
+
+  stop(): void {
+    this.timers.clearAll();
+  }
+
+  handleHeartbeat(): void {
+    this.heartbeatPending = false;
+  }
+
+  handlePing(frame: WebSocketFrame): void {
+    this.pingPending = false;
+    const timestamp = Date.now();
+    if (frame.statusCode === 200) this.events.onDeepSuccess({ timestamp });
+    else this.events.onDeepFailure({ timestamp, statusCode: frame.statusCode, statusContent: frame.statusContent });
+  }
+
+  private beat(): void {
+    if (this.pingPending) {
+      this.events.onDeepFailure({ timestamp: Date.now(), error: new Error('deep heartbeat (aws/ping) got no reply') });
+    }
+    if (this.heartbeatPending) {
+      // The owner drops this socket; stop first so no further tick runs.
+      this.stop();
+      this.events.onMissed();
+      return;
+    }
+    this.pingPending = true;
+    this.heartbeatPending = true;
+    this.send(encodeFrame(TOPICS.ping));
+    this.send(encodeFrame(TOPICS.heartbeat));
+    this.timers.set('tick', this.intervalMs, () => this.beat());
+  }
+}
