@@ -1,6 +1,7 @@
 // The script-tag bundle: one minified UMD file that installs the global `connect` names.
 // Everything it needs (the AWS SDK client included) is bundled; nothing is external.
 const path = require('path');
+const webpack = require('webpack');
 
 module.exports = (env, argv) => ({
   mode: argv.mode || 'production',
@@ -24,9 +25,11 @@ module.exports = (env, argv) => ({
         test: /\.ts$/,
         loader: 'ts-loader',
         exclude: /node_modules/,
-        options: { configFile: 'tsconfig.esm.json', compilerOptions: { declaration: false } },
+        options: { configFile: 'tsconfig.esm.json', compilerOptions: { declaration: false, declarationDir: undefined }, onlyCompileBundledFiles: true },
       },
     ],
   },
+  // One file for script tags: the AWS SDK's lazily imported modules are folded into the bundle.
+  plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
   performance: { hints: false },
 });
