@@ -2,6 +2,7 @@
 // `create(options)` call into the environment one manager runs in.
 import { TIMINGS } from '../constants.js';
 import { silentLogger, type Logger } from '../log/logger.js';
+import { backoffDelayMs } from './backoff.js';
 import {
   defaultIsPageVisible,
   defaultNetworkEventTarget,
@@ -81,14 +82,28 @@ export function resolveEnvironment(options: WebSocketManagerOptions = {}): Resol
     timings[key] = value;
   }
   const ownOnline = options.isNetworkOnline;
+  const logger = options.logger ?? globalConfig.logger ?? silentLogger;
   return {
     timings,
     WebSocket: () => options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket,
-    isNetworkOnline: () => (ownOnline ?? globalConfig.isNetworkOnline ?? navigatorOnline)(),
+    isNetworkOnline: () => {
+      try {
+        return (ownOnline ?? globalConfig.isNetworkOnline ?? navigatorOnline)() !== false;
+      } catch (error) {
+        logger.warn('WebSocketManager: isNetworkOnline threw; assuming online', error);
+        return true;
+      }
+    },
     networkEventTarget: options.networkEventTarget === undefined ? defaultNetworkEventTarget() : options.networkEventTarget,
     visibilityEventTarget: options.visibilityEventTarget === undefined ? defaultVisibilityEventTarget() : options.visibilityEventTarget,
     isPageVisible: options.isPageVisible ?? defaultIsPageVisible,
     random: options.random ?? Math.random,
-    logger: options.logger ?? globalConfig.logger ?? silentLogger,
+    logger,
   };
+}
+
+/** Backoff delay of retry number `attempt` under this environment's timings and random source. */
+export function retryDelayMs(env: ResolvedEnvironment, attempt: number): number {
+  const { backoffBaseMs: baseMs, backoffMaxMs: maxMs, backoffJitter: jitter } = env.timings;
+  return backoffDelayMs(attempt, { baseMs, maxMs, jitter }, env.random);
 }

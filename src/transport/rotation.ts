@@ -1,15 +1,16 @@
 // Make-before-break URL rotation, a sub-phase of the `open` state: fetch a new URL, open a second socket and
 // subscribe it while the current one keeps serving. The manager swaps sockets when the new one is acked.
 // A failed try is retried with backoff; the rotation lives until it succeeds or the manager stops it.
-import type { Logger } from '../log/logger.js';
-import { isTerminalTransportError, toError } from './errors.js';
-import { validateTransportResult, type ValidTransport } from './frames.js';
+import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
+import { toError } from './errors.js';
+import type { ValidTransport } from './frames.js';
 import type { Link } from './link.js';
 import { TimerGroup } from './timers.js';
+import { callTransport, type TransportFn, type TransportOutcome } from './transportCall.js';
+import type { DisconnectReason } from './types.js';
 
 export interface RotationHost {
-  /** Calls the transport function (never throws synchronously). */
-  callTransport(): Promise<unknown>;
+  transportFn: TransportFn;
   /** Remembers a freshly fetched URL (for re-connect reuse). */
   rememberTransport(transport: ValidTransport): void;
   /** Opens the next socket; throws when the WebSocket constructor does. */
@@ -17,10 +18,7 @@ export interface RotationHost {
   /** Drops a link this rotation no longer needs (the host fires its close event). */
   dropLink(link: Link, reason: string): void;
   /** The fetch failed for good, or returned an invalid transport. */
-  onTerminal(message: string, error: Error | undefined, invalid: boolean): void;
-  retryDelayMs(attempt: number): number;
-  transportTimeoutMs: number;
-  logger: Logger;
+  onTerminal(reason: DisconnectReason, message: string, error: Error | undefined): void;
 }
 
 export class Rotation {
@@ -32,16 +30,16 @@ export class Rotation {
   private tryNumber = 0;
   private stopped = false;
 
-  constructor(private readonly host: RotationHost) {}
+  constructor(
+    private readonly env: ResolvedEnvironment,
+    private readonly host: RotationHost,
+  ) {}
 
   start(): void {
     if (this.stopped) return;
     const tryNumber = ++this.tryNumber;
-    this.timers.set('transportTimeout', this.host.transportTimeoutMs, () => this.failTry(tryNumber, 'transport function timed out'));
-    this.host.callTransport().then(
-      (result) => this.onFetched(tryNumber, result),
-      (error: unknown) => this.onFetchRejected(tryNumber, error),
-    );
+    this.timers.set('transportTimeout', this.env.timings.transportTimeoutMs, () => this.failTry(tryNumber, 'transport function timed out'));
+    void callTransport(this.host.transportFn).then((outcome) => this.onFetched(tryNumber, outcome));
   }
 
   /** The next socket failed (error, close, refused subscription): drop it and try again later. */
@@ -66,31 +64,17 @@ export class Rotation {
     if (link) this.host.dropLink(link, 'rotation cancelled');
   }
 
-  private onFetched(tryNumber: number, result: unknown): void {
+  private onFetched(tryNumber: number, outcome: TransportOutcome): void {
     if (this.stopped || tryNumber !== this.tryNumber) return;
     this.timers.clear('transportTimeout');
-    const transport = validateTransportResult(result);
-    if (typeof transport === 'string') {
-      this.host.onTerminal(`invalid transport: ${transport}`, undefined, true);
-      return;
-    }
-    this.host.rememberTransport(transport);
+    if (outcome.kind === 'terminal') return this.host.onTerminal(outcome.reason, outcome.message, outcome.error);
+    if (outcome.kind === 'retry') return this.failTry(tryNumber, `transport function rejected: ${outcome.error.message}`);
+    this.host.rememberTransport(outcome.transport);
     try {
-      this.link = this.host.openNextLink(transport);
+      this.link = this.host.openNextLink(outcome.transport);
     } catch (error) {
       this.failTry(tryNumber, `could not create the next socket: ${toError(error, 'WebSocket constructor threw').message}`);
     }
-  }
-
-  private onFetchRejected(tryNumber: number, error: unknown): void {
-    if (this.stopped || tryNumber !== this.tryNumber) return;
-    this.timers.clear('transportTimeout');
-    const err = toError(error, 'transport function rejected');
-    if (isTerminalTransportError(error)) {
-      this.host.onTerminal(`transport function failed terminally: ${err.message}`, err, false);
-      return;
-    }
-    this.failTry(tryNumber, `transport function rejected: ${err.message}`);
   }
 
   private failTry(tryNumber: number, reason: string): void {
@@ -101,8 +85,8 @@ export class Rotation {
     this.link = null;
     if (link) this.host.dropLink(link, reason);
     this.attempt += 1;
-    const delay = this.host.retryDelayMs(this.attempt);
-    this.host.logger.warn(`WebSocketManager: rotation try failed (${reason}); next try in ${delay} ms`);
+    const delay = retryDelayMs(this.env, this.attempt);
+    this.env.logger.warn(`WebSocketManager: rotation try failed (${reason}); next try in ${delay} ms`);
     this.timers.set('retry', delay, () => this.start());
   }
 }

@@ -8,27 +8,24 @@
 // terminal transport error or an invalid transport lead back to `waiting` → retry, with no retry cap.
 import { ValueError } from '../errors.js';
 import type { WebSocketFrame, WebSocketTransportResult } from '../types.js';
-import { backoffDelayMs } from './backoff.js';
-import { isTerminalTransportError, toError, WebSocketTransportError } from './errors.js';
+import { toError, WebSocketTransportError } from './errors.js';
+import { callTransport, type TransportFn, type TransportOutcome } from './transportCall.js';
 import { ManagerCallbacks } from './callbacks.js';
-import { describeUrl, encodeFrame, RESERVED_TOPICS, validateTransportResult, type ValidTransport } from './frames.js';
+import { describeUrl, encodeFrame, RESERVED_TOPICS, type ValidTransport } from './frames.js';
 import { Link, type LinkEvents } from './link.js';
-import { type ResolvedEnvironment } from './environment.js';
+import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
 import { NetworkWatcher } from './networkWatcher.js';
+import { failureInfo, lostInfo, openInfo, type CloseDetails } from './payloads.js';
 import { Rotation } from './rotation.js';
 import { TimerGroup } from './timers.js';
 import {
   DisconnectReason,
   type ConnectionCloseInfo,
-  type ConnectionLostInfo,
-  type ConnectionOpenInfo,
   type InitFailureInfo,
   type InitResult,
   type ManagerState,
 } from './types.js';
 
-type TransportFn = () => Promise<WebSocketTransportResult> | WebSocketTransportResult;
-type CloseDetails = { code: number | undefined; reason: string; wasClean: boolean };
 const FINAL_STATES: ReadonlySet<ManagerState> = new Set(['closed', 'terminated']);
 
 export class WebSocketManagerInstance extends ManagerCallbacks {
@@ -81,7 +78,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
    * Stores the transport function and starts connecting. Resolves whether the first fetch failed (the
    * manager keeps retrying anyway). Later calls log a warning and return undefined, as upstream.
    */
-  init(transportFn: TransportFn): Promise<InitResult> | undefined {
+  init(transportFn: () => Promise<WebSocketTransportResult> | WebSocketTransportResult): Promise<InitResult> | undefined {
     if (typeof transportFn !== 'function') throw new ValueError('transportFn must be a function');
     if (this.transportFn) {
       this.log.warn('WebSocketManager: init() was already called; ignoring this call');
@@ -163,7 +160,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
 
   /** Attempts a connection now: reuse a fresh URL, or fetch one. Offline → wait instead. */
   private startAttempt(reason: DisconnectReason): void {
-    if (!this.isOnline()) {
+    if (!this.env.isNetworkOnline()) {
       this.resolveInit(true); // as upstream: a fetch requested while offline reports failure
       return this.scheduleRetry(DisconnectReason.Offline);
     }
@@ -177,40 +174,22 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     this.setState('fetching', reason);
     const generation = ++this.generation;
     const timeout = new WebSocketTransportError(DisconnectReason.TransportTimeout, 'the transport function did not settle in time');
-    this.stateTimers.set('transportTimeout', this.env.timings.transportTimeoutMs, () => this.onFetchFailed(generation, timeout));
-    this.callTransport().then(
-      (result) => this.onFetched(generation, result),
-      (error: unknown) => this.onFetchFailed(generation, error),
+    this.stateTimers.set('transportTimeout', this.env.timings.transportTimeoutMs, () =>
+      this.onFetched(generation, { kind: 'retry', error: timeout }),
     );
+    void callTransport(this.transportFn as TransportFn).then((outcome) => this.onFetched(generation, outcome));
   }
 
-  private callTransport(): Promise<unknown> {
-    const fn = this.transportFn as TransportFn;
-    // Through a Promise constructor so a synchronous throw or a plain return value are handled alike.
-    return new Promise<unknown>((resolve) => resolve(fn()));
-  }
-
-  private onFetched(generation: number, result: unknown): void {
-    if (generation !== this.generation || this.state !== 'fetching') return;
-    const transport = validateTransportResult(result);
-    if (typeof transport === 'string') {
-      this.resolveInit(true);
-      return this.fail(DisconnectReason.InvalidTransport, `invalid transport: ${transport}`);
+  private onFetched(generation: number, outcome: TransportOutcome): void {
+    if (generation !== this.generation || this.state !== 'fetching') return; // stale: timed out or stopped
+    this.resolveInit(outcome.kind !== 'ok');
+    if (outcome.kind === 'terminal') return this.fail(outcome.reason, outcome.message, outcome.error);
+    if (outcome.kind === 'retry') {
+      this.log.warn(`WebSocketManager: transport function failed (${outcome.error.message}); retrying`);
+      return this.scheduleRetry(DisconnectReason.TransportFailed);
     }
-    this.transport = { ...transport, fetchedAt: Date.now() };
-    this.resolveInit(false);
+    this.transport = { ...outcome.transport, fetchedAt: Date.now() };
     this.openSocket(DisconnectReason.TransportFetched);
-  }
-
-  private onFetchFailed(generation: number, error: unknown): void {
-    if (generation !== this.generation || this.state !== 'fetching') return;
-    this.resolveInit(true);
-    const err = toError(error, 'the transport function rejected');
-    if (isTerminalTransportError(error)) {
-      return this.fail(DisconnectReason.TerminalTransportError, `transport function failed terminally: ${err.message}`, err);
-    }
-    this.log.warn(`WebSocketManager: transport function failed (${err.message}); retrying`);
-    this.scheduleRetry(DisconnectReason.TransportFailed);
   }
 
   private openSocket(reason: DisconnectReason): void {
@@ -242,24 +221,11 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private onPrimaryOpen(link: Link): void {
     const subscribe = this.topics.size > 0;
     if (subscribe) this.setState('subscribing', DisconnectReason.SocketOpened);
-    this.events.open.emit(this.openInfo(link, this.attempt, this.attemptStartedAt, this.noOpenSince));
+    this.events.open.emit(openInfo(link, this.attempt, this.attemptStartedAt, this.noOpenSince));
     link.startHeartbeat();
     this.armLifetime(link);
     if (subscribe) link.subscribe(this.topics);
     else this.becomeUsable(DisconnectReason.SocketOpened);
-  }
-
-  private openInfo(link: Link, retries: number, startedAt: number | null, noOpenSince: number | null): ConnectionOpenInfo {
-    const now = Date.now();
-    const started = startedAt ?? link.createdAt;
-    return {
-      connectWebSocketRetryCount: retries,
-      connectionAttemptStartTime: started,
-      noOpenConnectionsTimestamp: noOpenSince,
-      connectionEstablishedTime: now,
-      timeToConnect: now - started,
-      timeWithoutConnection: noOpenSince === null ? null : now - noOpenSince,
-    };
   }
 
   private becomeUsable(reason: DisconnectReason): void {
@@ -283,29 +249,13 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (wasUsable && link.openedAt !== null && now - link.openedAt >= this.env.timings.heartbeatIntervalMs) this.attempt = 0;
     this.noOpenSince ??= now;
     this.scheduleRetry(reason);
-    if (wasUsable) this.events.lost.emit(this.lostInfo(link, reason, close, error));
-  }
-
-  private lostInfo(link: Link, reason: DisconnectReason, close: CloseDetails | null, error?: Error): ConnectionLostInfo {
-    const closeTimestamp = Date.now();
-    const openTimestamp = link.openedAt;
-    const info: ConnectionLostInfo = {
-      openTimestamp,
-      closeTimestamp,
-      connectionDuration: openTimestamp === null ? null : closeTimestamp - openTimestamp,
-      code: close?.code ?? 1000,
-      reason: close?.reason || reason,
-      disconnectReason: reason,
-    };
-    if (error) info.error = error;
-    return info;
+    if (wasUsable) this.events.lost.emit(lostInfo(link, reason, close, error));
   }
 
   private scheduleRetry(reason: DisconnectReason): void {
     this.attempt += 1;
     this.setState('waiting', reason);
-    const { backoffBaseMs: baseMs, backoffMaxMs: maxMs, backoffJitter: jitter } = this.env.timings;
-    const delay = backoffDelayMs(this.attempt, { baseMs, maxMs, jitter }, this.env.random);
+    const delay = retryDelayMs(this.env, this.attempt);
     this.log.info(`WebSocketManager: retry ${this.attempt} in ${delay} ms (${reason})`);
     this.stateTimers.set('retry', delay, () => this.startAttempt(reason));
   }
@@ -320,13 +270,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private fail(reason: DisconnectReason, message: string, error?: Error): void {
     if (FINAL_STATES.has(this.state)) return;
     this.teardown(message);
-    const failure: InitFailureInfo = {
-      connectWebSocketRetryCount: this.attempt,
-      connectionAttemptStartTime: this.attemptStartedAt,
-      reason: message,
-      disconnectReason: reason,
-    };
-    if (error) failure.error = error;
+    const failure = failureInfo(this.attempt, this.attemptStartedAt, reason, message, error);
     this.failure = failure;
     this.setState('terminated', reason);
     this.resolveInit(true);
@@ -360,17 +304,12 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private startRotation(): void {
     if (this.state !== 'open' || this.rotation) return;
     this.log.info('WebSocketManager: rotating to a new socket (make-before-break)');
-    const { timings, random, logger } = this.env;
-    this.rotation = new Rotation({
-      callTransport: () => this.callTransport(),
+    this.rotation = new Rotation(this.env, {
+      transportFn: this.transportFn as TransportFn,
       rememberTransport: (t) => (this.transport = { ...t, fetchedAt: Date.now() }),
       openNextLink: (t) => this.createLink(t),
       dropLink: (link, reason) => this.emitClose(link.dispose(1000, reason)),
-      onTerminal: (message, error, invalid) =>
-        this.fail(invalid ? DisconnectReason.InvalidTransport : DisconnectReason.TerminalTransportError, message, error),
-      retryDelayMs: (n) => backoffDelayMs(n, { baseMs: timings.backoffBaseMs, maxMs: timings.backoffMaxMs, jitter: timings.backoffJitter }, random),
-      transportTimeoutMs: timings.transportTimeoutMs,
-      logger,
+      onTerminal: (reason, message, error) => this.fail(reason, message, error),
     });
     this.rotation.start();
   }
@@ -452,7 +391,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   }
 
   private onNextOpen(link: Link): void {
-    this.events.open.emit(this.openInfo(link, 0, link.createdAt, null));
+    this.events.open.emit(openInfo(link, 0, link.createdAt, null));
     if (this.topics.size > 0) link.subscribe(this.topics);
     else this.promote(link); // nothing to subscribe, so no ack will come: the socket is ready now
   }
@@ -468,14 +407,4 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     this.settleInit = null;
     settle?.({ webSocketConnectionFailed: failed });
   }
-
-  private isOnline(): boolean {
-    try {
-      return this.env.isNetworkOnline() !== false;
-    } catch (error) {
-      this.log.warn('WebSocketManager: isNetworkOnline threw; assuming online', error);
-      return true;
-    }
-  }
-
 }
