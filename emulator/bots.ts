@@ -3,7 +3,7 @@
 // lex:  a SYSTEM bot answers with Lex streaming chunks (same Id, ChunkNumber 1..n, then the completed message).
 import { randomUUID } from 'crypto';
 import { ChatService, senderOf } from './chatService';
-import { EventTypes, SENDABLE_MESSAGE_TYPES } from './contentTypes';
+import { EventTypes } from './contentTypes';
 import type { ChatListener } from './chatService';
 import type { Sender } from './items';
 import { Scheduler } from './scheduler';
@@ -31,9 +31,9 @@ function replyText(item: Item): string {
   return item.Content ?? '';
 }
 
+/** Markdown is answered in markdown; anything else (JSON, interactive responses) in plain text. */
 function replyContentType(item: Item): string {
-  const type = item.ContentType ?? 'text/plain';
-  return type === 'text/markdown' && (SENDABLE_MESSAGE_TYPES as readonly string[]).includes(type) ? type : 'text/plain';
+  return item.ContentType === 'text/markdown' ? 'text/markdown' : 'text/plain';
 }
 
 class EchoBot implements ChatListener {
@@ -46,9 +46,16 @@ class EchoBot implements ChatListener {
   ) {}
 
   contactStarted(contact: Contact): void {
-    this.scheduler.after(this.delayMs, () => {
-      if (contact.state === 'ACTIVE') this.agents.set(contact.contactId, this.chat.join(contact, 'AGENT', ECHO_BOT_NAME));
-    });
+    this.scheduler.after(this.delayMs, () => this.agentFor(contact));
+  }
+
+  /** The contact's Echo Bot, joining now if the customer spoke before the scheduled join. */
+  private agentFor(contact: Contact): Participant | undefined {
+    const existing = this.agents.get(contact.contactId);
+    if (existing || contact.state !== 'ACTIVE') return existing;
+    const agent = this.chat.join(contact, 'AGENT', ECHO_BOT_NAME);
+    this.agents.set(contact.contactId, agent);
+    return agent;
   }
 
   contactEnded(contact: Contact): void {
@@ -61,7 +68,7 @@ class EchoBot implements ChatListener {
 
   private async answer(contact: Contact, item: Item): Promise<void> {
     await this.scheduler.sleep(this.delayMs);
-    const agent = this.agents.get(contact.contactId);
+    const agent = this.agentFor(contact);
     if (!agent || !this.isLive(contact, agent)) return;
     const sender = senderOf(agent);
     if (item.Type === 'MESSAGE') this.chat.sendReceipt(contact, sender, 'read', item.Id);
