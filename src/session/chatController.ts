@@ -82,6 +82,7 @@ export class ChatController {
       (item) => this.deliverOnce(item),
       this.deliveryLog,
       deps.logger,
+      () => this.state === 'connected' || this.state === 'reconnecting',
     );
   }
 

@@ -11,6 +11,11 @@ const REMEMBERED_IDS = 2000;
 const PAGE_SIZE = 100;
 /** A safety stop for a service that keeps handing out NextTokens. */
 const MAX_PAGES = 50;
+/** A failed fetch is tried again this many times, after 1 s, 2 s, 4 s … (the client already retried each call). */
+const FETCH_TRIES = 5;
+const FETCH_RETRY_BASE_MS = 1_000;
+
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Lex streaming chunks share an Id and are delivered once per chunk. */
 function deliveryKey(item: ChatTranscriptItem): string | null {
@@ -59,6 +64,8 @@ export class MissedMessageRecovery {
     private readonly deliver: (item: ChatTranscriptItem) => void,
     private readonly log: DeliveryLog,
     private readonly logger: Logger,
+    /** False once the session can no longer call the service (ended, broken). */
+    private readonly shouldRetry: () => boolean = () => true,
   ) {}
 
   get running(): boolean {
@@ -77,15 +84,28 @@ export class MissedMessageRecovery {
     this.held = [];
     let recovered = 0;
     try {
-      recovered = await this.fetchAndDeliver(this.log.startPosition(fallbackTime));
+      recovered = await this.fetchWithRetries(this.log.startPosition(fallbackTime));
     } catch (error) {
-      this.logger.warn('Fetching the items missed while disconnected failed', error);
+      this.logger.error('Fetching the items missed while disconnected failed; some may be missing', error);
     } finally {
       const held = this.held;
       this.held = null;
       held.forEach((item) => this.deliver(item));
     }
     return recovered;
+  }
+
+  /** Retries the whole fetch; items delivered by an earlier try are deduplicated by the delivery log. */
+  private async fetchWithRetries(startPosition: StartPosition): Promise<number> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.fetchAndDeliver(startPosition);
+      } catch (error) {
+        if (attempt >= FETCH_TRIES || !this.shouldRetry()) throw error;
+        this.logger.warn(`Fetching missed items failed (try ${attempt}); retrying`, error);
+        await wait(FETCH_RETRY_BASE_MS * 2 ** (attempt - 1));
+      }
+    }
   }
 
   private async fetchAndDeliver(startPosition: StartPosition): Promise<number> {
