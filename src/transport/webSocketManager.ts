@@ -146,23 +146,29 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
 
   // ---- state machine -----------------------------------------------------------------------------------
 
-  /** The only place `state` changes. Leaving a state clears the timers it owned (and the rotation of `open`). */
+  /**
+   * The only place `state` changes. Leaving a state clears the timers it owned (and the rotation of `open`);
+   * final states are never left. Returns whether the machine is in `next` afterwards: a state-change
+   * listener may have closed the manager, and callers must then not arm anything.
+   */
   private setState(next: ManagerState, reason: DisconnectReason): boolean {
-    if (next === this.state) return false;
+    if (next === this.state) return true;
+    if (FINAL_STATES.has(this.state)) return false;
     const oldState = this.state;
     this.stateTimers.clearAll();
     if (oldState === 'open') this.stopRotation();
     this.state = next;
     this.log.info(`WebSocketManager: ${oldState} → ${next} (${reason})`);
     this.events.stateChange.emit({ oldState, newState: next, reason });
-    return true;
+    return this.state === next;
   }
 
   /** Attempts a connection now: reuse a fresh URL, or fetch one. Offline → wait instead. */
   private startAttempt(reason: DisconnectReason): void {
     if (!this.env.isNetworkOnline()) {
       this.resolveInit(true); // as upstream: a fetch requested while offline reports failure
-      return this.scheduleRetry(DisconnectReason.Offline);
+      this.scheduleRetry(DisconnectReason.Offline);
+      return;
     }
     this.attemptStartedAt = Date.now();
     const t = this.transport;
@@ -171,7 +177,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   }
 
   private fetchTransport(reason: DisconnectReason): void {
-    this.setState('fetching', reason);
+    if (!this.setState('fetching', reason)) return;
     const generation = ++this.generation;
     const timeout = new WebSocketTransportError(DisconnectReason.TransportTimeout, 'the transport function did not settle in time');
     this.stateTimers.set('transportTimeout', this.env.timings.transportTimeoutMs, () =>
@@ -186,7 +192,8 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (outcome.kind === 'terminal') return this.fail(outcome.reason, outcome.message, outcome.error);
     if (outcome.kind === 'retry') {
       this.log.warn(`WebSocketManager: transport function failed (${outcome.error.message}); retrying`);
-      return this.scheduleRetry(DisconnectReason.TransportFailed);
+      this.scheduleRetry(DisconnectReason.TransportFailed);
+      return;
     }
     this.transport = { ...outcome.transport, fetchedAt: Date.now() };
     this.openSocket(DisconnectReason.TransportFetched);
@@ -194,14 +201,15 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
 
   private openSocket(reason: DisconnectReason): void {
     const transport = this.transport as ValidTransport;
-    this.setState('connecting', reason);
+    if (!this.setState('connecting', reason)) return;
     let link: Link;
     try {
       link = this.createLink(transport);
     } catch (error) {
       this.log.warn('WebSocketManager: could not create a socket', toError(error, 'WebSocket constructor threw'));
       this.transport = null; // the URL may be what the constructor refused
-      return this.scheduleRetry(DisconnectReason.SocketError);
+      this.scheduleRetry(DisconnectReason.SocketError);
+      return;
     }
     this.link = link;
     this.stateTimers.set('connectTimeout', this.env.timings.connectTimeoutMs, () =>
@@ -220,8 +228,9 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
 
   private onPrimaryOpen(link: Link): void {
     const subscribe = this.topics.size > 0;
-    if (subscribe) this.setState('subscribing', DisconnectReason.SocketOpened);
+    if (subscribe && !this.setState('subscribing', DisconnectReason.SocketOpened)) return;
     this.events.open.emit(openInfo(link, this.attempt, this.attemptStartedAt, this.noOpenSince));
+    if (link !== this.link) return; // an open listener closed or replaced it
     link.startHeartbeat();
     this.armLifetime(link);
     if (subscribe) link.subscribe(this.topics);
@@ -229,7 +238,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   }
 
   private becomeUsable(reason: DisconnectReason): void {
-    if (!this.setState('open', reason)) return;
+    if (this.state === 'open' || !this.setState('open', reason)) return;
     this.noOpenSince = null;
     this.events.gain.emit();
   }
@@ -244,20 +253,22 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     const wasUsable = this.state === 'open';
     this.link = null;
     this.emitClose(close ? link.closeInfo(close) : link.dispose(1000, reason));
+    if (FINAL_STATES.has(this.state)) return; // a close listener stopped the manager
     if (link.openedAt === null) this.transport = null; // never opened: do not trust that URL again
     const now = Date.now();
     if (wasUsable && link.openedAt !== null && now - link.openedAt >= this.env.timings.heartbeatIntervalMs) this.attempt = 0;
     this.noOpenSince ??= now;
-    this.scheduleRetry(reason);
-    if (wasUsable) this.events.lost.emit(lostInfo(link, reason, close, error));
+    if (this.scheduleRetry(reason) && wasUsable) this.events.lost.emit(lostInfo(link, reason, close, error));
   }
 
-  private scheduleRetry(reason: DisconnectReason): void {
+  /** Back to `waiting` with the next backoff delay; false when the manager was stopped meanwhile. */
+  private scheduleRetry(reason: DisconnectReason): boolean {
     this.attempt += 1;
-    this.setState('waiting', reason);
+    if (!this.setState('waiting', reason)) return false;
     const delay = retryDelayMs(this.env, this.attempt);
     this.log.info(`WebSocketManager: retry ${this.attempt} in ${delay} ms (${reason})`);
     this.stateTimers.set('retry', delay, () => this.startAttempt(reason));
+    return true;
   }
 
   /** online / visible: skip the rest of the backoff wait. */
@@ -295,6 +306,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   // ---- rotation (sub-phase of `open`) ------------------------------------------------------------------
 
   private armLifetime(link: Link): void {
+    if (link !== this.link) return; // never arm timers on a link the manager has let go
     const due = Math.max(link.lifetimeMs - this.env.timings.rotationLeadMs, 0);
     link.timers.set('lifetime', due, () => {
       if (link === this.link && this.state === 'open') this.startRotation();

@@ -183,3 +183,83 @@ describe('WebSocketManager callbacks', () => {
     expect(error).toHaveBeenCalledWith(expect.stringContaining('connectionGain'), expect.any(Error));
   });
 });
+
+describe('WebSocketManager remaining transitions', () => {
+  const track = (manager: ReturnType<typeof WebSocketManager.create>): string[] => {
+    const seen: string[] = [];
+    manager.onStateChange((s) => seen.push(`${s.oldState}→${s.newState}:${s.reason}`));
+    return seen;
+  };
+
+  it('connecting → waiting when the socket closes before open (no close/lost events)', async () => {
+    const h = harness();
+    const manager = WebSocketManager.create(h.options);
+    const seen = track(manager);
+    const close = jest.fn();
+    const lost = jest.fn();
+    manager.onConnectionClose(close);
+    manager.onConnectionLost(lost);
+    void manager.init(h.transport.fn);
+    await flush();
+    FakeSocket.last().serverClose(1006);
+    expect(seen.at(-1)).toBe('connecting→waiting:socket-closed');
+    expect(close).not.toHaveBeenCalled();
+    expect(lost).not.toHaveBeenCalled();
+    manager.closeWebSocket();
+  });
+
+  it('connecting → waiting when the WebSocket constructor throws', async () => {
+    const h = harness({
+      WebSocket: class {
+        constructor() {
+          throw new SyntaxError('bad url');
+        }
+      } as never,
+    });
+    const manager = WebSocketManager.create(h.options);
+    const seen = track(manager);
+    await manager.init(h.transport.fn);
+    expect(seen).toEqual(['idle→fetching:init', 'fetching→connecting:transport-fetched', 'connecting→waiting:socket-error']);
+    manager.closeWebSocket();
+  });
+
+  it('connecting → fetching on reconnectNow; idle and fetching ignore reconnectNow', async () => {
+    const h = harness();
+    const manager = WebSocketManager.create(h.options);
+    const seen = track(manager);
+    manager.reconnectNow();
+    expect(manager.getState()).toBe('idle');
+    void manager.init(h.transport.fn);
+    manager.reconnectNow();
+    expect(h.transport.calls).toBe(1);
+    await flush();
+    manager.reconnectNow();
+    expect(seen.at(-1)).toBe('connecting→fetching:reconnect-requested');
+    expect(FakeSocket.last().closedWith?.code).toBe(1000);
+    manager.closeWebSocket();
+  });
+
+  it('idle → terminated on terminateWebSocketManager before init', () => {
+    const manager = WebSocketManager.create(harness().options);
+    const seen = track(manager);
+    const failure = jest.fn();
+    manager.onInitFailure(failure);
+    manager.terminateWebSocketManager(new Error('gone'));
+    expect(seen).toEqual(['idle→terminated:terminated-by-client']);
+    expect(failure.mock.calls[0][0].error).toBeInstanceOf(Error);
+  });
+
+  it('subscribing → closed and connecting → closed leave no timers', async () => {
+    for (const openFirst of [true, false]) {
+      const h = harness();
+      const manager = WebSocketManager.create(h.options);
+      manager.subscribeTopics(['aws/chat']);
+      void manager.init(h.transport.fn);
+      await flush();
+      if (openFirst) FakeSocket.last().open();
+      manager.closeWebSocket();
+      expect(manager.getState()).toBe('closed');
+      expect(jest.getTimerCount()).toBe(0);
+    }
+  });
+});

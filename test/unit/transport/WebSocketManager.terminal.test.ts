@@ -142,3 +142,33 @@ describe('WebSocketManager terminal failures', () => {
     }
   });
 });
+
+describe('WebSocketManager re-entrant stops', () => {
+  it.each([
+    ['onConnectionClose', 'close'],
+    ['onStateChange', 'state'],
+    ['onConnectionOpen', 'open'],
+  ])('closeWebSocket from an %s callback leaves the manager closed with no timers', async (_name, which) => {
+    const h = harness();
+    const { manager, socket } = await openManager(h);
+    const lost = jest.fn();
+    manager.onConnectionLost(lost);
+    const stop = (): void => manager.closeWebSocket();
+    if (which === 'close') manager.onConnectionClose(stop);
+    if (which === 'state') manager.onStateChange(stop);
+    if (which === 'open') {
+      manager.onConnectionOpen(stop);
+      socket.serverClose();
+      expect(lost).toHaveBeenCalledTimes(1);
+      await advance(1000);
+      FakeSocket.last().open();
+    } else {
+      socket.serverClose();
+      expect(lost).not.toHaveBeenCalled();
+    }
+    expect(manager.getState()).toBe('closed');
+    expect(jest.getTimerCount()).toBe(0);
+    await advance(60_000);
+    expect(FakeSocket.instances.length).toBeLessThanOrEqual(2);
+  });
+});
