@@ -10,6 +10,13 @@ export function encodeFrame(topic: string, content?: unknown): string {
   return JSON.stringify(content === undefined ? { topic } : { topic, content });
 }
 
+/** The text to send for an app's frame, or null when its topic is missing or reserved. */
+export function outgoingFrame(frame: WebSocketFrame): string | null {
+  const { topic } = frame;
+  if (typeof topic !== 'string' || topic === '' || RESERVED_TOPICS.has(topic)) return null;
+  return encodeFrame(topic, frame.content);
+}
+
 export const subscribeFrame = (topics: readonly string[]): string => encodeFrame(TOPICS.subscribe, { topics: [...topics] });
 
 /** The frame object in `data`, or null for empty, non-text or non-JSON-object data. */

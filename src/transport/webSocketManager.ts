@@ -11,7 +11,7 @@ import type { WebSocketFrame, WebSocketTransportResult } from '../types.js';
 import { toError, WebSocketTransportError } from './errors.js';
 import { callTransport, type TransportFn, type TransportOutcome } from './transportCall.js';
 import { ManagerCallbacks } from './callbacks.js';
-import { describeUrl, encodeFrame, RESERVED_TOPICS, type ValidTransport } from './frames.js';
+import { describeUrl, outgoingFrame, type ValidTransport } from './frames.js';
 import { Link, type LinkEvents } from './link.js';
 import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
 import { NetworkWatcher } from './networkWatcher.js';
@@ -105,14 +105,9 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   /** Sends `{topic, content}` on the current socket; reserved topics and sends without an open socket are dropped. */
   sendMessage(frame: WebSocketFrame): void {
     if (typeof frame !== 'object' || frame === null) throw new ValueError('message must be an object');
-    const { topic } = frame;
-    if (typeof topic !== 'string' || topic === '' || RESERVED_TOPICS.has(topic)) {
-      this.log.warn(`WebSocketManager: not sending a frame with a missing or reserved topic (${String(topic)})`);
-      return;
-    }
-    if (!this.link?.sendRaw(encodeFrame(topic, frame.content))) {
-      this.log.warn('WebSocketManager: not sending a frame, no socket is open');
-    }
+    const text = outgoingFrame(frame);
+    if (text === null) this.log.warn(`WebSocketManager: not sending a frame with a missing or reserved topic (${String(frame.topic)})`);
+    else if (!this.link?.sendRaw(text)) this.log.warn('WebSocketManager: not sending a frame, no socket is open');
   }
 
   /**
