@@ -30,6 +30,8 @@ function originOf(req: IncomingMessage): string {
 /** Answers a CORS preflight: any origin, the requested headers echoed (Authorization must be listed explicitly). */
 export function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   const requested = req.headers['access-control-request-headers'];
+  // Pages on a public origin calling the loopback emulator ask Chromium's private-network preflight.
+  if (req.headers['access-control-request-private-network'] === 'true') res.setHeader('Access-Control-Allow-Private-Network', 'true');
   res.writeHead(204, {
     'Access-Control-Allow-Methods': 'GET,POST,PUT,DELETE,OPTIONS',
     'Access-Control-Allow-Headers': typeof requested === 'string' && requested.length > 0 ? requested : DEFAULT_ALLOWED_HEADERS,

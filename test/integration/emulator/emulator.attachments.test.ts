@@ -25,7 +25,7 @@ function startUpload(bytes: Buffer, contentType = 'image/png', name = 'pic.png',
 }
 
 function put(upload: StartAttachmentUploadCommandOutput, body: Buffer, headers = upload.UploadMetadata?.HeadersToInclude ?? {}): Promise<Response> {
-  return fetch(upload.UploadMetadata?.Url ?? '', { method: 'PUT', headers, body });
+  return fetch(upload.UploadMetadata?.Url ?? '', { method: 'PUT', headers, body: new Uint8Array(body) });
 }
 
 function complete(attachmentId: string, token = customer.connectionToken) {
@@ -107,7 +107,7 @@ describe('the PUT is checked', () => {
     const upload = await startUpload(PNG);
     const url = new URL(upload.UploadMetadata?.Url ?? '');
     url.searchParams.set('signature', 'forged');
-    expect((await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: PNG })).status).toBe(403);
+    expect((await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: new Uint8Array(PNG) })).status).toBe(403);
     url.searchParams.set('method', 'GET');
     expect((await fetch(url)).status).toBe(403);
   });
@@ -117,7 +117,7 @@ describe('the PUT is checked', () => {
     try {
       const chat = await shortLived.customer();
       const upload = await shortLived.participantClient().send(new StartAttachmentUploadCommand({ ConnectionToken: chat.connectionToken, ContentType: 'image/png', AttachmentName: 'a.png', AttachmentSizeInBytes: PNG.length }));
-      const response = await fetch(upload.UploadMetadata?.Url ?? '', { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: PNG });
+      const response = await fetch(upload.UploadMetadata?.Url ?? '', { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: new Uint8Array(PNG) });
       expect(response.status).toBe(403);
       expect(((await response.json()) as { message: string }).message).toContain('expired');
     } finally {
