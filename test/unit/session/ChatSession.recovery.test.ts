@@ -29,7 +29,7 @@ describe('missed-message recovery', () => {
               resolve({ Transcript: [msg('m1', '2026-01-01T00:00:01.000Z'), msg('m2', '2026-01-01T00:00:02.000Z')], NextToken: 'page-2', $metadata: {}, InitialContactId: 'c-1' });
           }),
       )
-      .mockResolvedValueOnce({ Transcript: [msg('m3', '2026-01-01T00:00:03.000Z')], $metadata: {}, InitialContactId: 'c-1' });
+      .mockResolvedValueOnce({ Transcript: [msg('m3', '2026-01-01T00:00:03.000Z')], NextToken: undefined, $metadata: {}, InitialContactId: 'c-1' });
 
     h.manager.fire('gain');
     // A live item arrives while the recovery runs: it waits for the recovered ones.
@@ -47,18 +47,46 @@ describe('missed-message recovery', () => {
     ]);
   });
 
-  it('starts from the connect time when nothing was delivered yet, and delivers live items if the fetch fails', async () => {
-    const h = customerHarness();
-    await connectCustomer(h);
-    const seen: string[] = [];
-    h.session.onMessage((e) => seen.push(e.data.Id));
-    h.manager.fire('lost', {});
-    h.client.getTranscript.mockRejectedValueOnce(new Error('offline again'));
-    h.manager.fire('gain');
-    h.manager.push(msg('live', '2026-01-01T00:00:05.000Z'));
-    await flush(20);
-    expect(h.client.getTranscript.mock.calls[0][1].startPosition).toEqual({ AbsoluteTime: expect.any(String) });
-    expect(seen).toEqual(['live']);
+  it('starts from the connect time when nothing was delivered yet, and retries a failed fetch', async () => {
+    jest.useFakeTimers();
+    try {
+      const h = customerHarness();
+      await connectCustomer(h);
+      const seen: string[] = [];
+      h.session.onMessage((e) => seen.push(e.data.Id));
+      h.manager.fire('lost', {});
+      h.client.getTranscript.mockRejectedValueOnce(new Error('offline again'));
+      h.client.getTranscript.mockResolvedValueOnce({ Transcript: [msg('missed', '2026-01-01T00:00:04.000Z')], InitialContactId: 'c-1', NextToken: undefined, $metadata: {} });
+      h.manager.fire('gain');
+      h.manager.push(msg('live', '2026-01-01T00:00:05.000Z'));
+      await flush(20);
+      expect(seen).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(h.client.getTranscript).toHaveBeenCalledTimes(2);
+      expect(h.client.getTranscript.mock.calls[0][1].startPosition).toEqual({ AbsoluteTime: expect.any(String) });
+      expect(seen).toEqual(['missed', 'live']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('delivers the held live items when every fetch fails', async () => {
+    jest.useFakeTimers();
+    try {
+      const h = customerHarness();
+      await connectCustomer(h);
+      const seen: string[] = [];
+      h.session.onMessage((e) => seen.push(e.data.Id));
+      h.manager.fire('lost', {});
+      h.client.getTranscript.mockRejectedValue(new Error('still failing'));
+      h.manager.fire('gain');
+      h.manager.push(msg('live', '2026-01-01T00:00:05.000Z'));
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(h.client.getTranscript).toHaveBeenCalledTimes(5);
+      expect(seen).toEqual(['live']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('is skipped on the first connection', async () => {

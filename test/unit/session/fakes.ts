@@ -23,7 +23,12 @@ export function fakeClient() {
     disconnectParticipant: jest.fn(async () => ({ $metadata: { httpStatusCode: 200 } })),
     sendMessage: jest.fn(async (_token: string, _args: object) => ({ Id: 'msg-1', AbsoluteTime: '2026-01-01T00:00:00.000Z', $metadata: {} })),
     sendEvent: jest.fn(async (_token: string, _args: object) => ({ Id: 'evt-1', AbsoluteTime: '2026-01-01T00:00:00.000Z', $metadata: {} })),
-    getTranscript: jest.fn(async (_token: string, _args: object) => ({ InitialContactId: 'c-1', Transcript: [] as ChatTranscriptItem[], $metadata: {} })),
+    getTranscript: jest.fn(async (_token: string, _args: { startPosition?: object }) => ({
+      InitialContactId: 'c-1',
+      Transcript: [] as ChatTranscriptItem[],
+      NextToken: undefined as string | undefined,
+      $metadata: {},
+    })),
     describeView: jest.fn(async () => ({ View: { Id: 'v1' }, $metadata: {} })),
     getAuthenticationUrl: jest.fn(async () => ({ AuthenticationUrl: 'https://auth.example/x', $metadata: {} })),
     cancelParticipantAuthentication: jest.fn(async () => ({ $metadata: {} })),
