@@ -1,0 +1,71 @@
+// The `chatjs-emulator` CLI: flags, the ready line, clean exit on SIGTERM/SIGINT.
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import * as path from 'path';
+import { parseArgs } from '../../../emulator/cli';
+
+jest.setTimeout(30_000);
+const ROOT = path.join(__dirname, '../../..');
+const READY_LINE = /^chatjs-emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+
+describe('parseArgs', () => {
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    expect(parseArgs(['--port', '0', '--host=0.0.0.0', '--bot', 'lex', '--latency-ms=25'])).toEqual({ port: 0, host: '0.0.0.0', bot: 'lex', latencyMs: 25 });
+  });
+
+  it.each([
+    [['--port', 'abc'], '--port'],
+    [['--bot', 'chatty'], '--bot'],
+    [['--cert', 'a.pem'], '--cert and --key'],
+    [['--verbose'], 'unknown argument'],
+    [['--port'], 'needs a value'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('the binary', () => {
+  let child: ChildProcess | undefined;
+
+  beforeAll(() => {
+    // bin/chatjs-emulator.js runs the built CLI, so build the emulator first (what `npm run build` does).
+    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.emulator.json'], { cwd: ROOT });
+  });
+
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  function start(args: string[]): Promise<{ url: string; output: () => string }> {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/chatjs-emulator.js'), ...args], { cwd: ROOT });
+    child = proc;
+    let stdout = '';
+    return new Promise((resolve, reject) => {
+      proc.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const ready = READY_LINE.exec(stdout);
+        if (ready && stdout.includes('\nOpen ')) resolve({ url: ready[1], output: () => stdout });
+      });
+      proc.once('exit', (code) => reject(new Error(`exited with ${code} before ready: ${stdout}`)));
+    });
+  }
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints the ready line and the page to open, serves, and exits 0 on %s', async (signal) => {
+    const { url, output } = await start(['--port', '0', '--bot', 'echo']);
+    expect(output()).toContain(`Open ${url}/examples/`);
+    const health = await fetch(`${url}/emulator/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child?.kill(signal);
+    expect(await exited).toBe(0);
+  });
+
+  it('exits 2 with the usage on a bad flag', async () => {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/chatjs-emulator.js'), '--bot', 'chatty'], { cwd: ROOT });
+    child = proc;
+    let stderr = '';
+    proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage: chatjs-emulator');
+  });
+});
