@@ -1,0 +1,102 @@
+// The built script-tag bundle in headless Chromium: on a page whose `connect` already holds Streams'
+// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it.
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestEmulator, type TestEmulator } from '../integration/helpers/emulator';
+import { launchBrowser } from './helpers/browser';
+import { startPageServer, type PageServer } from './helpers/pageServer';
+
+jest.setTimeout(60_000);
+
+const BUNDLE = path.join(__dirname, '../../dist/amazon-connect-chat.js');
+const STREAMS_LIKE = `
+  window.connect = {
+    core: { getWebSocketManager: function () { return null; } },
+    LogLevel: { TRACE: 'TRACE', DEBUG: 'DEBUG', INFO: 'INFO' },
+    WebSocketManager: { create: function () { return 'streams manager'; } },
+    getLog: function () { return {}; },
+    publishMetric: function () {},
+    version: '2.28.1',
+  };
+  window.__before = Object.assign({}, window.connect);
+`;
+const PAGE = `<!doctype html><html><head><meta charset="utf-8">
+<script src="/streams-like.js"></script>
+<script src="/amazon-connect-chat.js"></script>
+<script src="/amazon-connect-chat.js"></script>
+</head><body>bundle</body></html>`;
+
+let emulator: TestEmulator;
+let pages: PageServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  pages = await startPageServer({
+    '/': ['text/html', PAGE],
+    '/streams-like.js': ['text/javascript', STREAMS_LIKE],
+    '/amazon-connect-chat.js': ['text/javascript', readFileSync(BUNDLE)],
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${pages.origin}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pages?.close();
+  await emulator?.close();
+});
+
+it('adds the ChatJS surface without changing any name Streams set', async () => {
+  const report = await page.evaluate(() => {
+    const w = window as unknown as { connect: Record<string, any>; __before: Record<string, unknown> };
+    const unchanged = Object.keys(w.__before).filter((name) => w.connect[name] === w.__before[name]);
+    return {
+      unchanged,
+      chatSessionKeys: Object.keys(w.connect.ChatSession).sort(),
+      chatJsVersion: w.connect.ChatJS.version,
+      hasLogManager: typeof w.connect.LogManager.getLogger === 'function',
+      hasCsm: typeof w.connect.csmService.addCountMetric === 'function',
+      logLevels: w.connect.ChatSession.LogLevel,
+      sessionTypes: w.connect.ChatSession.SessionTypes,
+    };
+  });
+  expect(report.unchanged.sort()).toEqual(['LogLevel', 'WebSocketManager', 'core', 'getLog', 'publishMetric', 'version'].sort());
+  expect(report.chatSessionKeys).toEqual(['LogLevel', 'Logger', 'SessionTypes', 'create', 'csmService', 'setFeatureFlag', 'setGlobalConfig', 'setRegionOverride']);
+  expect(report.chatJsVersion).toBe(require('../../package.json').version);
+  expect(report.hasLogManager && report.hasCsm).toBe(true);
+  expect(report.logLevels).toEqual({ DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, ADVANCED_LOG: 50 });
+  expect(report.sessionTypes).toEqual({ AGENT: 'AGENT', CUSTOMER: 'CUSTOMER' });
+  expect(pageErrors).toEqual([]);
+});
+
+it('creates a working customer session from the script tag', async () => {
+  const started = await emulator.startChat();
+  const agent = await emulator.agent(started.ContactId, 'Agent');
+  await page.evaluate(
+    async ({ endpoint, chatDetails }) => {
+      const w = window as unknown as { connect: Record<string, any>; __seen: string[]; __session: any };
+      w.__seen = [];
+      w.connect.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint });
+      const session = w.connect.ChatSession.create({ chatDetails, type: 'CUSTOMER', disableCSM: true });
+      w.__session = session;
+      session.onMessage((event: { data: { Type: string; Content?: string } }) => {
+        if (event.data.Type === 'MESSAGE') w.__seen.push(event.data.Content ?? '');
+      });
+      await session.connect();
+      await session.sendMessage({ message: 'from the page', contentType: 'text/plain' });
+    },
+    { endpoint: emulator.url, chatDetails: { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken } },
+  );
+  await agent.socket.waitForItem((item) => item.Content === 'from the page', 5000, 'page message at agent');
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/messages`, { participantId: agent.participantId, content: 'to the page' });
+  await page.waitForFunction(() => (window as unknown as { __seen: string[] }).__seen.includes('to the page'), undefined, { timeout: 10_000 });
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
+  await page.waitForFunction(() => (window as unknown as { __session: { controller: { hasEnded: boolean } } }).__session.controller.hasEnded, undefined, { timeout: 10_000 });
+  expect(pageErrors).toEqual([]);
+});
