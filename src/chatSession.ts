@@ -41,8 +41,16 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
       // Looked up on every check so a later setGlobalConfig({ webSocketManagerConfig }) reaches live sessions.
       isNetworkOnline: () => globalConfig.getNetworkOnlineCheck()(),
     });
-  const recoverMissedMessages = (): boolean => args.features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled();
-  return { client: client as () => SessionParticipantClient, attachments, createManager, logger, recoverMissedMessages };
+  const features = args.features;
+  return {
+    client: client as () => SessionParticipantClient,
+    attachments,
+    createManager,
+    logger,
+    recoverMissedMessages: () => features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled(),
+    receiptsEnabled: () => features.messageReceipts?.shouldSendMessageReceipts ?? globalConfig.isMessageReceiptsEnabled(),
+    receiptThrottleMs: () => features.messageReceipts?.throttleTime ?? globalConfig.getMessageReceiptsThrottleTime(),
+  };
 }
 
 function create(args: CustomerChatSessionArgs): CustomerChatSession;

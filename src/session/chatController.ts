@@ -15,7 +15,9 @@ import type { NormalizedCreateArgs } from './chatArgs.js';
 import type { AttachmentOperations, SessionParticipantClient } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
 import { EventBus } from './eventBus.js';
+import { createSessionFeatures, type SessionFeatures } from './features/index.js';
 import { DeliveryLog, MissedMessageRecovery } from './missedMessages.js';
+import type { TranscriptRequest } from './clientAccess.js';
 import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js';
 import type { SessionEventMap } from './sessionEvents.js';
 import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
@@ -36,6 +38,10 @@ export interface ControllerDeps {
   logger: Logger;
   /** Whether items missed while disconnected are fetched after a reconnect (default true). */
   recoverMissedMessages?: () => boolean;
+  /** Whether read/delivered receipts are sent (default true). */
+  receiptsEnabled?: () => boolean;
+  /** The receipt throttle window in ms (default 5000). */
+  receiptThrottleMs?: () => number;
 }
 
 /** The item upstream replays when the service says the chat is gone. */
@@ -50,6 +56,8 @@ const SYNTHETIC_CHAT_ENDED: ChatTranscriptItem = {
 export class ChatController {
   readonly bus: EventBus<SessionEventMap>;
   readonly provider: ConnectionDetailsProvider;
+  /** Receipts, Lex stitching, onTranscriptUpdated and metrics (see ./features). */
+  readonly features: SessionFeatures;
   private state: ControllerState = 'idle';
   private connection: SessionConnection | null = null;
   private readonly refresher: TokenRefresher;
@@ -68,6 +76,16 @@ export class ChatController {
     private readonly deps: ControllerDeps,
   ) {
     this.bus = new EventBus<SessionEventMap>(deps.logger);
+    this.features = createSessionFeatures({
+      args,
+      logger: deps.logger,
+      chatDetails: () => this.getChatDetails(),
+      emitTranscript: (transcript, previousTranscriptNextToken) =>
+        this.bus.emit(CHAT_EVENTS.TRANSCRIPT_UPDATED, { chatDetails: this.getChatDetails(), data: { transcript, previousTranscriptNextToken } }),
+      hasTranscriptListeners: () => this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED),
+      receiptsEnabled: () => deps.receiptsEnabled?.() ?? true,
+      receiptThrottleMs: () => deps.receiptThrottleMs?.() ?? 5000,
+    });
     const usesStreams = args.type === 'AGENT' && args.websocketManager !== null && args.chatDetails.getConnectionToken !== null;
     this.provider = new ConnectionDetailsProvider(
       args.chatDetails,
@@ -157,6 +175,14 @@ export class ChatController {
     return renewed && token !== staleToken ? token : null;
   }
 
+  /** A page of GetTranscript came back: the features learn what it holds. */
+  afterTranscriptPage(request: TranscriptRequest, result: { Transcript?: ChatTranscriptItem[]; NextToken?: string }): void {
+    const items = result.Transcript ?? [];
+    this.features.partials.rehydrate(items);
+    this.features.transcript.page(request, result);
+    this.features.receipts.rehydrate(items);
+  }
+
   /** The customer left (DisconnectParticipant succeeded): stop reconnecting; chat.ended will follow. */
   markParticipantLeft(): void {
     this.participantLeft = true;
@@ -169,8 +195,12 @@ export class ChatController {
 
   /** Routes one incoming item (websocket or replayed) to the session's events. */
   deliverItem(item: ChatTranscriptItem): void {
-    const event = classifyItem(item, this.args.chatDetails.participantId);
-    if (event !== null) this.emitItem(event, item);
+    const emitted = this.features.partials.stitch(item);
+    const event = emitted === null ? null : classifyItem(emitted, this.args.chatDetails.participantId);
+    if (emitted !== null && event !== null) {
+      this.emitItem(event, emitted);
+      this.features.transcript.incoming(emitted);
+    }
     if (isChatEnded(item)) {
       this.finishChat();
     } else if (isTransferSucceeded(item) && this.args.type !== 'CUSTOMER') {
@@ -241,19 +271,29 @@ export class ChatController {
 
   private connectionEvents(): ConnectionEvents {
     return {
-      item: (item) => this.recovery.accept(item),
+      item: (item) => {
+        this.features.metrics.websocket('incoming');
+        this.recovery.accept(item);
+      },
       established: () => this.onEstablished(),
       lost: (reason) => this.onLost(reason),
       broken: (reason) => this.onBroken(reason),
       chatOver: () => this.endFromService('the service refused to reconnect'),
-      deepHeartbeatSuccess: (info) => this.bus.emit(CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS, { chatDetails: this.getChatDetails(), data: toInfo(info) }),
-      deepHeartbeatFailure: (info) => this.bus.emit(CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE, { chatDetails: this.getChatDetails(), data: toInfo(info) }),
+      deepHeartbeatSuccess: (info) => this.deepHeartbeat(true, info),
+      deepHeartbeatFailure: (info) => this.deepHeartbeat(false, info),
     };
+  }
+
+  private deepHeartbeat(ok: boolean, info: unknown): void {
+    this.features.metrics.websocket(ok ? 'deepHeartbeatSuccess' : 'deepHeartbeatFailure');
+    const event = ok ? CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS : CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE;
+    this.bus.emit(event, { chatDetails: this.getChatDetails(), data: toInfo(info) });
   }
 
   private onEstablished(): void {
     if (this.state === 'ended' || this.state === 'connected') return;
     this.setState('connected');
+    this.features.metrics.websocket('gained');
     this.bus.emit(CHAT_EVENTS.CONNECTION_ESTABLISHED, {
       chatDetails: this.getChatDetails(),
       data: { reconnected: this.establishedBefore },
@@ -276,6 +316,7 @@ export class ChatController {
       return;
     }
     this.setState('reconnecting');
+    this.features.metrics.websocket('lost');
     this.bus.emit(CHAT_EVENTS.CONNECTION_LOST, { chatDetails: this.getChatDetails(), data: reason });
   }
 
@@ -300,6 +341,8 @@ export class ChatController {
     if (this.state === 'ended') return;
     this.stopConnection();
     this.setState('ended');
+    this.features.receipts.stop();
+    this.features.metrics.websocket('ended');
     this.firstLinkWaiter?.reject(new IllegalStateException('The chat ended before the connection was established'));
     this.firstLinkWaiter = null;
     this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => {

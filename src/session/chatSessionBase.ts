@@ -57,11 +57,23 @@ export abstract class ChatSessionBase {
 
   async sendMessage<M = unknown>(args: SendMessageArgs<M>): Promise<Response<SendMessageResult, M>> {
     const input = checkSendMessage(args);
-    return this.call('sendMessage', args.metadata, (token) =>
-      this.controller.client
-        .sendMessage(token, { content: input.message, contentType: input.contentType, clientToken: input.clientToken })
-        .then((output): SendMessageResult => output),
-    );
+    const pending = this.controller.features.transcript.sending({ content: input.message, contentType: input.contentType });
+    try {
+      const result = await this.call(
+        'sendMessage',
+        args.metadata,
+        (token) =>
+          this.controller.client
+            .sendMessage(token, { content: input.message, contentType: input.contentType, clientToken: input.clientToken })
+            .then((output): SendMessageResult => output),
+        input.contentType,
+      );
+      pending.sent(result.data);
+      return result;
+    } catch (error) {
+      pending.failed(error);
+      throw error;
+    }
   }
 
   async sendEvent<M = unknown>(args: SendEventArgs<M>): Promise<Response<SendEventResult, M>> {
@@ -76,9 +88,20 @@ export abstract class ChatSessionBase {
       return this.typing.run(send as () => Promise<Response<SendEventResult, unknown>>) as Promise<Response<SendEventResult, M>>;
     }
     if (RECEIPT_TYPES.includes(input.contentType)) {
-      receiptMessageId(input.content);
+      const messageId = receiptMessageId(input.content);
       // No receipts once the chat is over: the service would refuse them.
       if (this.controller.hasEnded) return undefined as unknown as Response<SendEventResult, M>;
+      const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
+      const sendReceipt = (clientToken: string): Promise<Response<SendEventResult, M>> =>
+        this.call('sendEvent', args.metadata, (token) =>
+          this.controller.client
+            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
+            .then((output): SendEventResult => output),
+        );
+      return this.controller.features.receipts.send(
+        { kind, messageId, disableThrottle: disablesThrottle(input.content) },
+        sendReceipt,
+      ) as Promise<Response<SendEventResult, M>>;
     }
     return send();
   }
@@ -108,9 +131,12 @@ export abstract class ChatSessionBase {
 
   async getTranscript<M = unknown>(args: GetTranscriptArgs<M> = {}): Promise<Response<GetTranscriptResult, M>> {
     const request = toTranscriptRequest(args);
-    return this.call('getTranscript', args?.metadata, (token) => this.controller.client.getTranscript(token, request)) as Promise<
-      Response<GetTranscriptResult, M>
+    const result = (await this.call('getTranscript', args?.metadata, (token) => this.controller.client.getTranscript(token, request))) as Response<
+      GetTranscriptResult,
+      M
     >;
+    this.controller.afterTranscriptPage(request, result.data);
+    return result;
   }
 
   async describeView<M = unknown>(args: DescribeViewArgs<M>): Promise<Response<DescribeViewResult, M>> {
@@ -211,11 +237,20 @@ export abstract class ChatSessionBase {
    * Runs one guarded service call: before connect() it rejects with IllegalStateException; a 403 from an
    * expired connection token renews the token once and retries; failures carry the caller's metadata.
    */
-  protected async call<D, M>(method: string, metadata: M | undefined, run: (connectionToken: string) => Promise<D>): Promise<Response<D, M>> {
+  protected async call<D, M>(
+    method: string,
+    metadata: M | undefined,
+    run: (connectionToken: string) => Promise<D>,
+    contentType?: string,
+  ): Promise<Response<D, M>> {
     const token = this.controller.connectionTokenFor(method);
+    const startedAt = Date.now();
     try {
-      return { data: await this.runRenewingToken(token, run), metadata: metadata ?? null };
+      const data = await this.runRenewingToken(token, run);
+      this.controller.features.metrics.apiCall(method, startedAt, false, contentType);
+      return { data, metadata: metadata ?? null };
     } catch (error) {
+      this.controller.features.metrics.apiCall(method, startedAt, true, contentType);
       throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
     }
   }
@@ -229,5 +264,14 @@ export abstract class ChatSessionBase {
       if (renewed === null) throw error;
       return run(renewed);
     }
+  }
+}
+
+/** `content.disableThrottle: true` asks for a receipt to be sent at once (upstream's escape hatch). */
+function disablesThrottle(content: string | undefined): boolean {
+  try {
+    return (JSON.parse(content ?? '{}') as { disableThrottle?: unknown }).disableThrottle === true;
+  } catch {
+    return false;
   }
 }

@@ -65,7 +65,8 @@ describe('session methods', () => {
     expect(h.client.sendEvent).toHaveBeenCalledWith('conn-token-1', {
       contentType: CONTENT_TYPE.readReceipt,
       content: '{"messageId":"m1"}',
-      clientToken: undefined,
+      // Receipts carry a real UUID ClientToken (upstream sent "INCOMING_READ_RECEIPT").
+      clientToken: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
     });
   });
 
