@@ -38,12 +38,11 @@ import { checkSendEvent, checkSendMessage, receiptMessageId, requireString, toTr
 import type { SessionEventMap } from './sessionEvents.js';
 import { TypingThrottle } from './typingThrottle.js';
 
-type Response<D, M> = ParticipantServiceResponse<D, M>;
 
 const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE.deliveredReceipt];
 
 export abstract class ChatSessionBase {
-  private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
+  private readonly typing = new TypingThrottle<ParticipantServiceResponse<SendEventResult, unknown>>();
 
   constructor(readonly controller: ChatController) {}
 
@@ -55,7 +54,7 @@ export abstract class ChatSessionBase {
     return this.controller.connect(args) as Promise<ConnectChatResult<M>>;
   }
 
-  async sendMessage<M = unknown>(args: SendMessageArgs<M>): Promise<Response<SendMessageResult, M>> {
+  async sendMessage<M = unknown>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
     const input = checkSendMessage(args);
     const pending = this.controller.features.transcript.sending({ content: input.message, contentType: input.contentType });
     try {
@@ -76,40 +75,51 @@ export abstract class ChatSessionBase {
     }
   }
 
-  async sendEvent<M = unknown>(args: SendEventArgs<M>): Promise<Response<SendEventResult, M>> {
+  async sendEvent<M = unknown>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     const input = checkSendEvent(args);
-    const send = (): Promise<Response<SendEventResult, M>> =>
-      this.call('sendEvent', args.metadata, (token) =>
-        this.controller.client
-          .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken })
-          .then((output): SendEventResult => output),
+    const send = (): Promise<ParticipantServiceResponse<SendEventResult, M>> =>
+      this.call(
+        'sendEvent',
+        args.metadata,
+        (token) =>
+          this.controller.client
+            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken })
+            .then((output): SendEventResult => output),
+        input.contentType,
       );
     if (input.contentType === CONTENT_TYPE.typing) {
-      return this.typing.run(send as () => Promise<Response<SendEventResult, unknown>>) as Promise<Response<SendEventResult, M>>;
+      return this.typing.run(send as () => Promise<ParticipantServiceResponse<SendEventResult, unknown>>) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
     }
     if (RECEIPT_TYPES.includes(input.contentType)) {
       const messageId = receiptMessageId(input.content);
       // No receipts once the chat is over: the service would refuse them.
-      if (this.controller.hasEnded) return undefined as unknown as Response<SendEventResult, M>;
+      if (this.controller.hasEnded) return undefined as unknown as ParticipantServiceResponse<SendEventResult, M>;
       const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
-      const sendReceipt = (clientToken: string): Promise<Response<SendEventResult, M>> =>
-        this.call('sendEvent', args.metadata, (token) =>
-          this.controller.client
-            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
-            .then((output): SendEventResult => output),
+      const sendReceipt = (clientToken: string): Promise<ParticipantServiceResponse<SendEventResult, M>> =>
+        this.call(
+          'sendEvent',
+          args.metadata,
+          (token) =>
+            this.controller.client
+              .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
+              .then((output): SendEventResult => output),
+          input.contentType,
         );
       return this.controller.features.receipts.send(
         { kind, messageId, disableThrottle: disablesThrottle(input.content) },
         sendReceipt,
-      ) as Promise<Response<SendEventResult, M>>;
+      ) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
     }
     return send();
   }
 
-  async sendAttachment<M = unknown>(args: SendAttachmentArgs<M>): Promise<Response<SendAttachmentResult, M>> {
+  async sendAttachment<M = unknown>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
     const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
-    return this.call('sendAttachment', metadata, (token) =>
-      this.controller.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
+    return this.call(
+      'sendAttachment',
+      metadata,
+      (token) => this.controller.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
+      typeof attachment?.type === 'string' ? attachment.type : undefined,
     );
   }
 
@@ -129,9 +139,9 @@ export abstract class ChatSessionBase {
     return data;
   }
 
-  async getTranscript<M = unknown>(args: GetTranscriptArgs<M> = {}): Promise<Response<GetTranscriptResult, M>> {
+  async getTranscript<M = unknown>(args: GetTranscriptArgs<M> = {}): Promise<ParticipantServiceResponse<GetTranscriptResult, M>> {
     const request = toTranscriptRequest(args);
-    const result = (await this.call('getTranscript', args?.metadata, (token) => this.controller.client.getTranscript(token, request))) as Response<
+    const result = (await this.call('getTranscript', args?.metadata, (token) => this.controller.client.getTranscript(token, request))) as ParticipantServiceResponse<
       GetTranscriptResult,
       M
     >;
@@ -139,12 +149,12 @@ export abstract class ChatSessionBase {
     return result;
   }
 
-  async describeView<M = unknown>(args: DescribeViewArgs<M>): Promise<Response<DescribeViewResult, M>> {
+  async describeView<M = unknown>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>> {
     const viewToken = requireString(args, 'viewToken', 'describeView');
     return this.call('describeView', args.metadata, (token) => this.controller.client.describeView(token, viewToken));
   }
 
-  async getAuthenticationUrl<M = unknown>(args: GetAuthenticationUrlArgs<M>): Promise<Response<GetAuthenticationUrlResult, M>> {
+  async getAuthenticationUrl<M = unknown>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>> {
     const sessionId = requireString(args, 'sessionId', 'getAuthenticationUrl');
     const redirectUri = requireString(args, 'redirectUri', 'getAuthenticationUrl');
     return this.call('getAuthenticationUrl', args.metadata, (token) =>
@@ -152,7 +162,7 @@ export abstract class ChatSessionBase {
     );
   }
 
-  async cancelParticipantAuthentication<M = unknown>(args: CancelParticipantAuthenticationArgs<M>): Promise<Response<object, M>> {
+  async cancelParticipantAuthentication<M = unknown>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>> {
     const sessionId = requireString(args, 'sessionId', 'cancelParticipantAuthentication');
     return this.call('cancelParticipantAuthentication', args.metadata, (token) =>
       this.controller.client.cancelParticipantAuthentication(token, sessionId),
@@ -242,7 +252,7 @@ export abstract class ChatSessionBase {
     metadata: M | undefined,
     run: (connectionToken: string) => Promise<D>,
     contentType?: string,
-  ): Promise<Response<D, M>> {
+  ): Promise<ParticipantServiceResponse<D, M>> {
     const token = this.controller.connectionTokenFor(method);
     const startedAt = Date.now();
     try {
