@@ -4,15 +4,26 @@ import './global.js';
 import './globalTypes.js';
 
 export { ChatSession, type ChatSessionObject } from './chatSession.js';
-export { installGlobal, CHATJS_METADATA } from './global.js';
+export { CHATJS_METADATA } from './global.js';
 export { CustomerChatSession } from './session/customerChatSession.js';
 export { AgentChatSession } from './session/agentChatSession.js';
 export { ChatSessionBase } from './session/chatSessionBase.js';
 export type { ChatController, ControllerState } from './session/chatController.js';
-export { WebSocketManager } from './transport/index.js';
-export { logManager as LogManager, ChatLoggerBase } from './log/index.js';
-export { csmService } from './metrics/csmService.js';
+export {
+  WebSocketManager,
+  WebSocketManagerLogger,
+  MANAGER_DEFAULTS,
+  type WebSocketManagerModule,
+  type WebSocketManagerInstance,
+  type WebSocketManagerOptions,
+  type WebSocketManagerGlobalConfig,
+} from './transport/index.js';
+export { logManager as LogManager, ChatLoggerBase, type LogManager as LogManagerClass, type GetLoggerOptions, type LogMetadata } from './log/index.js';
+export type { Logger } from './log/logger.js';
+export { csmService, type CsmService } from './metrics/csmService.js';
 export { CONTENT_TYPE, CHAT_EVENTS, LOG_LEVELS as LogLevel, SESSION_TYPES as SessionTypes, MESSAGE_STATUS } from './constants.js';
 export * from './errors.js';
 export type * from './types.js';
+export type * from './transport/types.js';
+export { DisconnectReason } from './transport/types.js';
 export { VERSION } from './version.js';

@@ -54,9 +54,11 @@ const SYNTHETIC_CHAT_ENDED: ChatTranscriptItem = {
 };
 
 export class ChatController {
+  /** @internal */
   readonly bus: EventBus<SessionEventMap>;
+  /** @internal */
   readonly provider: ConnectionDetailsProvider;
-  /** Receipts, Lex stitching, onTranscriptUpdated and metrics (see ./features). */
+  /** Receipts, Lex stitching, onTranscriptUpdated and metrics (see ./features). @internal */
   readonly features: SessionFeatures;
   private state: ControllerState = 'idle';
   private connection: SessionConnection | null = null;
@@ -71,7 +73,9 @@ export class ChatController {
   /** When the first connect succeeded: where recovery starts if nothing was delivered yet. */
   private connectedAt = new Date().toISOString();
 
+  /** @internal */
   constructor(
+    /** @internal */
     readonly args: NormalizedCreateArgs,
     private readonly deps: ControllerDeps,
   ) {
@@ -104,18 +108,22 @@ export class ChatController {
     );
   }
 
+  /** @internal */
   get logger(): Logger {
     return this.deps.logger;
   }
 
+  /** The session's connection state (see ControllerState). */
   getState(): ControllerState {
     return this.state;
   }
 
+  /** True once the chat ended (chat.ended arrived or the service refused us). */
   get hasEnded(): boolean {
     return this.state === 'ended';
   }
 
+  /** Ids, tokens and connection details of the chat. */
   getChatDetails(): ChatDetails {
     const { chatDetails } = this.args;
     return {
@@ -140,7 +148,7 @@ export class ChatController {
     return this.pendingConnect;
   }
 
-  /** The connection token for a guarded call, or an IllegalStateException with upstream's text. */
+  /** @internal The connection token for a guarded call, or an IllegalStateException with upstream's text. */
   connectionTokenFor(method: string): string {
     const token = this.provider.connectionToken;
     if (this.state === 'idle' || token === null) {
@@ -154,15 +162,18 @@ export class ChatController {
     return token;
   }
 
+  /** @internal */
   get client(): SessionParticipantClient {
     return this.deps.client();
   }
 
+  /** @internal */
   get attachments(): AttachmentOperations {
     return this.deps.attachments();
   }
 
   /**
+   * @internal
    * After a 403 with `staleToken`: renews the connection token once (unless someone already did) and
    * returns the new one, or null when renewal did not help (the chat may be over).
    */
@@ -175,7 +186,7 @@ export class ChatController {
     return renewed && token !== staleToken ? token : null;
   }
 
-  /** A page of GetTranscript came back: the features learn what it holds. */
+  /** @internal A page of GetTranscript came back: the features learn what it holds. */
   afterTranscriptPage(request: TranscriptRequest, result: { Transcript?: ChatTranscriptItem[]; NextToken?: string }): void {
     const items = result.Transcript ?? [];
     this.features.partials.rehydrate(items);
@@ -183,17 +194,17 @@ export class ChatController {
     this.features.receipts.rehydrate(items);
   }
 
-  /** The customer left (DisconnectParticipant succeeded): stop reconnecting; chat.ended will follow. */
+  /** @internal The customer left (DisconnectParticipant succeeded): stop reconnecting; chat.ended will follow. */
   markParticipantLeft(): void {
     this.participantLeft = true;
   }
 
-  /** Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
+  /** @internal Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
   removeAllHandlers(): void {
     this.bus.removeAllListeners();
   }
 
-  /** Routes one incoming item (websocket or replayed) to the session's events. */
+  /** @internal Routes one incoming item (websocket or replayed) to the session's events. */
   deliverItem(item: ChatTranscriptItem): void {
     const emitted = this.features.partials.stitch(item);
     const event = emitted === null ? null : classifyItem(emitted, this.args.chatDetails.participantId);
