@@ -1,14 +1,18 @@
-// Receipts: pass-through until the throttler lands (every receipt is sent at once with a fresh UUID).
-import { uuidV4 } from '../../client/uuid.js';
+// Receipts: the session's read/delivered throttler (src/receipts). Config is read at each call, so a later
+// setGlobalConfig({ features: { messageReceipts } }) reaches sessions that already exist.
+import { MessageReceipts } from '../../receipts/index.js';
 import type { FeatureContext, ReceiptsFeature } from './types.js';
 
-export function createReceipts(_context: FeatureContext): ReceiptsFeature {
-  let stopped = false;
+export function createReceipts(context: FeatureContext): ReceiptsFeature {
+  const receipts = new MessageReceipts({
+    enabled: () => context.receiptsEnabled(),
+    throttleMs: () => context.receiptThrottleMs(),
+    participantId: () => context.chatDetails().participantId,
+    logger: context.logger,
+  });
   return {
-    send: async (_request, send) => (stopped ? { message: 'The chat has ended' } : send(uuidV4())),
-    rehydrate: () => undefined,
-    stop: () => {
-      stopped = true;
-    },
+    send: (request, send) => receipts.send(request, send),
+    rehydrate: (items) => receipts.rehydrate(items),
+    stop: () => receipts.stop(),
   };
 }
