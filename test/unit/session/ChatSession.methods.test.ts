@@ -61,10 +61,11 @@ describe('session methods', () => {
     await expect(h.session.sendEvent({ contentType: CONTENT_TYPE.readReceipt, content: '{}' })).rejects.toMatchObject({
       argument: 'content.messageId',
     });
-    await h.session.sendEvent({ contentType: CONTENT_TYPE.readReceipt, content: '{"messageId":"m1"}' });
+    // disableThrottle: sent at once instead of at the end of the 5 s receipt window (test/unit/receipts).
+    await h.session.sendEvent({ contentType: CONTENT_TYPE.readReceipt, content: '{"messageId":"m1","disableThrottle":true}' });
     expect(h.client.sendEvent).toHaveBeenCalledWith('conn-token-1', {
       contentType: CONTENT_TYPE.readReceipt,
-      content: '{"messageId":"m1"}',
+      content: '{"messageId":"m1","disableThrottle":true}',
       // Receipts carry a real UUID ClientToken (upstream sent "INCOMING_READ_RECEIPT").
       clientToken: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
     });
