@@ -1,10 +1,13 @@
 // Attachment flows over the Participant Service: upload (check → Start → PUT → Complete), download and URL.
 // Unlike amazon-connect-chatjs, the file is checked before any call, the PUT status is checked (Complete is
 // never called after a failed PUT), progress is reported, and presigned URLs must be https (loopback excepted).
+// Voice notes in a format the service refuses are converted to WAV first (audioConversion.ts), and an
+// attachment the service's scanner rejected is reported as `AttachmentRejected` when fetched.
 
 import type { AttachmentProgress, SendAttachmentResult } from '../types.js';
 import { ChatServiceError } from '../errors.js';
 import { checkAttachment, type AttachmentFile } from './attachmentRules.js';
+import { prepareVoiceNote } from './audioConversion.js';
 import type { ParticipantClient } from './participantClient.js';
 import { checkTransferUrl, fetchAttachment, putAttachment, type FetchLike, type XhrConstructor } from './transfer.js';
 
@@ -38,10 +41,11 @@ export async function uploadAttachment(
   file: Blob & AttachmentFile,
   options: UploadAttachmentOptions = {},
 ): Promise<SendAttachmentResult> {
-  const contentType = checkAttachment(file);
+  const upload = await prepareVoiceNote(file);
+  const contentType = checkAttachment(upload);
   const started = await client.startAttachmentUpload(connectionToken, {
-    attachmentName: file.name,
-    attachmentSizeInBytes: file.size,
+    attachmentName: upload.name,
+    attachmentSizeInBytes: upload.size,
     contentType,
     clientToken: options.clientToken,
   });
@@ -50,8 +54,9 @@ export async function uploadAttachment(
     throw new ChatServiceError({ type: 'AttachmentUploadFailed', message: 'StartAttachmentUpload returned no AttachmentId' });
   }
   const url = checkTransferUrl(started.UploadMetadata?.Url);
-  await putAttachment(url, started.UploadMetadata?.HeadersToInclude ?? {}, file, options);
+  await putAttachment(url, started.UploadMetadata?.HeadersToInclude ?? {}, upload, options);
   await client.completeAttachmentUpload(connectionToken, attachmentId);
+  rememberName(attachmentId, upload.name);
   return { AttachmentId: attachmentId, $metadata: started.$metadata };
 }
 
@@ -61,8 +66,39 @@ export async function getAttachmentUrl(
   connectionToken: string,
   attachmentId: string,
 ): Promise<string> {
-  const response = await client.getAttachment(connectionToken, attachmentId);
+  const response = await client.getAttachment(connectionToken, attachmentId).catch((error: unknown) => {
+    throw isScannerRejection(error) ? rejectedError(attachmentId, error) : error;
+  });
   return checkTransferUrl(response.Url);
+}
+
+/** `ChatServiceError.type` of an attachment the service's scanner rejected (its item's Status is REJECTED). */
+export const ATTACHMENT_REJECTED = 'AttachmentRejected';
+
+/** Names of the files uploaded from this page, so a rejection can name the file (bounded; oldest dropped). */
+const uploadedNames = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 200;
+
+function rememberName(attachmentId: string, name: string): void {
+  uploadedNames.set(attachmentId, name);
+  if (uploadedNames.size > MAX_REMEMBERED_NAMES) uploadedNames.delete(uploadedNames.keys().next().value as string);
+}
+
+/** The service refuses GetAttachment of a scanned-and-rejected file with a 400 that says so. */
+function isScannerRejection(error: unknown): error is ChatServiceError {
+  return error instanceof ChatServiceError && error.statusCode === 400 && /reject/i.test(error.message);
+}
+
+function rejectedError(attachmentId: string, cause: ChatServiceError): ChatServiceError {
+  const name = uploadedNames.get(attachmentId);
+  const file = name === undefined ? `Attachment ${attachmentId}` : `Attachment "${name}" (${attachmentId})`;
+  return new ChatServiceError({
+    type: ATTACHMENT_REJECTED,
+    message: `${file} was rejected by the attachment scanner and cannot be downloaded.`,
+    statusCode: cause.statusCode,
+    requestId: cause.requestId,
+    cause,
+  });
 }
 
 /** Downloads an attachment as a Blob; rejects `AttachmentDownloadFailed` unless the GET answers 2xx. */
