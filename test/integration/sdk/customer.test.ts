@@ -30,7 +30,8 @@ describe('customer session against the emulator', () => {
     expect((await typing).data.ParticipantId).toBe(agent.participantId);
 
     // The customer marks the agent's message read; the agent sees the receipt naming the customer.
-    await session.sendEvent({ contentType: CONTENT_TYPE.readReceipt, content: JSON.stringify({ messageId: agentMessage?.Id }) });
+    // disableThrottle: at once rather than at the end of the 5 s receipt window (receipts.test.ts covers the throttle).
+    await session.sendEvent({ contentType: CONTENT_TYPE.readReceipt, content: JSON.stringify({ messageId: agentMessage?.Id, disableThrottle: true }) });
     const receipt = await agent.socket.waitForItem((item) => item.Type === 'MESSAGEMETADATA', 5000, 'receipt at agent');
     expect(receipt.MessageMetadata).toMatchObject({ MessageId: agentMessage?.Id, Receipts: [expect.objectContaining({ RecipientParticipantId: participantId })] });
 
