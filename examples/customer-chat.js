@@ -1,0 +1,117 @@
+// A customer chat widget on the script-tag SDK (global connect.ChatSession), talking to the emulator
+// that serves this page. The chat survives a page refresh: the participant's ids and token are kept in
+// sessionStorage, and on load the page connects again and shows the transcript.
+import { ChatView } from './shared/chat-view.js';
+import { bindSession } from './shared/session-binding.js';
+
+const REGION = 'us-east-1';
+const STORAGE_KEY = 'amazon-connect-chat-example:customer';
+
+const statusLine = document.querySelector('[data-testid="status"]');
+const startForm = document.querySelector('[data-testid="start-form"]');
+const chatWindow = document.querySelector('[data-testid="chat-window"]');
+const endButton = document.querySelector('[data-testid="end-chat"]');
+
+// In production this call belongs in your backend: StartChatContact is signed with AWS credentials, which
+// must never reach a browser. Your server calls it and hands the page only ContactId, ParticipantId and
+// ParticipantToken. The emulator accepts unsigned calls, so this example calls it from the page.
+async function startChatContact(displayName) {
+  const response = await fetch('/contact/chat', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ InstanceId: 'local-instance', ContactFlowId: 'local-flow', ParticipantDetails: { DisplayName: displayName } }),
+  });
+  if (!response.ok) throw new Error(`StartChatContact failed with HTTP ${response.status}`);
+  const started = await response.json();
+  return { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken };
+}
+
+const storage = {
+  load() {
+    try {
+      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+    } catch {
+      return null;
+    }
+  },
+  save(chatDetails) {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(chatDetails));
+  },
+  clear() {
+    sessionStorage.removeItem(STORAGE_KEY);
+  },
+};
+
+function setStatus(text) {
+  statusLine.textContent = text;
+}
+
+function chatEnded() {
+  storage.clear();
+  setStatus('Chat ended');
+  endButton.hidden = true;
+}
+
+/** Creates the session for stored or fresh chat details, connects, and shows the latest transcript page. */
+async function openChat(chatDetails) {
+  connect.ChatSession.setGlobalConfig({ region: REGION, endpoint: location.origin });
+  const session = connect.ChatSession.create({ type: 'CUSTOMER', chatDetails, options: { region: REGION }, disableCSM: true });
+  chatWindow.replaceChildren();
+  const view = new ChatView(chatWindow, chatDetails.participantId);
+  const binding = bindSession(session, view, { onEnded: chatEnded });
+  startForm.hidden = true;
+  chatWindow.hidden = false;
+  await session.connect();
+  setStatus('Connected');
+  endButton.hidden = false;
+  endButton.onclick = () => endChat(session, view);
+  await binding.loadOlder();
+  view.input.focus();
+}
+
+async function endChat(session, view) {
+  endButton.disabled = true;
+  try {
+    await session.disconnectParticipant();
+  } catch (error) {
+    view.notice(`Could not end the chat: ${error.message}`);
+    endButton.disabled = false;
+    return;
+  }
+  // chat.ended usually follows at once and fires onEnded; leaving is final either way.
+  view.showEnded();
+  chatEnded();
+}
+
+startForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const displayName = new FormData(startForm).get('displayName').trim() || 'Customer';
+  setStatus('Starting…');
+  try {
+    const chatDetails = await startChatContact(displayName);
+    storage.save(chatDetails);
+    await openChat(chatDetails);
+  } catch (error) {
+    storage.clear();
+    setStatus(`Could not start the chat: ${error.message}`);
+    startForm.hidden = false;
+    chatWindow.hidden = true;
+  }
+});
+
+async function resume() {
+  const saved = storage.load();
+  if (!saved) return;
+  setStatus('Resuming your chat…');
+  try {
+    await openChat(saved);
+  } catch (error) {
+    // Most often the chat ended while the page was away: the token is refused. Start over.
+    storage.clear();
+    setStatus('Your previous chat has ended');
+    startForm.hidden = false;
+    chatWindow.hidden = true;
+  }
+}
+
+resume();
