@@ -125,14 +125,8 @@ export class ChatController {
 
   /** Ids, tokens and connection details of the chat. */
   getChatDetails(): ChatDetails {
-    const { chatDetails } = this.args;
-    return {
-      initialContactId: chatDetails.initialContactId,
-      contactId: chatDetails.contactId,
-      participantId: chatDetails.participantId,
-      participantToken: chatDetails.participantToken,
-      connectionDetails: this.provider.details,
-    };
+    const { initialContactId, contactId, participantId, participantToken } = this.args.chatDetails;
+    return { initialContactId, contactId, participantId, participantToken, connectionDetails: this.provider.details };
   }
 
   /** Connects once; while connecting or connected it returns the same result, after a break it connects again. */

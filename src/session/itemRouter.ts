@@ -2,23 +2,31 @@
 import { CHAT_EVENTS, CONTENT_TYPE, type ChatEventName } from '../constants.js';
 import type { ChatTranscriptItem } from '../types.js';
 
-const EVENT_BY_CONTENT_TYPE: Readonly<Record<string, ChatEventName>> = {
-  [CONTENT_TYPE.typing]: CHAT_EVENTS.INCOMING_TYPING,
-  [CONTENT_TYPE.readReceipt]: CHAT_EVENTS.INCOMING_READ_RECEIPT,
-  [CONTENT_TYPE.deliveredReceipt]: CHAT_EVENTS.INCOMING_DELIVERED_RECEIPT,
-  [CONTENT_TYPE.participantIdle]: CHAT_EVENTS.PARTICIPANT_IDLE,
-  [CONTENT_TYPE.participantReturned]: CHAT_EVENTS.PARTICIPANT_RETURNED,
-  [CONTENT_TYPE.participantInvited]: CHAT_EVENTS.PARTICIPANT_INVITED,
-  [CONTENT_TYPE.autoDisconnection]: CHAT_EVENTS.AUTODISCONNECTION,
-  [CONTENT_TYPE.authenticationInitiated]: CHAT_EVENTS.AUTHENTICATION_INITIATED,
-  [CONTENT_TYPE.authenticationSuccessful]: CHAT_EVENTS.AUTHENTICATION_SUCCESSFUL,
-  [CONTENT_TYPE.authenticationFailed]: CHAT_EVENTS.AUTHENTICATION_FAILED,
-  [CONTENT_TYPE.authenticationTimeout]: CHAT_EVENTS.AUTHENTICATION_TIMEOUT,
-  [CONTENT_TYPE.authenticationExpired]: CHAT_EVENTS.AUTHENTICATION_EXPIRED,
-  [CONTENT_TYPE.authenticationCanceled]: CHAT_EVENTS.AUTHENTICATION_CANCELED,
-  [CONTENT_TYPE.participantDisplayNameUpdated]: CHAT_EVENTS.PARTICIPANT_DISPLAY_NAME_UPDATED,
-  [CONTENT_TYPE.chatRehydrated]: CHAT_EVENTS.CHAT_REHYDRATED,
+const EVENT_CONTENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
+
+/** Event items that have a session event of their own, by the part of ContentType after the prefix. */
+const EVENT_BY_SUFFIX: Readonly<Record<string, ChatEventName>> = {
+  'typing': 'INCOMING_TYPING',
+  'message.read': 'INCOMING_READ_RECEIPT',
+  'message.delivered': 'INCOMING_DELIVERED_RECEIPT',
+  'participant.idle': 'PARTICIPANT_IDLE',
+  'participant.returned': 'PARTICIPANT_RETURNED',
+  'participant.invited': 'PARTICIPANT_INVITED',
+  'participant.autodisconnection': 'AUTODISCONNECTION',
+  'participant.displayname.updated': 'PARTICIPANT_DISPLAY_NAME_UPDATED',
+  'authentication.initiated': 'AUTHENTICATION_INITIATED',
+  'authentication.succeeded': 'AUTHENTICATION_SUCCESSFUL',
+  'authentication.failed': 'AUTHENTICATION_FAILED',
+  'authentication.timeout': 'AUTHENTICATION_TIMEOUT',
+  'authentication.expired': 'AUTHENTICATION_EXPIRED',
+  'authentication.cancelled': 'AUTHENTICATION_CANCELED',
+  'chat.rehydrated': 'CHAT_REHYDRATED',
 };
+
+function eventForContentType(contentType: string): ChatEventName {
+  const suffix = contentType.startsWith(EVENT_CONTENT_PREFIX) ? contentType.slice(EVENT_CONTENT_PREFIX.length) : '';
+  return EVENT_BY_SUFFIX[suffix] ?? CHAT_EVENTS.INCOMING_MESSAGE;
+}
 
 export const isReceiptItem = (item: ChatTranscriptItem): boolean =>
   item.Type === 'MESSAGEMETADATA' ||
@@ -32,10 +40,9 @@ export const isTransferSucceeded = (item: ChatTranscriptItem): boolean => item.C
 
 /** Read wins over delivered; null when the item carries no usable receipt. */
 function receiptEvent(item: ChatTranscriptItem): ChatEventName | null {
-  const receipt = item.MessageMetadata?.Receipts?.[0];
-  if (!receipt) return null;
-  if (receipt.ReadTimestamp) return CHAT_EVENTS.INCOMING_READ_RECEIPT;
-  if (receipt.DeliveredTimestamp) return CHAT_EVENTS.INCOMING_DELIVERED_RECEIPT;
+  const [first] = item.MessageMetadata?.Receipts ?? [];
+  if (first?.ReadTimestamp) return CHAT_EVENTS.INCOMING_READ_RECEIPT;
+  if (first?.DeliveredTimestamp) return CHAT_EVENTS.INCOMING_DELIVERED_RECEIPT;
   return null;
 }
 
@@ -49,7 +56,7 @@ export function classifyItem(item: ChatTranscriptItem, ownParticipantId: string)
     if (recipient !== undefined && recipient === ownParticipantId) return null;
     return receiptEvent(item);
   }
-  return EVENT_BY_CONTENT_TYPE[item.ContentType] ?? CHAT_EVENTS.INCOMING_MESSAGE;
+  return eventForContentType(item.ContentType);
 }
 
 /** Parses a websocket frame's `content` into an item; null when it is not one. */
