@@ -23,8 +23,9 @@ const EVENT_BY_SUFFIX: Readonly<Record<string, ChatEventName>> = {
   'chat.rehydrated': 'CHAT_REHYDRATED',
 };
 
-function eventForContentType(contentType: string): ChatEventName {
-  const suffix = contentType.startsWith(EVENT_CONTENT_PREFIX) ? contentType.slice(EVENT_CONTENT_PREFIX.length) : '';
+function eventForContentType(contentType: string | undefined): ChatEventName {
+  // ATTACHMENT items carry no top-level ContentType.
+  const suffix = typeof contentType === 'string' && contentType.startsWith(EVENT_CONTENT_PREFIX) ? contentType.slice(EVENT_CONTENT_PREFIX.length) : '';
   return EVENT_BY_SUFFIX[suffix] ?? CHAT_EVENTS.INCOMING_MESSAGE;
 }
 
