@@ -25,6 +25,11 @@ describe('item routing', () => {
     expect(classifyItem(item({ ContentType: contentType }), 'me')).toBe(event);
   });
 
+  it('routes an ATTACHMENT item, which has no top-level ContentType, to onMessage', () => {
+    const attachment = { AbsoluteTime: 't', Id: 'a', Type: 'ATTACHMENT', Attachments: [{ AttachmentId: 'x', AttachmentName: 'n', ContentType: 'image/png', Status: 'APPROVED' }] };
+    expect(classifyItem(attachment as never, 'me')).toBe('INCOMING_MESSAGE');
+  });
+
   it('turns MESSAGEMETADATA into a read receipt, read winning over delivered', () => {
     const receipt = item({ Type: 'MESSAGEMETADATA', MessageMetadata: { Receipts: [{ ReadTimestamp: 'r', DeliveredTimestamp: 'd', RecipientParticipantId: 'other' }] } });
     expect(classifyItem(receipt, 'me')).toBe('INCOMING_READ_RECEIPT');
