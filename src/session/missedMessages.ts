@@ -28,7 +28,7 @@ function deliveryKey(item: ChatTranscriptItem): string | null {
 }
 
 const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
-  item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !item.ContentType.endsWith('.typing'));
+  item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing'));
 
 /** Remembers what was delivered: the Ids (bounded) and the newest transcript item. */
 export class DeliveryLog {
