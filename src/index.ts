@@ -27,3 +27,4 @@ export type * from './types.js';
 export type * from './transport/types.js';
 export { DisconnectReason } from './transport/types.js';
 export { VERSION } from './version.js';
+export { ReceiptsDisabledError } from './receipts/index.js';
