@@ -1,6 +1,7 @@
 // Shared setup of the examples/ tests: an emulator that serves the example pages itself (its static
 // routes, same origin as the API), a headless Chromium, and the steps every test repeats.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { EmulatorOptions } from '../../../emulator';
 import { startTestEmulator, type TestEmulator } from '../../integration/helpers/emulator';
 import { launchBrowser } from './browser';
 
@@ -13,8 +14,9 @@ export interface ExampleWorld {
   close(): Promise<void>;
 }
 
-export async function startExampleWorld(): Promise<ExampleWorld> {
-  const emulator = await startTestEmulator({ botDelayMs: 20 });
+/** No bot by default: the tests act as the agent. */
+export async function startExampleWorld(options: EmulatorOptions = {}): Promise<ExampleWorld> {
+  const emulator = await startTestEmulator({ botDelayMs: 20, ...options });
   const browser = await launchBrowser();
   const problems: string[] = [];
   return {

@@ -1,0 +1,52 @@
+// examples/bundler-app: `import 'amazon-connect-chatjs'` plus a typed named import, compiled by ts-loader
+// and bundled by webpack with the package resolved by name. The build must pick the ES module build
+// through package.json `exports`, and the bundled page must chat with the emulator.
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+
+jest.setTimeout(60_000);
+
+interface BuildStats {
+  modules?: Array<{ name?: string; identifier?: string; modules?: Array<{ name?: string; identifier?: string }> }>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { build, REPO_ROOT } = require('../../examples/bundler-app/build.js') as { build(): Promise<BuildStats>; REPO_ROOT: string };
+
+let stats: BuildStats;
+let world: ExampleWorld;
+let page: Page;
+
+/** Every bundled file, as a path relative to the repository root (concatenated modules flattened).
+ * Identifiers look like `javascript/esm|/abs/file.js` or `/abs/file.js|hash`. */
+function bundledFiles(): string[] {
+  const all = (stats.modules ?? []).flatMap((module) => [module, ...(module.modules ?? [])]);
+  return all
+    .map((module) => (module.identifier ?? '').split(/[!|]/).filter((part) => path.isAbsolute(part)).pop())
+    .filter((file): file is string => file !== undefined)
+    .map((file) => path.relative(REPO_ROOT, file).split(path.sep).join('/'));
+}
+
+beforeAll(async () => {
+  stats = await build();
+  world = await startExampleWorld({ bot: 'echo' });
+  page = await world.open('/examples/bundler-app/index.html', 'bundler-app');
+});
+
+afterAll(() => world?.close());
+
+it('resolves the package by name to the ES module build (the `import` condition of exports)', () => {
+  const files = bundledFiles();
+  expect(files).toContain('dist/esm/index.js');
+  expect(files).toContain('examples/bundler-app/src/main.ts');
+  expect(files.filter((file) => file.startsWith('dist/cjs/') || file === 'dist/amazon-connect-chat.js')).toEqual([]);
+  expect(files.some((file) => file.startsWith('node_modules/@aws-sdk/client-connectparticipant/'))).toBe(true);
+});
+
+it('runs: the global is the imported ChatSession, and the session chats with the echo bot', async () => {
+  await page.getByTestId('status').filter({ hasText: 'connected' }).waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('same-global').textContent()).toBe('true');
+  await page.getByTestId('message').filter({ hasText: 'Echo: hello from the bundle' }).waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('message').allTextContents()).toEqual(['Bundled app: hello from the bundle', 'Echo Bot: Echo: hello from the bundle']);
+  expect(world.problems).toEqual([]);
+});
