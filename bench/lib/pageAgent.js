@@ -1,0 +1,80 @@
+// Runs inside the benchmark page (served as /bench-agent.js, before either SDK bundle). It drives
+// whichever `connect.ChatSession` the page loaded, through the API both SDKs share, and records what
+// the scenarios read back: distinct agent messages seen, when the last arrived, connection events.
+/* eslint-env browser */
+(function () {
+  'use strict';
+  var READ = 'application/vnd.amazonaws.connect.event.message.read';
+  var PROBE = 'bench-probe';
+  var tracked = {};
+
+  /** `receiptThrottleMs` overrides the SDK's default receipt throttle (both SDKs take the same setting). */
+  function configure(endpoint, receiptThrottleMs) {
+    var config = { region: 'us-east-1', endpoint: endpoint };
+    if (receiptThrottleMs) config.features = { messageReceipts: { shouldSendMessageReceipts: true, throttleTime: receiptThrottleMs } };
+    window.connect.ChatSession.setGlobalConfig(config);
+  }
+
+  /** Evaluates the bundle text inline and returns the milliseconds its evaluation took. */
+  async function evaluateBundle(path) {
+    var text = await (await fetch(path)).text();
+    var script = document.createElement('script');
+    script.textContent = text;
+    var started = performance.now();
+    document.head.appendChild(script);
+    return performance.now() - started;
+  }
+
+  function newRecord(options) {
+    return { ids: new Set(), target: options.target || 0, doneAt: 0, lastAt: 0, established: 0, ended: false, endedResolve: null, probed: false };
+  }
+
+  function onAgentMessage(session, record, options, data) {
+    if (data.Content === PROBE) record.probed = true;
+    if (data.Type !== 'MESSAGE' || data.ParticipantRole !== 'AGENT' || record.ids.has(data.Id)) return;
+    record.ids.add(data.Id);
+    record.lastAt = Date.now();
+    if (record.target && record.ids.size === record.target) record.doneAt = record.lastAt;
+    if (options.markRead) session.sendEvent({ contentType: READ, content: JSON.stringify({ messageId: data.Id }) }).catch(function () {});
+  }
+
+  function listen(session, record, options) {
+    session.onMessage(function (event) { onAgentMessage(session, record, options, event.data); });
+    session.onConnectionEstablished(function () { record.established += 1; });
+    session.onEnded(function () {
+      record.ended = true;
+      if (record.endedResolve) record.endedResolve();
+    });
+  }
+
+  /** create() + connect() until the connection is established; resolves with the milliseconds it took. */
+  async function open(key, chatDetails, options) {
+    options = options || {};
+    var record = newRecord(options);
+    var started = performance.now();
+    var session = window.connect.ChatSession.create({ chatDetails: chatDetails, type: 'CUSTOMER', disableCSM: true });
+    var established = new Promise(function (resolve) { session.onConnectionEstablished(resolve); });
+    listen(session, record, options);
+    await session.connect();
+    await established;
+    tracked[key] = { session: session, record: record };
+    return performance.now() - started;
+  }
+
+  function progress(key) {
+    var record = tracked[key].record;
+    return { probed: record.probed, seen: record.ids.size, doneAt: record.doneAt, lastAt: record.lastAt, established: record.established, ended: record.ended };
+  }
+
+  /** Waits (up to timeoutMs) for the chat.ended the emulator sends, then forgets the session. */
+  async function awaitEndAndForget(key, timeoutMs) {
+    var entry = tracked[key];
+    delete tracked[key];
+    if (entry.record.ended) return true;
+    var ended = new Promise(function (resolve) { entry.record.endedResolve = function () { resolve(true); }; });
+    var timeout = new Promise(function (resolve) { setTimeout(function () { resolve(false); }, timeoutMs); });
+    return Promise.race([ended, timeout]);
+  }
+
+  window.bench = { configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget };
+})();

@@ -1,0 +1,28 @@
+// How much each scenario does (receipts.throttleMs 0: each SDK's default receipt throttle): the full benchmark, and --quick (a smoke run that keeps the bench working).
+'use strict';
+
+const FULL = {
+  evalRuns: 10,
+  connectRuns: 20,
+  floodCount: 10_000,
+  floodRuns: 5,
+  floodTimeoutMs: 120_000,
+  memory: { sessions: 200, checkpointEvery: 25 },
+  recovery: { runs: 3, outageMs: 10_000, messages: 20, waitAfterMs: 30_000 },
+  receipts: { runs: 3, messages: 500, throttleMs: 0, quietMs: 8_000, maxWaitMs: 60_000 },
+  capacity: { sessions: 2_000, floodContacts: 20, perContact: 5_000 },
+};
+
+const QUICK = {
+  evalRuns: 3,
+  connectRuns: 3,
+  floodCount: 500,
+  floodRuns: 1,
+  floodTimeoutMs: 20_000,
+  memory: { sessions: 10, checkpointEvery: 5 },
+  recovery: { runs: 1, outageMs: 2_000, messages: 4, waitAfterMs: 5_000 },
+  receipts: { runs: 1, messages: 30, throttleMs: 500, quietMs: 1_500, maxWaitMs: 10_000 },
+  capacity: { sessions: 100, floodContacts: 5, perContact: 500 },
+};
+
+module.exports = { FULL, QUICK };

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --only=start,memory]`: this SDK and amazon-connect-chatjs 5.0.0 side by
+// side, on one emulator, in one headless Chromium. Timings are reported, never asserted.
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { launchBrowser } = require('./lib/browser');
+const { controlClient } = require('./lib/control');
+const { describeMachine } = require('./lib/machine');
+const { writeResults } = require('./lib/output');
+const { startPageServer } = require('./lib/page');
+const { resultsMarkdown } = require('./lib/report');
+const { FULL, QUICK } = require('./lib/sizes');
+
+const ROOT = path.resolve(__dirname, '..');
+const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'receipts', 'capacity'].map((name) => require(`./scenarios/${name}`));
+const BUILD_OUTPUTS = ['dist/amazon-connect-chat.js', 'dist/esm/index.js', 'dist/emulator/index.js'];
+
+function parseArgs(argv) {
+  const only = argv.find((arg) => arg.startsWith('--only='));
+  return { quick: argv.includes('--quick'), only: only ? only.slice('--only='.length).split(',') : null };
+}
+
+function ensureBuilt() {
+  if (BUILD_OUTPUTS.every((file) => fs.existsSync(path.join(ROOT, file)))) return;
+  console.error('bench: dist/ is incomplete, building');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+const log = (scope) => (message) => console.error(`bench[${scope}] ${message}`);
+
+async function startEnvironment(quick) {
+  const { startEmulator } = require('../dist/emulator');
+  const emulator = await startEmulator({ port: 0, bot: 'none' });
+  const pages = await startPageServer();
+  const browser = await launchBrowser();
+  const env = { emulator, pages, browser, control: controlClient(emulator.url), sizes: quick ? QUICK : FULL };
+  env.close = async () => {
+    await browser.close();
+    await pages.close();
+    await emulator.close();
+  };
+  return env;
+}
+
+async function runScenario(env, scenario) {
+  const started = Date.now();
+  const scoped = { ...env, log: log(scenario.id) };
+  scoped.log('start');
+  try {
+    const result = await scenario.run(scoped);
+    scoped.log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
+    return { id: scenario.id, title: scenario.title, ...result };
+  } catch (error) {
+    scoped.log(`failed: ${error.stack || error}`);
+    return { id: scenario.id, title: scenario.title, error: String(error.message || error) };
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  ensureBuilt();
+  const started = Date.now();
+  const env = await startEnvironment(args.quick);
+  const scenarios = [];
+  try {
+    for (const scenario of SCENARIOS.filter((candidate) => !args.only || args.only.includes(candidate.id))) scenarios.push(await runScenario(env, scenario));
+  } finally {
+    await env.close();
+  }
+  const run = { date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', durationMs: Date.now() - started, machine: describeMachine(env.browser.version()), sizes: env.sizes, scenarios };
+  const markdown = resultsMarkdown(run);
+  console.log(markdown);
+  for (const file of writeResults(run, markdown)) console.error(`bench: wrote ${path.relative(ROOT, file)}`);
+  if (scenarios.some((scenario) => scenario.error)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,63 @@
+// Memory: many sessions created, connected and ended one after another in one page; the JS heap after
+// garbage collection at checkpoints. Growth per session is the slope of heap over sessions.
+'use strict';
+const { heapAfterGc } = require('../lib/cdp');
+const { chatDetailsOf } = require('../lib/control');
+const { rows } = require('../lib/measure');
+const { openPage, VARIANT_NAMES } = require('../lib/page');
+const { slope } = require('../lib/stats');
+
+async function sessionLifecycle(env, page, key) {
+  const started = await env.control.startChat();
+  await page.evaluate(([k, details]) => window.bench.open(k, details), [key, chatDetailsOf(started)]);
+  await env.control.end(started.ContactId);
+  return page.evaluate((k) => window.bench.awaitEndAndForget(k, 3000), key);
+}
+
+/** Heap after GC every `checkpointEvery` sessions; the first point is after one warm-up session. */
+async function heapCurve(env, variant) {
+  const { sessions, checkpointEvery } = env.sizes.memory;
+  const opened = await openPage(env, variant);
+  try {
+    await sessionLifecycle(env, opened.page, 'warm-up');
+    const points = [[0, await heapAfterGc(opened.cdp)]];
+    let endedSeen = 0;
+    for (let index = 1; index <= sessions; index += 1) {
+      if (await sessionLifecycle(env, opened.page, `s${index}`)) endedSeen += 1;
+      if (index % checkpointEvery === 0) points.push([index, await heapAfterGc(opened.cdp)]);
+    }
+    return { points, endedSeen };
+  } finally {
+    await opened.close();
+  }
+}
+
+const toSample = (curve) => ({
+  baselineKb: curve.points[0][1] / 1024,
+  finalKb: curve.points[curve.points.length - 1][1] / 1024,
+  perSessionBytes: slope(curve.points),
+  endedSeen: curve.endedSeen,
+});
+
+async function run(env) {
+  const samples = {};
+  const curves = {};
+  for (const variant of VARIANT_NAMES) {
+    curves[variant] = await heapCurve(env, variant);
+    samples[variant] = Object.fromEntries(Object.entries(toSample(curves[variant])).map(([key, value]) => [key, [value]]));
+    env.log(`${variant}: ${curves[variant].points.map(([n, bytes]) => `${n}:${Math.round(bytes / 1024)}KB`).join(' ')}`);
+  }
+  const { sessions } = env.sizes.memory;
+  return {
+    rows: rows(samples, [
+      { key: 'baselineKb', name: 'Heap after 1 session (after GC)', unit: 'KB', better: 'lower' },
+      { key: 'finalKb', name: `Heap after ${sessions} more sessions (after GC)`, unit: 'KB', better: 'lower' },
+      { key: 'perSessionBytes', name: 'Retained growth per session (slope)', unit: 'B', better: 'lower', goal: { text: '≈ 0, below upstream', ratioAtMost: 1 } },
+      { key: 'endedSeen', name: 'Sessions whose onEnded fired', unit: 'count', better: 'higher' },
+    ]),
+    curves: Object.fromEntries(Object.entries(curves).map(([variant, curve]) => [variant, curve.points])),
+    notes: [`One page per SDK; each session: a new chat, create() + connect(), then the emulator ends the chat and the page drops its reference. Heap: DevTools \`HeapProfiler.collectGarbage\` ×2 then \`Runtime.getHeapUsage\`, every ${env.sizes.memory.checkpointEvery} sessions.`],
+  };
+}
+
+module.exports = { id: 'memory', title: 'Memory', run };
