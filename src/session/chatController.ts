@@ -305,6 +305,7 @@ export class ChatController {
     });
     const reconnected = this.establishedBefore;
     this.establishedBefore = true;
+    this.refreshTrackedTranscript();
     this.firstLinkWaiter?.resolve();
     this.firstLinkWaiter = null;
     if (reconnected && (this.deps.recoverMissedMessages?.() ?? true)) {
@@ -312,6 +313,18 @@ export class ChatController {
         if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
       });
     }
+  }
+
+  /** While onTranscriptUpdated has listeners, each new connection loads the latest 100 items (as upstream). */
+  private refreshTrackedTranscript(): void {
+    const token = this.provider.connectionToken;
+    if (!token || !this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) return;
+    const request: TranscriptRequest = { maxResults: 100, scanDirection: 'BACKWARD', sortOrder: 'ASCENDING', startPosition: {} };
+    this.deps
+      .client()
+      .getTranscript(token, request)
+      .then((result) => this.afterTranscriptPage(request, result as { Transcript?: ChatTranscriptItem[]; NextToken?: string }))
+      .catch((error: unknown) => this.logger.warn('Loading the transcript for onTranscriptUpdated failed', error));
   }
 
   private onLost(reason: ConnectionReason): void {

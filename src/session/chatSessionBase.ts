@@ -56,6 +56,8 @@ export abstract class ChatSessionBase {
 
   async sendMessage<M = unknown>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
     const input = checkSendMessage(args);
+    // Guard first, so a send before connect() leaves no FAILED item in onTranscriptUpdated.
+    this.controller.connectionTokenFor('sendMessage');
     const pending = this.controller.features.transcript.sending({ content: input.message, contentType: input.contentType });
     try {
       const result = await this.call(
