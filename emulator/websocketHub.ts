@@ -1,6 +1,7 @@
 // The chat websocket: the URL from CreateParticipantConnection opens a socket for one participant;
 // subscribed sockets get every item of their contact (the sender's own included, as the service
 // echoes them). Heartbeat and deep-heartbeat frames are answered unless a stall fault is active.
+import { EventTypes } from './contentTypes';
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
@@ -34,6 +35,8 @@ interface ClientFrame {
 export class WebsocketHub implements ChatListener {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   private readonly connections = new Set<Connection>();
+  /** contactId/participantId pairs whose socket has subscribed at least once. */
+  private readonly everSubscribed = new Set<string>();
 
   constructor(private readonly ctx: EmulatorContext) {}
 
@@ -102,6 +105,21 @@ export class WebsocketHub implements ChatListener {
     }
     if (topics.includes('aws/chat')) connection.subscribed = subscribe;
     send(connection.ws, { topic, content: { status: 'success', topics } });
+    if (subscribe && topics.includes('aws/chat')) this.replayRehydration(connection);
+  }
+
+  /**
+   * chat.rehydrated is published by StartChatContact, before any socket can exist; like the service, the
+   * emulator makes sure each participant hears it, on its first subscription.
+   */
+  private replayRehydration(connection: Connection): void {
+    const key = `${connection.contactId}/${connection.participantId}`;
+    if (this.everSubscribed.has(key)) return;
+    this.everSubscribed.add(key);
+    const contact = this.ctx.store.findParticipant(connection.contactId, connection.participantId)?.contact;
+    contact?.items
+      .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
+      .forEach((stored) => send(connection.ws, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
   }
 
   itemPublished(contact: Contact, item: Item): void {

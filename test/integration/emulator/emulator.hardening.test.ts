@@ -93,7 +93,10 @@ describe('static files', () => {
     const page = await fetch(`${emu.url}/examples/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await page.text()).toContain('/dist/amazon-connect-chat.js');
+    expect(await page.text()).toContain('customer-chat.html');
+    const widget = await fetch(`${emu.url}/examples/customer-chat.html`);
+    expect(widget.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await widget.text()).toContain('/dist/amazon-connect-chat.js');
   });
 
   it.each(['/examples/../package.json', '/examples/%2e%2e/package.json', '/dist/..%2f..%2fetc/passwd', '/examples/%00'])('refuses to leave the served folders: %s', async (pathName) => {

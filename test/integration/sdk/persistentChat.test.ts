@@ -34,9 +34,7 @@ describe('persistent chat', () => {
     const transcripts: ChatTranscriptItem[][] = [];
     session.onTranscriptUpdated((e) => transcripts.push(e.data.transcript));
     await session.connect();
-    // The emulator announces chat.rehydrated at StartChatContact, before any socket exists, and nothing
-    // replays it; so it is announced again once the customer is there to hear it.
-    await world.emulator.control('POST', `/emulator/contacts/${started.ContactId}/events`, { contentType: 'application/vnd.amazonaws.connect.event.chat.rehydrated' });
+    // Published at StartChatContact, before any socket existed; the customer hears it on subscribing.
     const event = await rehydrated;
     expect(event.data.ContentType).toBe('application/vnd.amazonaws.connect.event.chat.rehydrated');
     expect(event.chatDetails.contactId).toBe(started.ContactId);
