@@ -55,9 +55,9 @@ export class ChatView {
 
   buildComposer() {
     this.form = el('form', { class: 'chat-composer' });
-    this.input = el('textarea', { rows: '1', placeholder: 'Type a message (**bold**, *italic*, `code`, [link](https://…))', 'data-testid': 'composer-input', 'aria-label': 'Message' });
+    this.input = el('textarea', { rows: '1', placeholder: 'Type a message…', title: 'Markdown: **bold**, *italic*, `code`, [link](https://…)', 'data-testid': 'composer-input', 'aria-label': 'Message' });
     this.fileInput = el('input', { type: 'file', 'data-testid': 'file-input', 'aria-label': 'Attach a file', hidden: '' });
-    const attach = el('button', { type: 'button', class: 'chat-attach', title: 'Attach a file', 'data-testid': 'attach-button' }, '📎');
+    const attach = el('button', { type: 'button', class: 'chat-attach', title: 'Attach a file', 'data-testid': 'attach-button' }, 'Attach');
     const send = el('button', { type: 'submit', 'data-testid': 'send-button' }, 'Send');
     attach.addEventListener('click', () => this.fileInput.click());
     this.fileInput.addEventListener('change', () => {
@@ -134,7 +134,7 @@ export class ChatView {
   renderAttachment(item) {
     const attachment = (item.Attachments || [])[0] || {};
     const box = el('div', { class: 'chat-attachment' });
-    box.append(el('span', { class: 'chat-file-name', 'data-testid': 'attachment-name' }, `📄 ${attachment.AttachmentName || 'file'}`));
+    box.append(el('span', { class: 'chat-file-name', 'data-testid': 'attachment-name' }, attachment.AttachmentName || 'file'));
     if (attachment.Status === 'REJECTED') {
       box.append(el('span', { class: 'chat-file-status' }, ' (blocked by the virus scan)'));
       return box;
@@ -145,12 +145,15 @@ export class ChatView {
     return box;
   }
 
-  /** Moves the tick of one of my messages forward (sent → delivered → read); a read also covers earlier ones. */
+  /**
+   * A receipt for a message means the reader got everything up to it (the SDK throttles receipts and
+   * sends only the newest), so every one of my messages up to that one moves forward: sent → delivered → read.
+   */
   setReceipt(messageId, state) {
     const node = this.items.get(messageId);
-    if (!node || node.dataset.own !== 'true') return;
-    const targets = state === 'read' ? [...this.list.querySelectorAll('[data-own="true"]')].filter((candidate) => candidate.dataset.time <= node.dataset.time) : [node];
-    targets.forEach((target) => {
+    if (!node) return;
+    const mine = [...this.list.querySelectorAll('[data-own="true"]')].filter((candidate) => candidate.dataset.time <= node.dataset.time);
+    mine.forEach((target) => {
       const tick = target.querySelector('[data-testid="receipt"]');
       if (!tick || RECEIPT_RANK[tick.dataset.state] >= RECEIPT_RANK[state]) return;
       tick.dataset.state = state;

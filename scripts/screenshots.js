@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Takes the README screenshots from the running demo: starts the emulator (echo bot) on a free port, opens
+// the customer widget and the agent console in headless Chromium, chats a little, and saves
+// docs/images/customer-chat.png and docs/images/agent-chat.png. Run `npm run build` first.
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { startEmulator } = require('../dist/emulator');
+
+const OUT = path.join(__dirname, '..', 'docs', 'images');
+// The same launch as test/e2e/helpers/browser.ts: @sparticuz/chromium's binary, without the flags that
+// break several contexts or switch CORS off.
+const DROPPED_ARGS = new Set(['--single-process', '--disable-web-security']);
+
+async function launchBrowser() {
+  const loaded = require('@sparticuz/chromium');
+  const sparticuz = loaded.default ?? loaded;
+  const args = sparticuz.args.filter((arg) => !DROPPED_ARGS.has(arg));
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args, headless: true });
+}
+
+async function send(page, text) {
+  await page.getByTestId('composer-input').fill(text);
+  await page.getByTestId('send-button').click();
+}
+
+async function customerSide(browser, url) {
+  const page = await (await browser.newContext({ viewport: { width: 460, height: 700 }, deviceScaleFactor: 1 })).newPage();
+  await page.goto(`${url}/examples/customer-chat.html`);
+  await page.getByTestId('display-name').fill('Ana');
+  await page.getByTestId('start-chat').click();
+  await page.getByTestId('status').filter({ hasText: 'Connected' }).waitFor();
+  await send(page, 'Hi! Where is my **order 1234**?');
+  await page.getByTestId('message-body').filter({ hasText: 'Echo: Hi! Where is my order 1234?' }).waitFor();
+  const contactId = await page.evaluate(() => JSON.parse(sessionStorage.getItem('amazon-connect-chat-example:customer')).contactId);
+  return { page, contactId };
+}
+
+async function agentSide(browser, url, contactId) {
+  const page = await (await browser.newContext({ viewport: { width: 1100, height: 640 }, deviceScaleFactor: 1 })).newPage();
+  await page.goto(`${url}/examples/agent-chat.html`);
+  await page.locator(`[data-testid="contact-row"][data-contact-id="${contactId}"]`).getByTestId('join-contact').click();
+  await page.getByTestId('status').filter({ hasText: 'Chatting' }).waitFor();
+  await send(page, 'Hello Ana, I am Sam. It left the warehouse today: see [tracking](https://example.com/track/1234).');
+  return page;
+}
+
+async function main() {
+  const emulator = await startEmulator({ port: 0, bot: 'echo' });
+  const browser = await launchBrowser();
+  try {
+    const customer = await customerSide(browser, emulator.url);
+    const agent = await agentSide(browser, emulator.url, customer.contactId);
+    await customer.page.getByTestId('message-body').filter({ hasText: 'It left the warehouse today' }).waitFor();
+    await customer.page.locator('[data-own="true"] [data-testid="receipt"][data-state="read"]').first().waitFor({ timeout: 15_000 });
+    await customer.page.getByTestId('file-input').setInputFiles({ name: 'order-1234.txt', mimeType: 'text/plain', buffer: Buffer.from('Order 1234: 2 items') });
+    await agent.getByTestId('attachment-name').filter({ hasText: 'order-1234.txt' }).waitFor();
+    await send(customer.page, 'Great, thanks!');
+    await agent.getByTestId('message-body').filter({ hasText: 'Great, thanks!' }).waitFor();
+    // The SDK sends one typing event per 10 s window; wait for a fresh window so this one goes out.
+    await customer.page.waitForTimeout(10_500);
+    await customer.page.getByTestId('composer-input').pressSequentially('One more thing');
+    await agent.getByTestId('typing-indicator').waitFor();
+    await agent.screenshot({ path: path.join(OUT, 'agent-chat.png') });
+    await customer.page.getByTestId('composer-input').fill('');
+    await customer.page.screenshot({ path: path.join(OUT, 'customer-chat.png') });
+    console.log(`screenshots: ${path.join(OUT, 'customer-chat.png')}, ${path.join(OUT, 'agent-chat.png')}`);
+  } finally {
+    await browser.close();
+    await emulator.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
