@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only=start,memory]`: this SDK and amazon-connect-chatjs 5.0.0 side by
+// `npm run bench [-- --quick] [-- --only=start,memory]` (--only in a full run updates just those scenarios
+// in bench/results.json and docs/benchmarks.md): this SDK and amazon-connect-chatjs 5.0.0 side by
 // side, on one emulator, in one headless Chromium. Timings are reported, never asserted.
 'use strict';
 const { execFileSync } = require('child_process');
@@ -51,7 +52,7 @@ async function runScenario(env, scenario) {
   try {
     const result = await scenario.run(scoped);
     scoped.log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
-    return { id: scenario.id, title: scenario.title, ...result };
+    return { id: scenario.id, title: scenario.title, at: new Date().toISOString(), ...result };
   } catch (error) {
     scoped.log(`failed: ${error.stack || error}`);
     return { id: scenario.id, title: scenario.title, error: String(error.message || error) };
@@ -69,10 +70,10 @@ async function main() {
   } finally {
     await env.close();
   }
-  const run = { date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', durationMs: Date.now() - started, machine: describeMachine(env.browser.version()), sizes: env.sizes, scenarios };
-  const markdown = resultsMarkdown(run);
-  console.log(markdown);
-  for (const file of writeResults(run, markdown)) console.error(`bench: wrote ${path.relative(ROOT, file)}`);
+  const run = { date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', only: args.only, durationMs: Date.now() - started, machine: describeMachine(env.browser.version()), sizes: env.sizes, scenarios };
+  const written = writeResults(run, resultsMarkdown);
+  console.log(written.markdown);
+  for (const file of written.files) console.error(`bench: wrote ${path.relative(ROOT, file)}`);
   if (scenarios.some((scenario) => scenario.error)) process.exitCode = 1;
 }
 
