@@ -18,6 +18,8 @@ module.exports = (env, argv) => ({
   resolve: {
     extensions: ['.ts', '.js'],
     extensionAlias: { '.js': ['.ts', '.js'] },
+    // Parts of the AWS SDK the Participant Service never uses (see each stub for why).
+    alias: { '@smithy/core/event-streams$': path.resolve(__dirname, 'scripts/stubs/eventStreams.js') },
   },
   module: {
     rules: [
