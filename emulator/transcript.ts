@@ -46,14 +46,14 @@ export function visibleTranscript(contact: Contact): VisibleItem[] {
 function collectReceipts(items: StoredItem[]): Map<string, Receipt[]> {
   const byMessage = new Map<string, Map<string, Receipt>>();
   items.forEach(({ item }) => {
-    const messageId = item.MessageMetadata?.MessageId;
-    if (item.Type !== 'MESSAGEMETADATA' || !messageId) return;
-    const perRecipient = byMessage.get(messageId) ?? new Map<string, Receipt>();
+    const target = item.MessageMetadata?.MessageId;
+    if (item.Type !== 'MESSAGEMETADATA' || !target) return;
+    const perRecipient = byMessage.get(target) ?? new Map<string, Receipt>();
     (item.MessageMetadata?.Receipts ?? []).forEach((receipt) => {
       const merged = { ...perRecipient.get(receipt.RecipientParticipantId), ...receipt };
       perRecipient.set(receipt.RecipientParticipantId, merged);
     });
-    byMessage.set(messageId, perRecipient);
+    byMessage.set(target, perRecipient);
   });
   return new Map([...byMessage].map(([messageId, perRecipient]) => [messageId, [...perRecipient.values()]]));
 }

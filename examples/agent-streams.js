@@ -34,7 +34,8 @@ function startCcp() {
   });
   connect.agent((agent) => setStatus(`Signed in as ${agent.getName()}. Waiting for a chat…`));
   connect.contact((contact) => {
-    if (contact.getType() !== connect.ContactType.CHAT) return;
+    const isChat = contact.getType() === connect.ContactType.CHAT;
+    if (!isChat) return;
     contact.onAccepted(() => showChat(contact));
     // A chat that was already accepted when the page loaded (a refresh) shows at once.
     if (contact.getStatus().type === connect.ContactStateType.CONNECTED) showChat(contact);

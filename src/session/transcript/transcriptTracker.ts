@@ -80,9 +80,9 @@ export class TranscriptTracker {
   }
 
   private applyReceiptItem(item: ChatTranscriptItem): void {
-    const messageId = item.MessageMetadata?.MessageId;
-    const status = statusOfReceipt(item.MessageMetadata?.Receipts?.[0]);
-    if (messageId && status !== null) this.store.applyReceipt(messageId, status);
+    const { MessageId: target, Receipts: receipts } = item.MessageMetadata ?? {};
+    const status = statusOfReceipt(receipts?.[0]);
+    if (target && status !== null) this.store.applyReceipt(target, status);
   }
 
   private settleSent(tempId: string, result: { Id?: string; AbsoluteTime?: string }): void {
