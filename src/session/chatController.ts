@@ -97,6 +97,7 @@ export class ChatController {
       deps.client,
       deps.logger,
       args.type === 'AGENT',
+      (startedAt, failed) => this.features.metrics.apiCall('createParticipantConnection', startedAt, failed),
     );
     this.refresher = new TokenRefresher(this.provider, () => this.endFromService('token renewal refused'), deps.logger);
     this.recovery = new MissedMessageRecovery(

@@ -21,6 +21,8 @@ export class ConnectionDetailsProvider {
     private readonly logger: Logger,
     /** Agents mark themselves connected (ConnectParticipant) when they create their own connection. */
     private readonly connectParticipant = false,
+    /** Told about every CreateParticipantConnection call (for client-side metrics). */
+    private readonly onServiceCall: (startedAtMs: number, failed: boolean) => void = () => undefined,
   ) {}
 
   get details(): ConnectionDetails | null {
@@ -56,10 +58,22 @@ export class ConnectionDetailsProvider {
     if (!token) {
       throw new ChatServiceError({ type: 'IllegalArgument', message: 'No participantToken to create a participant connection with' });
     }
-    const response = await this.client().createParticipantConnection(token, {
-      type: [CONNECTION_TYPES.WEBSOCKET, CONNECTION_TYPES.CONNECTION_CREDENTIALS],
-      connectParticipant: connectParticipant || undefined,
-    });
+    const startedAt = Date.now();
+    const response = await this.client()
+      .createParticipantConnection(token, {
+        type: [CONNECTION_TYPES.WEBSOCKET, CONNECTION_TYPES.CONNECTION_CREDENTIALS],
+        connectParticipant: connectParticipant || undefined,
+      })
+      .then(
+        (answer) => {
+          this.onServiceCall(startedAt, false);
+          return answer;
+        },
+        (error: unknown) => {
+          this.onServiceCall(startedAt, true);
+          throw error;
+        },
+      );
     const credentials = response.ConnectionCredentials;
     if (!credentials?.ConnectionToken) {
       throw new ChatServiceError({ type: 'InvalidResponse', message: 'CreateParticipantConnection returned no ConnectionToken' });

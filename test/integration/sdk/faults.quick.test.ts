@@ -41,6 +41,22 @@ describe('recovery from quick faults', () => {
     expect(fetches[fetches.length - 1].status).toBe(200);
   });
 
+  it('expire-connection-tokens while the agent writes: every message arrives once, in order', async () => {
+    const outcome = await runFaultScenario(world, { fault: { kind: 'expire-connection-tokens' }, holdMs: 300, messages: 4, settleMs: 10_000 });
+    expectRecovered(outcome, { linkWasLost: false });
+  });
+
+  it('a burst of 429s on the recovery’s GetTranscript after a drop: every message arrives once, in order', async () => {
+    const outcome = await runFaultScenario(world, {
+      fault: { kind: 'drop-sockets' },
+      alsoFaults: [{ kind: 'http-error', operation: 'GetTranscript', status: 429, errorType: 'ThrottlingException', count: 7 }],
+      holdMs: 200,
+      messages: 3,
+      settleMs: 30_000,
+    });
+    expectRecovered(outcome, { linkWasLost: true });
+  });
+
   it('a burst of 429s on SendMessage ends in one stored message with one ClientToken', async () => {
     const { session, contactId } = await world.customer();
     await world.emulator.control('POST', '/emulator/faults', { kind: 'http-error', operation: 'SendMessage', status: 429, errorType: 'ThrottlingException', count: 3 });

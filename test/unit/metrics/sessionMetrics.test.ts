@@ -197,3 +197,20 @@ describe('session metrics', () => {
     expect(kind(named('SendMessage'), 'Error')?.value).toBe(1);
   });
 });
+
+describe('CreateParticipantConnection', () => {
+  beforeEach(() => csmService.reset());
+
+  it('records the connect call, and a failed one as an error', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    const ok = named('CreateParticipantConnection');
+    expect(kind(ok, 'Count')?.value).toBe(1);
+    expect(kind(ok, 'Error')?.value).toBe(0);
+    h.client.createParticipantConnection.mockRejectedValueOnce(accessDenied());
+    await expect(h.manager.transport?.()).resolves.toBeDefined(); // the first transport reuses connect()'s details
+    await expect(h.manager.transport?.()).rejects.toMatchObject({ statusCode: 403 });
+    const errors = named('CreateParticipantConnection').filter((m) => m.dimensions.some((d) => d.value === 'Error'));
+    expect(errors.map((m) => m.value)).toEqual([0, 1]);
+  });
+});
