@@ -3,6 +3,7 @@
 // before any live item that arrived meanwhile. Every item is delivered once, by Id.
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../log/logger.js';
+import { backoffDelayMs } from '../transport/backoff.js';
 import type { ChatTranscriptItem, StartPosition } from '../types.js';
 import type { TranscriptRequest } from './clientAccess.js';
 
@@ -13,7 +14,7 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 50;
 /** A failed fetch is tried again this many times, after 1 s, 2 s, 4 s … (the client already retried each call). */
 const FETCH_TRIES = 5;
-const FETCH_RETRY_BASE_MS = 1_000;
+const FETCH_RETRY_BACKOFF = { baseMs: 1_000, maxMs: 8_000, jitter: 0 } as const;
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -103,7 +104,7 @@ export class MissedMessageRecovery {
       } catch (error) {
         if (attempt >= FETCH_TRIES || !this.shouldRetry()) throw error;
         this.logger.warn(`Fetching missed items failed (try ${attempt}); retrying`, error);
-        await wait(FETCH_RETRY_BASE_MS * 2 ** (attempt - 1));
+        await wait(backoffDelayMs(attempt, FETCH_RETRY_BACKOFF));
       }
     }
   }

@@ -5,6 +5,7 @@ import { isChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type {
   ChatTranscriptItem,
+  ConnectionDetails,
   ConnectionReason,
   Unsubscribe,
   WebSocketManagerLike,
@@ -13,6 +14,7 @@ import type {
 import type { NormalizedChatDetails } from './chatArgs.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
 import { ManagerHub } from './managerHub.js';
+import { TerminalTransportError } from '../transport/errors.js';
 
 export interface ConnectionEvents {
   item(item: ChatTranscriptItem): void;
@@ -23,19 +25,6 @@ export interface ConnectionEvents {
   chatOver(): void;
   deepHeartbeatSuccess(info: unknown): void;
   deepHeartbeatFailure(info: unknown): void;
-}
-
-/** The error a transport function throws when retrying cannot help; the manager stops on it. */
-export class TerminalTransportError extends Error {
-  readonly terminal = true;
-  readonly statusCode: number | undefined;
-  readonly cause: unknown;
-  constructor(message: string, cause: unknown, statusCode?: number) {
-    super(message);
-    this.name = 'TerminalTransportError';
-    this.cause = cause;
-    this.statusCode = statusCode;
-  }
 }
 
 /** Turns whatever a manager passes with lost / init-failure into our `ConnectionReason`. */
@@ -107,7 +96,7 @@ export class SessionConnection {
     };
   }
 
-  private async refetch(): Promise<ReturnType<ConnectionDetailsProvider['fetch']> extends Promise<infer D> ? D : never> {
+  private async refetch(): Promise<ConnectionDetails> {
     try {
       return await this.options.provider.fetch();
     } catch (error) {

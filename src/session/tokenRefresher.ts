@@ -3,12 +3,13 @@
 import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { backoffDelayMs } from '../transport/backoff.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
 
 /** Never renew more often than this, even when the service hands out tokens that are about to expire. */
 const MIN_REFRESH_DELAY_MS = 5_000;
-const RETRY_BASE_MS = 2_000;
-const RETRY_MAX_MS = 60_000;
+/** 2 s, 4 s, 8 s … capped at 60 s, each within ±20 %. */
+const RETRY_BACKOFF = { baseMs: 2_000, maxMs: 60_000, jitter: 0.2 } as const;
 /** setTimeout fires at once for delays above 2^31-1 ms. */
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
@@ -71,7 +72,7 @@ export class TokenRefresher {
         return false;
       }
       this.failures += 1;
-      const delay = retryDelayMs(this.failures, this.random);
+      const delay = backoffDelayMs(this.failures, RETRY_BACKOFF, this.random);
       this.logger.warn(`Connection token renewal failed; retrying in ${delay} ms`, error);
       this.schedule(delay);
       return false;
@@ -82,10 +83,4 @@ export class TokenRefresher {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }
-}
-
-/** 2 s, 4 s, 8 s … capped at 60 s, each within ±20 %. */
-export function retryDelayMs(failures: number, random: () => number): number {
-  const base = Math.min(RETRY_BASE_MS * 2 ** Math.max(failures - 1, 0), RETRY_MAX_MS);
-  return Math.round(base * (0.8 + 0.4 * random()));
 }
