@@ -364,10 +364,7 @@ export class ChatController {
     this.features.metrics.websocket('ended');
     this.firstLinkWaiter?.reject(new IllegalStateException('The chat ended before the connection was established'));
     this.firstLinkWaiter = null;
-    this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => {
-      this.participantLeft = true;
-      this.bus.removeAllListeners();
-    });
+    this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => this.bus.removeAllListeners());
   }
 
   private stopConnection(): void {

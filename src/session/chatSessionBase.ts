@@ -79,38 +79,27 @@ export abstract class ChatSessionBase {
 
   async sendEvent<M = unknown>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     const input = checkSendEvent(args);
-    const send = (): Promise<ParticipantServiceResponse<SendEventResult, M>> =>
+    type Result = ParticipantServiceResponse<SendEventResult, M>;
+    // Receipts get their ClientToken from the throttler; other events use the caller's (or the client's UUID).
+    const send = (clientToken?: string): Promise<Result> =>
       this.call(
         'sendEvent',
         args.metadata,
         (token) =>
           this.controller.client
-            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken })
+            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
             .then((output): SendEventResult => output),
         input.contentType,
       );
     if (input.contentType === CONTENT_TYPE.typing) {
-      return this.typing.run(send as () => Promise<ParticipantServiceResponse<SendEventResult, unknown>>) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
+      return this.typing.run(() => send() as Promise<ParticipantServiceResponse<SendEventResult, unknown>>) as Promise<Result>;
     }
     if (RECEIPT_TYPES.includes(input.contentType)) {
       const messageId = receiptMessageId(input.content);
       // No receipts once the chat is over: the service would refuse them.
-      if (this.controller.hasEnded) return undefined as unknown as ParticipantServiceResponse<SendEventResult, M>;
+      if (this.controller.hasEnded) return undefined as unknown as Result;
       const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
-      const sendReceipt = (clientToken: string): Promise<ParticipantServiceResponse<SendEventResult, M>> =>
-        this.call(
-          'sendEvent',
-          args.metadata,
-          (token) =>
-            this.controller.client
-              .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
-              .then((output): SendEventResult => output),
-          input.contentType,
-        );
-      return this.controller.features.receipts.send(
-        { kind, messageId, disableThrottle: disablesThrottle(input.content) },
-        sendReceipt,
-      ) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
+      return this.controller.features.receipts.send({ kind, messageId, disableThrottle: disablesThrottle(input.content) }, send) as Promise<Result>;
     }
     return send();
   }
