@@ -29,9 +29,11 @@ function eventForContentType(contentType: string | undefined): ChatEventName {
   return EVENT_BY_SUFFIX[suffix] ?? CHAT_EVENTS.INCOMING_MESSAGE;
 }
 
+/** Receipt items pushed by the service (chatjs also accepts the underscored spelling). */
+const isMetadataItem = (item: ChatTranscriptItem): boolean => item.Type === 'MESSAGEMETADATA' || item.Type === 'MESSAGE_METADATA';
+
 export const isReceiptItem = (item: ChatTranscriptItem): boolean =>
-  item.Type === 'MESSAGEMETADATA' ||
-  item.Type === 'MESSAGE_METADATA' ||
+  isMetadataItem(item) ||
   item.ContentType === CONTENT_TYPE.readReceipt ||
   item.ContentType === CONTENT_TYPE.deliveredReceipt;
 
@@ -78,10 +80,5 @@ export function parseItem(content: unknown): ChatTranscriptItem | null {
 
 /** Whether an item on the shared `aws/chat` topic belongs to this session's contact (receipts are not filtered). */
 export function belongsToContact(item: ChatTranscriptItem, contactId: string, initialContactId: string): boolean {
-  return (
-    item.InitialContactId === initialContactId ||
-    item.ContactId === contactId ||
-    item.Type === 'MESSAGEMETADATA' ||
-    item.Type === 'MESSAGE_METADATA'
-  );
+  return item.InitialContactId === initialContactId || item.ContactId === contactId || isMetadataItem(item);
 }

@@ -4,6 +4,7 @@
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../log/logger.js';
 import { backoffDelayMs } from '../transport/backoff.js';
+import { isPartialMessage } from './features/partialMessages.js';
 import type { ChatTranscriptItem, StartPosition } from '../types.js';
 import type { TranscriptRequest } from './clientAccess.js';
 
@@ -21,11 +22,9 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
 /** Lex streaming chunks share an Id and are delivered once per chunk. */
 function deliveryKey(item: ChatTranscriptItem): string | null {
   if (!item.Id) return null;
+  if (!isPartialMessage(item)) return item.Id;
   const meta = item.MessageMetadata;
-  if (meta && meta.MessageCompleted !== undefined && meta.MessageCompleted !== null) {
-    return `${item.Id}#${meta.MessageCompleted ? 'done' : String(meta.ChunkNumber ?? '')}`;
-  }
-  return item.Id;
+  return `${item.Id}#${meta?.MessageCompleted ? 'done' : String(meta?.ChunkNumber ?? '')}`;
 }
 
 const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
