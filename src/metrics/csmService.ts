@@ -103,7 +103,7 @@ export class CsmService {
 
   /** The last metrics recorded (at most 1000), oldest first. */
   getMetrics(): CsmMetric[] {
-    return [...this.recent];
+    return this.recent.slice(-MAX_BUFFERED_METRICS);
   }
 
   /** Hands everything queued to the publisher now; resolves when the publisher has settled. Never rejects. */
@@ -111,6 +111,7 @@ export class CsmService {
     this.clearFlushTimer();
     if (!this.canPublish()) return;
     const sends: Array<Promise<void>> = [];
+    this.dropOverflow();
     while (this.queue.length > 0) sends.push(this.publish(this.queue.splice(0, this.config.batchSize)));
     await Promise.all(sends);
   }
@@ -175,7 +176,13 @@ export class CsmService {
 
   private publishFullBatches(): void {
     if (!this.canPublish()) return;
+    this.dropOverflow();
     while (this.queue.length >= this.config.batchSize) void this.publish(this.queue.splice(0, this.config.batchSize));
+  }
+
+  /** A backlog (metrics recorded before a publisher could take them) keeps only the newest MAX_BUFFERED_METRICS. */
+  private dropOverflow(): void {
+    if (this.queue.length > MAX_BUFFERED_METRICS) this.queue.splice(0, this.queue.length - MAX_BUFFERED_METRICS);
   }
 
   /** Calls the publisher; a throw or a rejection is logged and the batch dropped. The promise never rejects. */
@@ -214,9 +221,14 @@ function defaultConfig(): ResolvedCsmConfig {
   return { ...CSM_DEFAULTS, publisher: undefined };
 }
 
+/**
+ * Appends, dropping the oldest beyond MAX_BUFFERED_METRICS. Trimming happens in one splice once the list
+ * holds twice the bound, so recording stays O(1) per metric (it runs for every incoming websocket item);
+ * readers take the newest MAX_BUFFERED_METRICS.
+ */
 function appendBounded(list: CsmMetric[], metric: CsmMetric): CsmMetric[] {
   list.push(metric);
-  if (list.length > MAX_BUFFERED_METRICS) list.shift();
+  if (list.length >= 2 * MAX_BUFFERED_METRICS) list.splice(0, list.length - MAX_BUFFERED_METRICS);
   return list;
 }
 
