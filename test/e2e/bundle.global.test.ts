@@ -1,15 +1,11 @@
 // The built script-tag bundle in headless Chromium: on a page whose `connect` already holds Streams'
 // names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it.
-import { readFileSync } from 'fs';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestEmulator, type TestEmulator } from '../integration/helpers/emulator';
-import { launchBrowser } from './helpers/browser';
-import { startPageServer, type PageServer } from './helpers/pageServer';
+import type { Page } from 'playwright-core';
+import type { TestEmulator } from '../integration/helpers/emulator';
+import { openBundlePage, type BundlePage } from './helpers/bundlePage';
 
 jest.setTimeout(60_000);
 
-const BUNDLE = path.join(__dirname, '../../dist/amazon-connect-chat.js');
 const STREAMS_LIKE = `
   window.connect = {
     core: { getWebSocketManager: function () { return null; } },
@@ -28,28 +24,17 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 </head><body>bundle</body></html>`;
 
 let emulator: TestEmulator;
-let pages: PageServer;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
+let opened: BundlePage;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  pages = await startPageServer({
-    '/': ['text/html', PAGE],
-    '/streams-like.js': ['text/javascript', STREAMS_LIKE],
-    '/amazon-connect-chat.js': ['text/javascript', readFileSync(BUNDLE)],
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${pages.origin}/`);
+  opened = await openBundlePage(PAGE, { '/streams-like.js': STREAMS_LIKE });
+  ({ emulator, page, pageErrors } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await emulator?.close();
+  await opened?.close();
 });
 
 it('adds the ChatJS surface without changing any name Streams set', async () => {

@@ -1,15 +1,11 @@
 // A voice note recorded in Chromium (MediaRecorder, ogg or webm opus) is converted by the bundle to a
 // 16 kHz mono 16-bit WAV before upload: the emulator stores audio/wav whose bytes are RIFF/WAVE.
-import { readFileSync } from 'fs';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestEmulator, type TestEmulator } from '../integration/helpers/emulator';
-import { launchBrowser } from './helpers/browser';
-import { startPageServer, type PageServer } from './helpers/pageServer';
+import type { Page } from 'playwright-core';
+import type { TestEmulator } from '../integration/helpers/emulator';
+import { openBundlePage, type BundlePage } from './helpers/bundlePage';
 
 jest.setTimeout(60_000);
 
-const BUNDLE = path.join(__dirname, '../../dist/amazon-connect-chat.js');
 
 // Records ~0.5 s of a 440 Hz tone; started from a click so the AudioContext may run.
 const RECORDER_JS = `
@@ -47,28 +43,17 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 </head><body><button id="rec">record</button></body></html>`;
 
 let emulator: TestEmulator;
-let pages: PageServer;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
+let opened: BundlePage;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  pages = await startPageServer({
-    '/': ['text/html', PAGE],
-    '/recorder.js': ['text/javascript', RECORDER_JS],
-    '/amazon-connect-chat.js': ['text/javascript', readFileSync(BUNDLE)],
-  });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${pages.origin}/`);
+  opened = await openBundlePage(PAGE, { '/recorder.js': RECORDER_JS });
+  ({ emulator, page, pageErrors } = opened);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await emulator?.close();
+  await opened?.close();
 });
 
 interface Sent {
