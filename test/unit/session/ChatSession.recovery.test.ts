@@ -47,14 +47,22 @@ describe('missed-message recovery', () => {
     ]);
   });
 
-  it('starts from the connect time when nothing was delivered yet, and retries a failed fetch', async () => {
-    jest.useFakeTimers();
-    try {
+  describe('with fake timers', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** A connected session whose link just dropped, recording what onMessage shows. */
+    async function lostLink() {
       const h = customerHarness();
       await connectCustomer(h);
       const seen: string[] = [];
       h.session.onMessage((e) => seen.push(e.data.Id));
       h.manager.fire('lost', {});
+      return { h, seen };
+    }
+
+    it('starts from the connect time when nothing was delivered yet, and retries a failed fetch', async () => {
+      const { h, seen } = await lostLink();
       h.client.getTranscript.mockRejectedValueOnce(new Error('offline again'));
       h.client.getTranscript.mockResolvedValueOnce({ Transcript: [msg('missed', '2026-01-01T00:00:04.000Z')], InitialContactId: 'c-1', NextToken: undefined, $metadata: {} });
       h.manager.fire('gain');
@@ -65,28 +73,17 @@ describe('missed-message recovery', () => {
       expect(h.client.getTranscript).toHaveBeenCalledTimes(2);
       expect(h.client.getTranscript.mock.calls[0][1].startPosition).toEqual({ AbsoluteTime: expect.any(String) });
       expect(seen).toEqual(['missed', 'live']);
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+    });
 
-  it('delivers the held live items when every fetch fails', async () => {
-    jest.useFakeTimers();
-    try {
-      const h = customerHarness();
-      await connectCustomer(h);
-      const seen: string[] = [];
-      h.session.onMessage((e) => seen.push(e.data.Id));
-      h.manager.fire('lost', {});
+    it('delivers the held live items when every fetch fails', async () => {
+      const { h, seen } = await lostLink();
       h.client.getTranscript.mockRejectedValue(new Error('still failing'));
       h.manager.fire('gain');
       h.manager.push(msg('live', '2026-01-01T00:00:05.000Z'));
       await jest.advanceTimersByTimeAsync(60_000);
       expect(h.client.getTranscript).toHaveBeenCalledTimes(5);
       expect(seen).toEqual(['live']);
-    } finally {
-      jest.useRealTimers();
-    }
+    });
   });
 
   it('is skipped on the first connection', async () => {
