@@ -20,6 +20,9 @@ const CLOSE_AFTER_END_MS = 1000;
 
 interface Connection {
   ws: WebSocket;
+  /** The upgraded TCP socket under `ws`, corked while a burst of frames is written (see sendText). */
+  socket: Duplex;
+  corked: boolean;
   contactId: string;
   participantId: string;
   subscribed: boolean;
@@ -59,11 +62,11 @@ export class WebsocketHub implements ChatListener {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    this.server.handleUpgrade(req, socket, head, (ws) => this.adopt(ws, ref.contact.contactId, ref.participant.participantId));
+    this.server.handleUpgrade(req, socket, head, (ws) => this.adopt(ws, socket, ref.contact.contactId, ref.participant.participantId));
   }
 
-  private adopt(ws: WebSocket, contactId: string, participantId: string): void {
-    const connection: Connection = { ws, contactId, participantId, subscribed: false, stalledUntilMs: 0 };
+  private adopt(ws: WebSocket, socket: Duplex, contactId: string, participantId: string): void {
+    const connection: Connection = { ws, socket, corked: false, contactId, participantId, subscribed: false, stalledUntilMs: 0 };
     this.connections.add(connection);
     ws.on('message', (data, isBinary) => this.onFrame(connection, data, isBinary));
     ws.on('close', () => this.connections.delete(connection));
@@ -86,10 +89,10 @@ export class WebsocketHub implements ChatListener {
         this.subscribe(connection, frame.content, false);
         break;
       case 'aws/heartbeat':
-        send(connection.ws, { topic: 'aws/heartbeat' });
+        send(connection, { topic: 'aws/heartbeat' });
         break;
       case 'aws/ping':
-        send(connection.ws, { topic: 'aws/ping', statusCode: 200 });
+        send(connection, { topic: 'aws/ping', statusCode: 200 });
         break;
       default:
         break;
@@ -100,11 +103,11 @@ export class WebsocketHub implements ChatListener {
     const topics = (content as { topics?: unknown } | undefined)?.topics;
     const topic = subscribe ? 'aws/subscribe' : 'aws/unsubscribe';
     if (!Array.isArray(topics) || !topics.every((entry) => typeof entry === 'string')) {
-      send(connection.ws, { topic, content: { status: 'failure', topics: [] } });
+      send(connection, { topic, content: { status: 'failure', topics: [] } });
       return;
     }
     if (topics.includes('aws/chat')) connection.subscribed = subscribe;
-    send(connection.ws, { topic, content: { status: 'success', topics } });
+    send(connection, { topic, content: { status: 'success', topics } });
     if (subscribe && topics.includes('aws/chat')) this.replayRehydration(connection);
   }
 
@@ -119,14 +122,14 @@ export class WebsocketHub implements ChatListener {
     const contact = this.ctx.store.findParticipant(connection.contactId, connection.participantId)?.contact;
     contact?.items
       .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
-      .forEach((stored) => send(connection.ws, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
+      .forEach((stored) => send(connection, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
   }
 
   itemPublished(contact: Contact, item: Item): void {
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
     this.connections.forEach((connection) => {
       if (connection.contactId === contact.contactId && connection.subscribed && !this.isStalled(connection)) {
-        sendText(connection.ws, frame);
+        sendText(connection, frame);
       }
     });
   }
@@ -186,11 +189,24 @@ function parseClientFrame(data: RawData): ClientFrame | undefined {
   }
 }
 
-function send(ws: WebSocket, frame: unknown): void {
-  sendText(ws, JSON.stringify(frame));
+function send(connection: Connection, frame: unknown): void {
+  sendText(connection, JSON.stringify(frame));
 }
 
-function sendText(ws: WebSocket, text: string): void {
-  if (ws.readyState !== WebSocket.OPEN) return;
-  ws.send(text, () => undefined); // a send error means the socket is going away; its close handler cleans up
+/**
+ * Frames sent in one synchronous run (a burst of items, a flood batch) leave in one socket write: the
+ * socket stays corked until the current operation completes. One write per frame made the kernel calls,
+ * not the chat logic, the emulator's main cost.
+ */
+function sendText(connection: Connection, text: string): void {
+  if (connection.ws.readyState !== WebSocket.OPEN) return;
+  if (!connection.corked) {
+    connection.corked = true;
+    connection.socket.cork();
+    process.nextTick(() => {
+      connection.corked = false;
+      connection.socket.uncork();
+    });
+  }
+  connection.ws.send(text, () => undefined); // a send error means the socket is going away; its close handler cleans up
 }
