@@ -3,6 +3,24 @@
 const path = require('path');
 const webpack = require('webpack');
 
+const stub = (name) => path.resolve(__dirname, 'scripts/stubs', name);
+/**
+ * Files inside AWS SDK packages (imported relatively, so not reachable by alias) that the Participant
+ * client never runs because it passes its own replacement; matched on the resolved path.
+ */
+const SDK_FILE_STUBS = [
+  [/client-connectparticipant[\\/]dist-es[\\/]endpoint[\\/]endpointResolver\.js$/, 'endpointResolver.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]((Standard|Adaptive)RetryStrategy|DefaultRateLimiter)\.js$/, 'retryStrategies.js'],
+];
+
+/** Points a resolved module at `file`, under one identity however many originals map to it. */
+const replaceWith = (file) => (resolved) => {
+  if (!resolved.createData) return;
+  resolved.createData.resource = file;
+  resolved.createData.request = file;
+  resolved.createData.userRequest = file;
+};
+
 module.exports = (env, argv) => ({
   mode: argv.mode || 'production',
   target: ['web', 'es2020'],
@@ -19,7 +37,11 @@ module.exports = (env, argv) => ({
     extensions: ['.ts', '.js'],
     extensionAlias: { '.js': ['.ts', '.js'] },
     // Parts of the AWS SDK the Participant Service never uses (see each stub for why).
-    alias: { '@smithy/core/event-streams$': path.resolve(__dirname, 'scripts/stubs/eventStreams.js') },
+    alias: {
+      '@smithy/core/event-streams$': stub('eventStreams.js'),
+      '@smithy/signature-v4$': stub('signatureV4.js'),
+      '@aws-crypto/sha256-browser$': stub('signatureV4.js'),
+    },
   },
   module: {
     rules: [
@@ -32,6 +54,9 @@ module.exports = (env, argv) => ({
     ],
   },
   // One file for script tags: the AWS SDK's lazily imported modules are folded into the bundle.
-  plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+  plugins: [
+    new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+    ...SDK_FILE_STUBS.map(([file, name]) => new webpack.NormalModuleReplacementPlugin(file, replaceWith(stub(name)))),
+  ],
   performance: { hints: false },
 });

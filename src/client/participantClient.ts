@@ -35,6 +35,7 @@ import { silentLogger } from '../log/logger.js';
 import { VERSION } from '../version.js';
 import { toChatServiceError } from './errors.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
+import { participantEndpoint, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
 import { uuidV4 } from './uuid.js';
 
 /** Where and how to reach the Participant Service. */
@@ -119,8 +120,10 @@ export function sdkClientConfig(config: ParticipantClientConfig): ConnectPartici
   return {
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    // The service authenticates with x-amz-bearer only; the SDK still signs, and empty keys satisfy it.
-    credentials: { accessKeyId: '', secretAccessKey: '' },
+    // The service authenticates with x-amz-bearer only: requests go unsigned, without credentials.
+    httpAuthSchemes: unsignedAuthSchemes,
+    httpAuthSchemeProvider: unsignedAuthSchemeProvider,
+    endpointProvider: participantEndpoint,
     customUserAgent: [['AmazonConnect-ChatJS', VERSION], ...(suffix ? [[suffix] as [string]] : [])],
     maxAttempts: retryStrategy.maxAttempts,
     retryStrategy,

@@ -63,6 +63,11 @@ it('adds the ChatJS surface without changing any name Streams set', async () => 
 it('creates a working customer session from the script tag', async () => {
   const started = await emulator.startChat();
   const agent = await emulator.agent(started.ContactId, 'Agent');
+  const serviceCalls: Array<{ path: string; headers: Record<string, string> }> = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/participant/') && request.method() === 'POST') serviceCalls.push({ path: url.pathname, headers: request.headers() });
+  });
   await page.evaluate(
     async ({ endpoint, chatDetails }) => {
       const w = window as unknown as { connect: Record<string, any>; __seen: string[]; __session: any };
@@ -84,4 +89,7 @@ it('creates a working customer session from the script tag', async () => {
   await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
   await page.waitForFunction(() => (window as unknown as { __session: { controller: { hasEnded: boolean } } }).__session.controller.hasEnded, undefined, { timeout: 10_000 });
   expect(pageErrors).toEqual([]);
+  // The bundle leaves SigV4 out: every call is unsigned and carries its bearer token.
+  expect(serviceCalls.map((call) => call.path)).toEqual(expect.arrayContaining(['/participant/connection', '/participant/message']));
+  expect(serviceCalls.filter((call) => 'authorization' in call.headers || !call.headers['x-amz-bearer'])).toEqual([]);
 });

@@ -3,6 +3,8 @@
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 
 export interface RecordedRequest {
+  /** protocol://hostname[:port] the request was addressed to. */
+  origin: string;
   method: string;
   path: string;
   headers: Record<string, string>;
@@ -52,6 +54,7 @@ export class FakeParticipantService {
     handle: async (request: HttpRequest): Promise<{ response: HttpResponse }> => {
       const body = decode(request.body);
       const recorded: RecordedRequest = {
+        origin: `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`,
         method: request.method,
         path: request.path,
         headers: { ...request.headers },

@@ -137,9 +137,21 @@ describe('ParticipantClient on the wire', () => {
     });
   });
 
-  it('signs with empty credentials (the service only reads x-amz-bearer)', async () => {
+  it('sends unsigned requests, authenticated by x-amz-bearer alone (the service checks no signature)', async () => {
     await client.sendMessage('ct', { content: 'x', contentType: 'text/plain' });
-    expect(fake.requests[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=\//);
+    const headers = fake.requests[0]?.headers ?? {};
+    expect(headers['x-amz-bearer']).toBe('ct');
+    expect(Object.keys(headers).filter((name) => /^(authorization|x-amz-date|x-amz-content-sha256|x-amz-security-token)$/i.test(name))).toEqual([]);
+  });
+
+  it('addresses the endpoint given, else the region’s participant.connect host', async () => {
+    await client.sendMessage('ct', { content: 'x', contentType: 'text/plain' });
+    const regional = new ParticipantClient({ region: 'eu-west-2', requestHandler: fake.handler });
+    await regional.sendMessage('ct', { content: 'x', contentType: 'text/plain' });
+    expect(fake.requests.map((request) => `${request.origin}${request.path}`)).toEqual([
+      'http://127.0.0.1:9100/participant/message',
+      'https://participant.connect.eu-west-2.amazonaws.com/participant/message',
+    ]);
   });
 });
 

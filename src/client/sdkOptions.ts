@@ -1,0 +1,56 @@
+// Two AWS SDK client options this package sets on every Participant client. Both replace generic SDK
+// machinery the Participant Service does not need, which keeps the script-tag bundle free of it
+// (webpack.config.js stubs the replaced modules) and saves work on every call.
+import type { ConnectParticipantClientConfig } from '@aws-sdk/client-connectparticipant';
+
+type EndpointProvider = NonNullable<ConnectParticipantClientConfig['endpointProvider']>;
+type EndpointParameters = Parameters<EndpointProvider>[0];
+type AuthSchemes = NonNullable<ConnectParticipantClientConfig['httpAuthSchemes']>;
+type AuthSchemeProvider = NonNullable<ConnectParticipantClientConfig['httpAuthSchemeProvider']>;
+
+const NO_AUTH = 'smithy.api#noAuth';
+
+/**
+ * The service authenticates every call by its `X-Amz-Bearer` token and checks no SigV4 signature, so
+ * requests go unsigned: no credentials are needed, and no hashing happens per request.
+ */
+export const unsignedAuthSchemes: AuthSchemes = [
+  {
+    schemeId: NO_AUTH,
+    identityProvider: () => async () => ({}),
+    signer: { sign: async (request) => request },
+  },
+];
+
+export const unsignedAuthSchemeProvider: AuthSchemeProvider = () => [{ schemeId: NO_AUTH }];
+
+export class EndpointConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EndpointConfigurationError';
+  }
+}
+
+/**
+ * The Participant Service URL, as the service's endpoint rules give it for the partitions Amazon Connect
+ * runs in (aws, aws-us-gov; aws-cn by its DNS suffix): an explicit endpoint is used as it is, otherwise
+ * `https://participant.connect[-fips].{region}.amazonaws.com` (`api.aws` for dual-stack).
+ */
+export const participantEndpoint: EndpointProvider = (params: EndpointParameters) => {
+  if (params.Endpoint) {
+    if (params.UseFIPS) throw new EndpointConfigurationError('Invalid Configuration: FIPS and custom endpoint are not supported');
+    if (params.UseDualStack) throw new EndpointConfigurationError('Invalid Configuration: Dualstack and custom endpoint are not supported');
+    return { url: new URL(params.Endpoint) };
+  }
+  const region = params.Region;
+  if (!region) throw new EndpointConfigurationError('Invalid Configuration: Missing Region');
+  return { url: new URL(`https://${hostFor(region, params.UseFIPS === true, params.UseDualStack === true)}`) };
+};
+
+function hostFor(region: string, fips: boolean, dualStack: boolean): string {
+  const china = region.startsWith('cn-');
+  const suffix = dualStack ? (china ? 'api.amazonwebservices.com.cn' : 'api.aws') : china ? 'amazonaws.com.cn' : 'amazonaws.com';
+  // GovCloud's FIPS endpoint is its ordinary one.
+  const service = fips && !(region.startsWith('us-gov-') && !dualStack) ? 'participant.connect-fips' : 'participant.connect';
+  return `${service}.${region}.${suffix}`;
+}
