@@ -16,4 +16,35 @@ async function heapAfterGc(cdp) {
   return usedSize;
 }
 
-module.exports = { mainThreadMs, heapAfterGc };
+/** Heap snapshot node types that are V8's own machinery rather than objects a program keeps. */
+const ENGINE_NODE_TYPES = new Set(['code', 'hidden', 'object shape', 'synthetic']);
+
+/**
+ * Bytes of a heap snapshot (taken after two collections): `objects` is what JavaScript keeps (objects,
+ * closures, arrays, strings, DOM wrappers); `engine` is compiled code and V8's bookkeeping, which grows
+ * as functions get optimized, whatever the program retains.
+ */
+async function heapSnapshotBytes(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks = [];
+  const onChunk = (event) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const typeNames = snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const bytes = { objects: 0, engine: 0 };
+  for (let index = 0; index < nodes.length; index += fields.length) {
+    bytes[ENGINE_NODE_TYPES.has(typeNames[nodes[index + typeAt]]) ? 'engine' : 'objects'] += nodes[index + sizeAt];
+  }
+  return bytes;
+}
+
+module.exports = { mainThreadMs, heapAfterGc, heapSnapshotBytes };
