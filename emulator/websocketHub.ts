@@ -37,7 +37,8 @@ interface ClientFrame {
 
 export class WebsocketHub implements ChatListener {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
-  private readonly connections = new Set<Connection>();
+  /** Open connections by contactId: each item goes to its contact's sockets without scanning every socket. */
+  private readonly connectionsByContact = new Map<string, Set<Connection>>();
   /** contactId/participantId pairs whose socket has subscribed at least once. */
   private readonly everSubscribed = new Set<string>();
 
@@ -67,10 +68,26 @@ export class WebsocketHub implements ChatListener {
 
   private adopt(ws: WebSocket, socket: Duplex, contactId: string, participantId: string): void {
     const connection: Connection = { ws, socket, corked: false, contactId, participantId, subscribed: false, stalledUntilMs: 0 };
-    this.connections.add(connection);
+    this.track(connection);
     ws.on('message', (data, isBinary) => this.onFrame(connection, data, isBinary));
-    ws.on('close', () => this.connections.delete(connection));
-    ws.on('error', () => this.connections.delete(connection));
+    ws.on('close', () => this.untrack(connection));
+    ws.on('error', () => this.untrack(connection));
+  }
+
+  private track(connection: Connection): void {
+    const ofContact = this.connectionsByContact.get(connection.contactId) ?? new Set<Connection>();
+    ofContact.add(connection);
+    this.connectionsByContact.set(connection.contactId, ofContact);
+  }
+
+  private untrack(connection: Connection): void {
+    const ofContact = this.connectionsByContact.get(connection.contactId);
+    ofContact?.delete(connection);
+    if (ofContact?.size === 0) this.connectionsByContact.delete(connection.contactId);
+  }
+
+  private allConnections(): Connection[] {
+    return [...this.connectionsByContact.values()].flatMap((ofContact) => [...ofContact]);
   }
 
   private isStalled(connection: Connection): boolean {
@@ -127,8 +144,8 @@ export class WebsocketHub implements ChatListener {
 
   itemPublished(contact: Contact, item: Item): void {
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
-    this.connections.forEach((connection) => {
-      if (connection.contactId === contact.contactId && connection.subscribed && !this.isStalled(connection)) {
+    this.connectionsByContact.get(contact.contactId)?.forEach((connection) => {
+      if (connection.subscribed && !this.isStalled(connection)) {
         sendText(connection, frame);
       }
     });
@@ -147,7 +164,7 @@ export class WebsocketHub implements ChatListener {
   }
 
   private matching(target: FaultTarget): Connection[] {
-    return [...this.connections].filter((connection) => targetMatches(target, connection));
+    return this.allConnections().filter((connection) => targetMatches(target, connection));
   }
 
   /** The drop-sockets fault: no close frame, as a lost network looks. */
@@ -155,7 +172,7 @@ export class WebsocketHub implements ChatListener {
     const victims = this.matching(target);
     victims.forEach((connection) => {
       connection.ws.terminate();
-      this.connections.delete(connection);
+      this.untrack(connection);
     });
     return victims.length;
   }
@@ -169,12 +186,12 @@ export class WebsocketHub implements ChatListener {
   }
 
   isConnected(participantId: string): boolean {
-    return [...this.connections].some((connection) => connection.participantId === participantId && connection.ws.readyState === WebSocket.OPEN);
+    return this.allConnections().some((connection) => connection.participantId === participantId && connection.ws.readyState === WebSocket.OPEN);
   }
 
   closeAll(): Promise<void> {
-    this.connections.forEach((connection) => connection.ws.terminate());
-    this.connections.clear();
+    this.allConnections().forEach((connection) => connection.ws.terminate());
+    this.connectionsByContact.clear();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
