@@ -1,5 +1,4 @@
-import { WebSocketManager } from '../../../src/transport';
-import { advance, FakeSocket, flush, harness, openManager } from './fakeSocket';
+import { advance, FakeSocket, harness, openManager, openSubscribing } from './fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -77,14 +76,8 @@ describe('WebSocketManager heartbeat', () => {
   });
 
   it('misses while subscribing (never usable) retry without a lost event', async () => {
-    const h = harness();
-    const manager = WebSocketManager.create(h.options);
     const lost = jest.fn();
-    manager.onConnectionLost(lost);
-    manager.subscribeTopics(['aws/chat']);
-    void manager.init(h.transport.fn);
-    await flush();
-    FakeSocket.last().open();
+    const { manager } = await openSubscribing(harness(), (m) => m.onConnectionLost(lost));
     jest.advanceTimersByTime(10_000);
     expect(manager.getState()).toBe('waiting');
     expect(lost).not.toHaveBeenCalled();

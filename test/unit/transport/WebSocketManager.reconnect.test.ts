@@ -1,5 +1,5 @@
 import { WebSocketManager } from '../../../src/transport';
-import { advance, FakeSocket, flush, harness, openManager } from './fakeSocket';
+import { advance, FakeSocket, flush, harness, openManager, openSubscribing } from './fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -178,14 +178,8 @@ describe('WebSocketManager reconnect', () => {
 
   it('reconnectNow while connecting or subscribing replaces the socket without a lost event', async () => {
     const h = harness();
-    const manager = WebSocketManager.create(h.options);
     const lost = jest.fn();
-    manager.onConnectionLost(lost);
-    manager.subscribeTopics(['aws/chat']);
-    void manager.init(h.transport.fn);
-    await flush();
-    const first = FakeSocket.last();
-    first.open();
+    const { manager, socket: first } = await openSubscribing(h, (m) => m.onConnectionLost(lost));
     expect(manager.getState()).toBe('subscribing');
     manager.reconnectNow();
     await flush();

@@ -1,6 +1,6 @@
 import { ValueError } from '../../../src/errors';
 import { WebSocketManager } from '../../../src/transport';
-import { FakeSocket, flush, harness, openManager } from './fakeSocket';
+import { FakeSocket, flush, harness, openManager, openSubscribing } from './fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -42,15 +42,8 @@ describe('WebSocketManager subscriptions', () => {
   });
 
   it('re-sends an unanswered subscribe every second and reports failure once more than 3 went unanswered', async () => {
-    const h = harness();
-    const manager = WebSocketManager.create(h.options);
     const failure = jest.fn();
-    manager.onSubscriptionFailure(failure);
-    manager.subscribeTopics(['aws/chat']);
-    void manager.init(h.transport.fn);
-    await flush();
-    const socket = FakeSocket.last();
-    socket.open();
+    const { manager, socket } = await openSubscribing(harness(), (m) => m.onSubscriptionFailure(failure));
     socket.replyHeartbeat();
     jest.advanceTimersByTime(3000);
     expect(subscribes(socket)).toHaveLength(4);
@@ -66,15 +59,8 @@ describe('WebSocketManager subscriptions', () => {
   });
 
   it('retries a refused subscribe after 500 ms and reports every 5th refusal', async () => {
-    const h = harness();
-    const manager = WebSocketManager.create(h.options);
     const failure = jest.fn();
-    manager.onSubscriptionFailure(failure);
-    manager.subscribeTopics(['aws/chat']);
-    void manager.init(h.transport.fn);
-    await flush();
-    const socket = FakeSocket.last();
-    socket.open();
+    const { manager, socket } = await openSubscribing(harness(), (m) => m.onSubscriptionFailure(failure));
     for (let i = 1; i <= 5; i += 1) {
       socket.ackSubscribe(['aws/chat'], 'failure');
       expect(failure).toHaveBeenCalledTimes(i === 5 ? 1 : 0);

@@ -168,18 +168,31 @@ export function harness(overrides: WebSocketManagerOptions = {}): Harness {
   return { transport, network, visibility, online, visible, options };
 }
 
-/** A manager wired to `h`, initialised, with its first socket open and `topics` acked. */
-export async function openManager(
+type Manager = import('../../../src/transport').WebSocketManagerInstance;
+
+/**
+ * A manager wired to `h` (`listen` registers handlers before anything happens), initialised, with its first
+ * socket open and the subscribe for `topics` sent but not yet answered.
+ */
+export async function openSubscribing(
   h: Harness,
+  listen: (manager: Manager) => void = () => undefined,
   topics: string[] = ['aws/chat'],
-): Promise<{ manager: import('../../../src/transport').WebSocketManagerInstance; socket: FakeSocket }> {
+): Promise<{ manager: Manager; socket: FakeSocket }> {
   const { WebSocketManager } = await import('../../../src/transport');
   const manager = WebSocketManager.create(h.options);
+  listen(manager);
   manager.subscribeTopics(topics);
   void manager.init(h.transport.fn);
   await flush();
   const socket = FakeSocket.last();
   socket.open();
-  if (topics.length > 0) socket.ackSubscribe(topics);
   return { manager, socket };
+}
+
+/** A manager wired to `h`, initialised, with its first socket open and `topics` acked. */
+export async function openManager(h: Harness, topics: string[] = ['aws/chat']): Promise<{ manager: Manager; socket: FakeSocket }> {
+  const opened = await openSubscribing(h, undefined, topics);
+  if (topics.length > 0) opened.socket.ackSubscribe(topics);
+  return opened;
 }
