@@ -47,6 +47,11 @@ export const participantEndpoint: EndpointProvider = (params: EndpointParameters
   return { url: new URL(`https://${hostFor(region, params.UseFIPS === true, params.UseDualStack === true)}`) };
 };
 
+/** The service's own URL for `region` (no FIPS, no dual-stack), without a trailing slash. */
+export function regionalParticipantUrl(region: string): string {
+  return `https://${hostFor(region, false, false)}`;
+}
+
 function hostFor(region: string, fips: boolean, dualStack: boolean): string {
   const china = region.startsWith('cn-');
   const suffix = dualStack ? (china ? 'api.amazonwebservices.com.cn' : 'api.aws') : china ? 'amazonaws.com.cn' : 'amazonaws.com';

@@ -2,6 +2,7 @@
 // defaults and quirks kept where apps can observe them: every call resets the receipt throttle unless it
 // sets one, and every call re-enables receipts unless it disables them.
 
+import { regionalParticipantUrl } from '../client/sdkOptions.js';
 import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
@@ -110,7 +111,7 @@ export class GlobalConfig {
 
   /** The Participant Service URL for `region` (default: the resolved region), honouring the override. */
   getParticipantEndpoint(region: string = this.resolveRegion()): string {
-    return this.endpoint ?? `https://participant.connect.${region}.amazonaws.com`;
+    return this.endpoint ?? regionalParticipantUrl(region);
   }
 
   /** Kept for upstream compatibility only: the SDK always reconnects. */

@@ -3,7 +3,7 @@
  */
 // Node environment: the AWS SDK's own endpoint rules are the reference, and they load in Node only.
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
-import { participantEndpoint, unsignedAuthSchemeProvider, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
+import { participantEndpoint, regionalParticipantUrl, unsignedAuthSchemeProvider, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
 
 type Params = Parameters<typeof participantEndpoint>[0];
 
@@ -40,6 +40,10 @@ describe('participantEndpoint', () => {
       expect(outcome(participantEndpoint, params)).toBe(outcome(sdkResolver, params));
     }
     expect(outcome(participantEndpoint, { Region: 'x', Endpoint: 'http://127.0.0.1:9100/prefix' })).toBe('http://127.0.0.1:9100/prefix');
+  });
+
+  it('gives the plain regional URL, without a trailing slash, for config that reports it', () => {
+    for (const region of REGIONS) expect(`${regionalParticipantUrl(region)}/`).toBe(outcome(sdkResolver, { Region: region }));
   });
 
   it('names the missing region', () => {
