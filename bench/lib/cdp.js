@@ -8,10 +8,15 @@ async function mainThreadMs(cdp) {
   return { task: value('TaskDuration'), script: value('ScriptDuration') };
 }
 
-/** Used JS heap bytes after two full collections (the second sweeps what the first's finalizers freed). */
+/** Two full collections: the second sweeps what the first's finalizers freed. */
+async function collectGarbage(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+}
+
+/** Used JS heap bytes after garbage collection. */
 async function heapAfterGc(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+  await collectGarbage(cdp);
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
@@ -25,8 +30,7 @@ const ENGINE_NODE_TYPES = new Set(['code', 'hidden', 'object shape', 'synthetic'
  * as functions get optimized, whatever the program retains.
  */
 async function heapSnapshotBytes(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+  await collectGarbage(cdp);
   const chunks = [];
   const onChunk = (event) => chunks.push(event.chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
