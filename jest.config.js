@@ -3,7 +3,12 @@
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.jest.json' }],
 };
-const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+// The emulator package is tested from its source, so no build is needed between an edit and a test run.
+const moduleNameMapper = {
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+  '^amazon-connect-chatjs-emulator$': '<rootDir>/emulator/src/index.ts',
+  '^amazon-connect-chatjs-emulator/cli$': '<rootDir>/emulator/src/cli.ts',
+};
 const common = {
   transform,
   moduleNameMapper,

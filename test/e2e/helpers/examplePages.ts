@@ -1,7 +1,7 @@
 // Shared setup of the examples/ tests: an emulator that serves the example pages itself (its static
 // routes, same origin as the API), a headless Chromium, and the steps every test repeats.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { EmulatorOptions } from '../../../emulator';
+import type { EmulatorOptions } from 'amazon-connect-chatjs-emulator';
 import { startTestEmulator, type TestEmulator } from '../../integration/helpers/emulator';
 import { launchBrowser } from './browser';
 
