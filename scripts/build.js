@@ -22,11 +22,18 @@ fs.writeFileSync(path.join(dist, 'esm', 'package.json'), '{ "type": "module", "s
 fs.writeFileSync(path.join(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
 run(bin('webpack'), ['--mode', 'production', '--no-stats']);
 console.log('build: dist/ and emulator/dist/ ready');
+printIntegrity(path.join(dist, 'amazon-connect-chat.js'));
 
 buildExamples().catch((error) => {
   console.error(`build: examples: ${error.message}`);
   process.exitCode = 1;
 });
+
+/** Prints the Subresource Integrity value of the script-tag bundle, for a `<script integrity=…>` tag. */
+function printIntegrity(file) {
+  const digest = require('crypto').createHash('sha384').update(fs.readFileSync(file)).digest('base64');
+  console.log(`build: ${path.relative(root, file)} sha384-${digest}`);
+}
 
 async function buildExamples() {
   const vendor = path.join(root, 'examples', 'vendor');
