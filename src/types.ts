@@ -423,7 +423,21 @@ export interface ChatTranscriptUpdatedEvent extends ChatEventBase {
 
 /** Removes the handler it was returned for. */
 export type Unsubscribe = () => void;
-export type ChatEventHandler<E> = (event: E) => void;
+/** What `ChatEventBus.subscribe` returns. */
+export interface ChatEventSubscription {
+  unsubscribe(): void;
+}
+/**
+ * The third argument of every event handler (upstream passed its internal event bus): subscribe to
+ * more events by name (`CHAT_EVENTS` values), to all events, or drop every handler of the session.
+ */
+export interface ChatEventBus {
+  subscribe(eventName: string, handler: ChatEventHandler<unknown>): ChatEventSubscription;
+  subscribeAll(handler: ChatEventHandler<unknown>): ChatEventSubscription;
+  unsubscribeAll(): void;
+}
+/** Handlers are called as `handler(payload, eventName, eventBus)`, as upstream. */
+export type ChatEventHandler<E> = (event: E, eventName: string, eventBus: ChatEventBus) => void;
 
 // ---------------------------------------------------------------------------------------------------------
 // Websocket managers
