@@ -27,8 +27,8 @@ export interface ChatDetailsInput {
   /** Agents under Streams: resolves a fresh connection token (`connection.getConnectionToken`). */
   getConnectionToken?: () => Promise<ConnectionTokenTransport>;
   GetConnectionToken?: () => Promise<ConnectionTokenTransport>;
-  /** Anything else Streams passes (`originalInfo`, …) is kept but not used. */
-  [extra: string]: unknown;
+  /** Streams' media info carries this too; it is not used. */
+  originalInfo?: unknown;
 }
 
 /** What Streams' `getConnectionToken()` resolves: the raw CreateTransport(chat_token) answer. */
@@ -355,7 +355,8 @@ export interface StartPosition {
 export interface GetTranscriptArgs<M = unknown> {
   /** Page size, 0..100 (default 15). */
   maxResults?: number;
-  nextToken?: string;
+  /** `null` (as in `previousTranscriptNextToken` before any page) means the first page. */
+  nextToken?: string | null;
   /** FORWARD or BACKWARD (default BACKWARD). */
   scanDirection?: 'FORWARD' | 'BACKWARD';
   /** ASCENDING (default) or DESCENDING. */

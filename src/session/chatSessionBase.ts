@@ -12,7 +12,9 @@ import type {
   ChatEndedEvent,
   ChatEventHandler,
   ChatMessageEvent,
+  ChatParticipantDisplayNameUpdatedEvent,
   ChatTranscriptUpdatedEvent,
+  ChatTypingEvent,
   ConnectArgs,
   ConnectChatResult,
   DescribeViewArgs,
@@ -172,7 +174,7 @@ export abstract class ChatSessionBase {
   onMessage(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.INCOMING_MESSAGE, handler);
   }
-  onTyping(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+  onTyping(handler: ChatEventHandler<ChatTypingEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.INCOMING_TYPING, handler);
   }
   onReadReceipt(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
@@ -223,7 +225,7 @@ export abstract class ChatSessionBase {
   onAuthenticationCanceled(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.AUTHENTICATION_CANCELED, handler);
   }
-  onParticipantDisplayNameUpdated(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+  onParticipantDisplayNameUpdated(handler: ChatEventHandler<ChatParticipantDisplayNameUpdatedEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.PARTICIPANT_DISPLAY_NAME_UPDATED, handler);
   }
   onChatRehydrated(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
