@@ -196,9 +196,8 @@ export type ChatMessageContentType =
   | 'application/vnd.amazonaws.connect.message.interactive'
   | 'application/vnd.amazonaws.connect.message.interactive.response';
 
-type EventPrefix = 'application/vnd.amazonaws.connect.event.';
 /** Content types of events (5.0.0's list). */
-export type ChatEventContentType = `${EventPrefix}${
+export type ChatEventContentType = `application/vnd.amazonaws.connect.event.${
   | 'typing'
   | 'message.read'
   | 'message.delivered'
