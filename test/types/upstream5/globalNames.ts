@@ -33,6 +33,8 @@ export function metrics(service: connect.CSMService): void {
   console.log(service.widgetType);
 }
 
+export const loggingConfig = (logger: connect.ChatLogger): connect.ChatGlobalConfig => ({ loggerConfig: { customizedLogger: logger } });
+
 export function logTo(logger: connect.ChatLogger): void {
   logger.debug('d');
   logger.info('i');
