@@ -11,6 +11,9 @@ const stub = (name) => path.resolve(__dirname, 'scripts/stubs', name);
 const SDK_FILE_STUBS = [
   [/client-connectparticipant[\\/]dist-es[\\/]endpoint[\\/]endpointResolver\.js$/, 'endpointResolver.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]((Standard|Adaptive)RetryStrategy|DefaultRateLimiter)\.js$/, 'retryStrategies.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]protocols[\\/]json[\\/]AwsRestJsonProtocol\.js$/, 'restJsonProtocol.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]httpAuthSchemes[\\/]aws_sdk[\\/]AwsSdkSigV4Signer\.js$/, 'signatureV4.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */
