@@ -15,7 +15,7 @@ import {
   SendEventCommand,
   SendMessageCommand,
   StartAttachmentUploadCommand,
-} from '@aws-sdk/client-connectparticipant';
+} from './sdk.js';
 import type {
   CancelParticipantAuthenticationCommandOutput,
   CompleteAttachmentUploadCommandOutput,

@@ -13,7 +13,7 @@ import {
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
-} from '@aws-sdk/client-connectparticipant';
+} from './sdk.js';
 import type { HeaderBag, HttpResponse, ResponseMetadata, SerdeFunctions } from '@smithy/types';
 
 type ModelledError = new (options: { $metadata: ResponseMetadata; message: string; Message: undefined }) => ConnectParticipantServiceException;
