@@ -1,16 +1,17 @@
 // The chat websocket: the URL from CreateParticipantConnection opens a socket for one participant;
 // subscribed sockets get every item of their contact (the sender's own included, as the service
 // echoes them). Heartbeat and deep-heartbeat frames are answered unless a stall fault is active.
-import { EventTypes } from './contentTypes';
+import { EventTypes } from '../core/contentTypes';
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
-import type { ChatListener } from './chatService';
-import type { EmulatorContext } from './context';
-import { targetMatches, FaultTarget } from './faults';
-import { normalizePath } from './http';
-import type { Contact, Participant } from './store';
-import type { Item } from './types';
+import type { ChatListener } from '../chat/chatService';
+import type { Clock, Scheduler } from '../core/scheduler';
+import { targetMatches, FaultTarget } from '../control/faults';
+import type { Faults } from '../control/faults';
+import { normalizePath } from '../http/common';
+import type { Contact, Participant, Store } from '../store/store';
+import type { Item } from '../types';
 
 export const WEBSOCKET_PATH = '/ws';
 /** Frames from clients are tiny; anything larger is garbage and closes the socket (ws answers 1009). */
@@ -30,6 +31,14 @@ interface Connection {
   stalledUntilMs: number;
 }
 
+/** What the hub uses of the rest of the emulator. */
+export interface HubDeps {
+  store: Store;
+  clock: Clock;
+  scheduler: Scheduler;
+  faults: Pick<Faults, 'isRefusing'>;
+}
+
 interface ClientFrame {
   topic: string;
   content?: unknown;
@@ -42,7 +51,7 @@ export class WebsocketHub implements ChatListener {
   /** contactId/participantId pairs whose socket has subscribed at least once. */
   private readonly everSubscribed = new Set<string>();
 
-  constructor(private readonly ctx: EmulatorContext) {}
+  constructor(private readonly deps: HubDeps) {}
 
   /** Builds the `ws://127.0.0.1:<port>/ws?ticket=…` URL handed out by CreateParticipantConnection. */
   urlFor(ticket: string, base: string): string {
@@ -53,9 +62,9 @@ export class WebsocketHub implements ChatListener {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => undefined);
     const { path, query } = normalizePath(req.url);
-    const ref = path === WEBSOCKET_PATH ? this.ctx.store.byWebsocketTicket(query.get('ticket') ?? '', this.ctx.clock.nowMs()) : undefined;
+    const ref = path === WEBSOCKET_PATH ? this.deps.store.byWebsocketTicket(query.get('ticket') ?? '', this.deps.clock.nowMs()) : undefined;
     const target = ref ? { contactId: ref.contact.contactId, participantId: ref.participant.participantId } : {};
-    if (this.ctx.faults.isRefusing(target)) {
+    if (this.deps.faults.isRefusing(target)) {
       socket.destroy();
       return;
     }
@@ -136,7 +145,7 @@ export class WebsocketHub implements ChatListener {
     const key = `${connection.contactId}/${connection.participantId}`;
     if (this.everSubscribed.has(key)) return;
     this.everSubscribed.add(key);
-    const contact = this.ctx.store.findParticipant(connection.contactId, connection.participantId)?.contact;
+    const contact = this.deps.store.findParticipant(connection.contactId, connection.participantId)?.contact;
     contact?.items
       .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
       .forEach((stored) => send(connection, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
@@ -160,7 +169,7 @@ export class WebsocketHub implements ChatListener {
   }
 
   private closeLater(target: FaultTarget): void {
-    this.ctx.scheduler.after(CLOSE_AFTER_END_MS, () => this.matching(target).forEach((connection) => connection.ws.close(1000, 'Chat ended')));
+    this.deps.scheduler.after(CLOSE_AFTER_END_MS, () => this.matching(target).forEach((connection) => connection.ws.close(1000, 'Chat ended')));
   }
 
   private matching(target: FaultTarget): Connection[] {

@@ -1,11 +1,11 @@
 // The emulator-only control API under /emulator/ (emulator-api.md "Control API"): inspect contacts,
 // act as other participants, end chats, read the request log and inject faults.
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { EmulatorContext } from './context';
-import { ServiceError, toServiceError, unknownOperation } from './errors';
-import { readJsonBody, sendError, sendJson } from './http';
-import { contactEvent, contactMessage, findContact, flood, joinParticipant } from './controlActions';
-import type { JsonObject } from './validation';
+import type { EmulatorContext } from '../context';
+import { ServiceError, toServiceError, unknownOperation } from '../core/errors';
+import { readJsonBody, sendError, sendJson } from '../http/common';
+import { contactEvent, contactMessage, findContact, flood, joinParticipant } from './actions';
+import type { JsonObject } from '../core/validation';
 
 export const CONTROL_PREFIX = '/emulator/';
 

@@ -1,10 +1,10 @@
 // What happens in a chat: joining, messages, events, receipts, leaving, ending. Each step stores an
 // item and hands it to the listeners (the websocket hub pushes it, bots react to it).
-import { EventTypes } from './contentTypes';
-import { eventItem, messageItem, receiptItem, Sender } from './items';
-import { Clock } from './scheduler';
-import { Contact, Participant, Store, StoredItem } from './store';
-import type { Item, MessageMetadata, ParticipantRole } from './types';
+import { EventTypes } from '../core/contentTypes';
+import { eventItem, messageItem, receiptItem, Sender } from '../store/items';
+import { Clock } from '../core/scheduler';
+import { Contact, Participant, Store, StoredItem } from '../store/store';
+import type { Item, MessageMetadata, ParticipantRole } from '../types';
 
 export interface ChatListener {
   /** An item was stored for `contact` (typing and receipts included). */

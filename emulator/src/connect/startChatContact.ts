@@ -1,14 +1,14 @@
 // Amazon Connect StartChatContact (`PUT /contact/chat`): creates the contact and its customer, and for
 // persistent chat carries the past transcript over (items keep their origin as RelatedContactId).
 import type { IncomingMessage, ServerResponse } from 'http';
-import { EventTypes, MAX_CONTENT_LENGTH, SENDABLE_MESSAGE_TYPES, SUPPORTED_MESSAGING_TYPES } from './contentTypes';
-import { senderOf } from './chatService';
-import type { EmulatorContext } from './context';
-import { connectInvalidParameterError, invalidRequest, resourceNotFound, toServiceError, unknownOperation } from './errors';
-import { readJsonBody, sendError, sendJson } from './http';
-import type { Contact } from './store';
-import { visibleTranscript } from './transcript';
-import { FieldReader, isJsonObject, JsonObject } from './validation';
+import { EventTypes, MAX_CONTENT_LENGTH, SENDABLE_MESSAGE_TYPES, SUPPORTED_MESSAGING_TYPES } from '../core/contentTypes';
+import { senderOf } from '../chat/chatService';
+import type { EmulatorContext } from '../context';
+import { connectInvalidParameterError, invalidRequest, resourceNotFound, toServiceError, unknownOperation } from '../core/errors';
+import { readJsonBody, sendError, sendJson } from '../http/common';
+import type { Contact } from '../store/store';
+import { visibleTranscript } from '../store/transcript';
+import { FieldReader, isJsonObject, JsonObject } from '../core/validation';
 
 export const START_CHAT_PATH = '/contact/chat';
 const ATTRIBUTES_MAX_BYTES = 32_768;

@@ -1,7 +1,7 @@
 // HTTP plumbing shared by every route: request ids, CORS, bounded body reading, JSON answers.
 import type { IncomingMessage, ServerResponse } from 'http';
-import { bodyTooLarge, serializationError, ServiceError } from './errors';
-import { isJsonObject, JsonObject } from './validation';
+import { bodyTooLarge, serializationError, ServiceError } from '../core/errors';
+import { isJsonObject, JsonObject } from '../core/validation';
 
 /** JSON bodies are small on this service (16 KB content, 32 KB attributes); 1 MB leaves room. */
 export const JSON_BODY_LIMIT = 1024 * 1024;

@@ -1,13 +1,13 @@
 // What the control API does to a contact: add participants, speak as someone, emit events, flood.
 import { randomUUID } from 'crypto';
-import { senderOf } from './chatService';
-import { isReceiptType } from './contentTypes';
-import type { EmulatorContext } from './context';
-import { conflictError, resourceNotFound, validationError } from './errors';
-import type { Sender } from './items';
-import type { Contact } from './store';
-import type { MessageMetadata, ParticipantRole } from './types';
-import { isJsonObject, JsonObject } from './validation';
+import { senderOf } from '../chat/chatService';
+import { isReceiptType } from '../core/contentTypes';
+import type { EmulatorContext } from '../context';
+import { conflictError, resourceNotFound, validationError } from '../core/errors';
+import type { Sender } from '../store/items';
+import type { Contact } from '../store/store';
+import type { MessageMetadata, ParticipantRole } from '../types';
+import { isJsonObject, JsonObject } from '../core/validation';
 
 const JOINABLE_ROLES: ParticipantRole[] = ['AGENT', 'CUSTOM_BOT', 'SUPERVISOR'];
 const SPEAKING_ROLES: ParticipantRole[] = ['AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR'];

@@ -1,7 +1,7 @@
 // The in-memory state of the emulator: contacts, their participants, tokens and stored items.
 // Pure data and lookups; side effects (websocket pushes, bots) live in chatService.ts.
 import { randomBytes, randomUUID } from 'crypto';
-import type { Item, ParticipantRole } from './types';
+import type { Item, ParticipantRole } from '../types';
 
 export interface Participant {
   participantId: string;
