@@ -4,6 +4,7 @@
 import * as path from 'path';
 import { createBot } from './chat/bots';
 import { ChatService } from './chat/chatService';
+import { Retention, RetentionLimits } from './chat/retention';
 import { Faults, targetMatches } from './control/faults';
 import { PublicAddress } from './core/address';
 import { RequestLog } from './core/requestLog';
@@ -11,9 +12,10 @@ import { Clock, Scheduler } from './core/scheduler';
 import { AttachmentStore } from './store/attachmentStore';
 import { Store } from './store/store';
 import type { BotKind, EmulatorOptions } from './types';
+import { normalizeOrigin } from './http/policy';
 import { WebsocketHub } from './websocket/hub';
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends RetentionLimits {
   port: number;
   host: string;
   bot: BotKind;
@@ -24,6 +26,8 @@ export interface ResolvedOptions {
   botDelayMs: number;
   staticRoot: string;
   tls: boolean;
+  allowOrigins: string[];
+  maxSocketBufferBytes: number;
   log: (line: string) => void;
 }
 
@@ -36,6 +40,11 @@ export const DEFAULTS = {
   connectionTokenTtlMs: 24 * 60 * 60 * 1000,
   attachmentUploadTtlMs: 5 * 60 * 1000,
   botDelayMs: 150,
+  endedContactTtlMs: 30 * 60 * 1000,
+  maxActiveContacts: 10_000,
+  maxTranscriptBytes: 256 * 1024 * 1024,
+  maxAttachmentStoreBytes: 256 * 1024 * 1024,
+  maxSocketBufferBytes: 16 * 1024 * 1024,
 };
 
 export interface EmulatorContext {
@@ -48,6 +57,7 @@ export interface EmulatorContext {
   faults: Faults;
   requests: RequestLog;
   attachments: AttachmentStore;
+  retention: Retention;
   /** Where handed-out links point (the port is known once listening). */
   address: PublicAddress;
 }
@@ -64,8 +74,19 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     botDelayMs: options.botDelayMs ?? DEFAULTS.botDelayMs,
     staticRoot: path.resolve(options.staticRoot ?? process.cwd()),
     tls: Boolean(options.cert && options.key),
+    allowOrigins: (options.allowOrigins ?? []).map(normalizeOrigin),
+    endedContactTtlMs: positive('endedContactTtlMs', options.endedContactTtlMs ?? DEFAULTS.endedContactTtlMs),
+    maxActiveContacts: positive('maxActiveContacts', options.maxActiveContacts ?? DEFAULTS.maxActiveContacts),
+    maxTranscriptBytes: positive('maxTranscriptBytes', options.maxTranscriptBytes ?? DEFAULTS.maxTranscriptBytes),
+    maxAttachmentStoreBytes: positive('maxAttachmentStoreBytes', options.maxAttachmentStoreBytes ?? DEFAULTS.maxAttachmentStoreBytes),
+    maxSocketBufferBytes: positive('maxSocketBufferBytes', options.maxSocketBufferBytes ?? DEFAULTS.maxSocketBufferBytes),
     log: options.log ?? (() => undefined),
   };
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
 }
 
 export function createContext(options: ResolvedOptions): EmulatorContext {
@@ -79,10 +100,13 @@ export function createContext(options: ResolvedOptions): EmulatorContext {
     stallSockets: (target, durationMs) => hub.stall(target, durationMs),
     revokeConnectionTokens: (target) => store.revokeConnectionTokens((grant) => targetMatches(target, grant)),
   });
-  const hub = new WebsocketHub({ store, clock, scheduler, faults });
+  const hub = new WebsocketHub({ store, clock, scheduler, faults, maxBufferedBytes: options.maxSocketBufferBytes });
   chat.addListener(hub);
   const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
   if (bot) chat.addListener(bot);
-  const address = new PublicAddress(options.tls, options.port);
-  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments: new AttachmentStore(), address };
+  const attachments = new AttachmentStore();
+  const retention = new Retention(options, { store, attachments, chat, clock, scheduler });
+  retention.start();
+  const address = new PublicAddress(options.tls, options.host, options.port);
+  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, address };
 }

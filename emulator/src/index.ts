@@ -1,6 +1,7 @@
 // Public entry of the local Amazon Connect chat emulator: `startEmulator(options)`.
 import type { AddressInfo } from 'net';
 import { createContext, resolveOptions } from './context';
+import { exposureWarning } from './exposure';
 import { createServer } from './http/server';
 import type { EmulatorHandle, EmulatorOptions } from './types';
 
@@ -24,9 +25,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   server.on('error', (err) => resolved.log(`server error: ${err.message}`));
-  const port = (server.address() as AddressInfo).port;
-  ctx.address.bound(port);
+  const { address, port } = server.address() as AddressInfo;
+  ctx.address.bound(address, port);
   const url = ctx.address.url('http');
+  if (ctx.address.isExposed) resolved.log(exposureWarning(ctx.address, resolved.staticRoot));
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {

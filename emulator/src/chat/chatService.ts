@@ -15,6 +15,8 @@ export interface ChatListener {
   contactEnded?(contact: Contact): void;
   /** StartChatContact created a contact (bots join here). */
   contactStarted?(contact: Contact): void;
+  /** An ended contact was forgotten (retention): drop anything kept about it. */
+  contactForgotten?(contact: Contact): void;
 }
 
 export interface OutgoingMessage {
@@ -98,6 +100,11 @@ export class ChatService {
     participant.state = 'LEFT';
     this.notify((listener) => listener.participantLeft?.(contact, participant));
     if (participant.role === 'CUSTOMER') this.end(contact);
+  }
+
+  /** Tells the listeners an ended contact is gone from the store. */
+  forget(contact: Contact): void {
+    this.notify((listener) => listener.contactForgotten?.(contact));
   }
 
   /** Ends the contact: chat.ended to everyone, then every token of the contact is refused. */

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import type { EmulatorContext } from '../context';
 import { ServiceError, toServiceError, unknownOperation } from '../core/errors';
 import { readJsonBody, sendError, sendJson } from '../http/common';
+import { checkControlContentType } from '../http/policy';
 import { contactEvent, contactMessage, findContact, flood, joinParticipant } from './actions';
 import type { JsonObject } from '../core/validation';
 
@@ -42,6 +43,7 @@ const ROUTES: ControlRoute[] = [
 
 export async function handleControlRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
   try {
+    checkControlContentType(req);
     const body = await readJsonBody(req);
     const subPath = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
     for (const route of ROUTES) {

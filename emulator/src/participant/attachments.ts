@@ -2,31 +2,23 @@
 // CompleteAttachmentUpload publishes the ATTACHMENT item, GetAttachment hands out a signed GET URL.
 // The URLs themselves are served by attachmentUrls.ts.
 import { randomUUID } from 'crypto';
-import type { IncomingMessage } from 'http';
 import { senderOf } from '../chat/chatService';
-import type { EmulatorContext } from '../context';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../core/contentTypes';
 import { accessDenied, conflictError, participantValidationError, validationError } from '../core/errors';
-import { headerValue } from '../http/common';
-import type { StoredAttachment } from '../store/attachmentStore';
+import { AttachmentStore, StoredAttachment } from '../store/attachmentStore';
 import { attachmentItem } from '../store/items';
 import type { Contact } from '../store/store';
 import type { OperationCall } from './operation';
 
-/** Links go to the host the client used (a page on another interface can reach them), else 127.0.0.1. */
-function publicBase(ctx: EmulatorContext, req: IncomingMessage): string {
-  const host = headerValue(req, 'host');
-  if (host && /^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9a-fA-F:.]+\](:\d+)?$/.test(host)) return `${ctx.options.tls ? 'https' : 'http'}://${host}`;
-  return ctx.address.url('http');
-}
-
-export function startAttachmentUpload({ ctx, req, ref, fields }: OperationCall): unknown {
+export function startAttachmentUpload({ ctx, ref, fields }: OperationCall): unknown {
   const contentType = fields.string('ContentType', 1, 255);
   if (!ATTACHMENT_TYPES.includes(contentType)) throw participantValidationError('ContentType', `Attachment type ${contentType} is not supported`);
   const size = fields.integer('AttachmentSizeInBytes', 1, Number.MAX_SAFE_INTEGER);
   if (size > MAX_ATTACHMENT_BYTES) throw participantValidationError('AttachmentSizeInBytes', `Attachment must not exceed ${MAX_ATTACHMENT_BYTES} bytes`);
   const name = fields.string('AttachmentName', 1, 256);
   fields.string('ClientToken', 1, 500);
+  ctx.retention.admitAttachment(AttachmentStore.chargeFor(size));
+  const expiresAtMs = ctx.clock.nowMs() + ctx.options.attachmentUploadTtlMs;
   const attachment: StoredAttachment = {
     attachmentId: randomUUID(),
     contactId: ref.contact.contactId,
@@ -35,13 +27,13 @@ export function startAttachmentUpload({ ctx, req, ref, fields }: OperationCall):
     contentType,
     declaredSize: size,
     state: 'AWAITING_UPLOAD',
+    uploadExpiresAtMs: expiresAtMs,
   };
-  ctx.attachments.byId.set(attachment.attachmentId, attachment);
-  const expiresAtMs = ctx.clock.nowMs() + ctx.options.attachmentUploadTtlMs;
+  ctx.attachments.add(attachment);
   return {
     AttachmentId: attachment.attachmentId,
     UploadMetadata: {
-      Url: ctx.attachments.signedUrl(publicBase(ctx, req), 'PUT', attachment.attachmentId, expiresAtMs),
+      Url: ctx.attachments.signedUrl(ctx.address.url('http'), 'PUT', attachment.attachmentId, expiresAtMs),
       UrlExpiry: new Date(expiresAtMs).toISOString(),
       HeadersToInclude: { 'Content-Type': contentType },
     },
@@ -51,7 +43,7 @@ export function startAttachmentUpload({ ctx, req, ref, fields }: OperationCall):
 export function completeAttachmentUpload({ ctx, ref, fields }: OperationCall): unknown {
   const [attachmentId] = fields.stringList('AttachmentIds', 1, 1, 1, 256);
   fields.string('ClientToken', 1, 500);
-  const attachment = ctx.attachments.byId.get(attachmentId);
+  const attachment = ctx.attachments.get(attachmentId);
   if (!attachment || attachment.contactId !== ref.contact.contactId || attachment.participantId !== ref.participant.participantId) {
     throw participantValidationError('AttachmentIds', `Attachment ${attachmentId} was not started by this participant`);
   }
@@ -68,18 +60,18 @@ export function completeAttachmentUpload({ ctx, ref, fields }: OperationCall): u
   return {};
 }
 
-export function getAttachment({ ctx, req, ref, fields }: OperationCall): unknown {
+export function getAttachment({ ctx, ref, fields }: OperationCall): unknown {
   if (ref.participant.role === 'CUSTOM_BOT') throw accessDenied();
   const attachmentId = fields.string('AttachmentId', 1, 256);
   const expirySeconds = fields.optionalInteger('UrlExpiryInSeconds', 5, 300) ?? 300;
-  const attachment = ctx.attachments.byId.get(attachmentId);
+  const attachment = ctx.attachments.get(attachmentId);
   if (!attachment || attachment.state !== 'COMPLETED' || !belongsToChat(ref.contact, attachment)) {
     throw participantValidationError('AttachmentId', `Attachment ${attachmentId} does not exist in this chat`);
   }
   if (attachment.status === 'REJECTED') throw validationError(`Attachment ${attachmentId} was rejected by the attachment scanner`);
   const expiresAtMs = ctx.clock.nowMs() + expirySeconds * 1000;
   return {
-    Url: ctx.attachments.signedUrl(publicBase(ctx, req), 'GET', attachmentId, expiresAtMs),
+    Url: ctx.attachments.signedUrl(ctx.address.url('http'), 'GET', attachmentId, expiresAtMs),
     UrlExpiry: new Date(expiresAtMs).toISOString(),
     AttachmentSizeInBytes: attachment.declaredSize,
   };

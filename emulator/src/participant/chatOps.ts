@@ -38,6 +38,7 @@ export function sendMessage({ ctx, ref, fields }: OperationCall): unknown {
   }
   const content = fields.string('Content', 1, MAX_CONTENT_LENGTH);
   fields.optionalString('ClientToken', 0, 500);
+  ctx.retention.admitItems(2 * content.length);
   const item = ctx.chat.sendMessage(ref.contact, senderOf(ref.participant), { contentType, content });
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
 }
@@ -53,6 +54,7 @@ export function sendEvent({ ctx, ref, fields }: OperationCall): unknown {
   }
   const content = fields.optionalString('Content', 1, MAX_CONTENT_LENGTH);
   fields.optionalString('ClientToken', 0, 500);
+  ctx.retention.admitItems(2 * (content?.length ?? 0));
   const sender = senderOf(ref.participant);
   if (!isReceiptType(contentType)) {
     const item = ctx.chat.sendEvent(ref.contact, sender, contentType, content);

@@ -15,13 +15,60 @@ export interface StoredAttachment {
   state: 'AWAITING_UPLOAD' | 'UPLOADED' | 'COMPLETED';
   bytes?: Buffer;
   status?: 'APPROVED' | 'REJECTED';
+  /** Until when the upload URL works; an attachment still awaiting its bytes is forgotten after it. */
+  uploadExpiresAtMs: number;
+}
+
+/** The least an attachment is charged against the byte budget, so tiny declared sizes cannot pile up. */
+const MIN_ATTACHMENT_CHARGE = 4096;
+
+function chargeOf(attachment: StoredAttachment): number {
+  return Math.max(attachment.declaredSize, MIN_ATTACHMENT_CHARGE);
 }
 
 export type UrlMethod = 'PUT' | 'GET';
 
 export class AttachmentStore {
   private readonly secret = randomBytes(32);
-  readonly byId = new Map<string, StoredAttachment>();
+  private readonly byId = new Map<string, StoredAttachment>();
+  /** Declared sizes of every attachment held, uploaded or still awaited (see chargeOf). */
+  private chargedBytes = 0;
+
+  get reservedBytes(): number {
+    return this.chargedBytes;
+  }
+
+  /** The charge a new attachment of `declaredSize` bytes would add. */
+  static chargeFor(declaredSize: number): number {
+    return Math.max(declaredSize, MIN_ATTACHMENT_CHARGE);
+  }
+
+  get(attachmentId: string): StoredAttachment | undefined {
+    return this.byId.get(attachmentId);
+  }
+
+  add(attachment: StoredAttachment): void {
+    this.byId.set(attachment.attachmentId, attachment);
+    this.chargedBytes += chargeOf(attachment);
+  }
+
+  private remove(attachment: StoredAttachment): void {
+    if (this.byId.delete(attachment.attachmentId)) this.chargedBytes -= chargeOf(attachment);
+  }
+
+  /** Forgets the attachments of a contact that is being forgotten. */
+  removeContact(contactId: string): void {
+    this.byId.forEach((attachment) => {
+      if (attachment.contactId === contactId) this.remove(attachment);
+    });
+  }
+
+  /** Forgets attachments whose upload URL expired before any bytes came. */
+  sweepAbandoned(nowMs: number): void {
+    this.byId.forEach((attachment) => {
+      if (attachment.state === 'AWAITING_UPLOAD' && attachment.uploadExpiresAtMs <= nowMs) this.remove(attachment);
+    });
+  }
 
   signature(method: UrlMethod, attachmentId: string, expiresAtMs: number): string {
     return createHmac('sha256', this.secret).update(`${method}\n${attachmentId}\n${expiresAtMs}`).digest('base64url');

@@ -37,6 +37,8 @@ export interface HubDeps {
   clock: Clock;
   scheduler: Scheduler;
   faults: Pick<Faults, 'isRefusing'>;
+  /** Unsent bytes past which a socket is closed (its reader stopped reading). */
+  maxBufferedBytes: number;
 }
 
 interface ClientFrame {
@@ -48,8 +50,8 @@ export class WebsocketHub implements ChatListener {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   /** Open connections by contactId: each item goes to its contact's sockets without scanning every socket. */
   private readonly connectionsByContact = new Map<string, Set<Connection>>();
-  /** contactId/participantId pairs whose socket has subscribed at least once. */
-  private readonly everSubscribed = new Set<string>();
+  /** Participants (by contact) whose socket has subscribed at least once. */
+  private readonly everSubscribed = new Map<string, Set<string>>();
 
   constructor(private readonly deps: HubDeps) {}
 
@@ -142,9 +144,10 @@ export class WebsocketHub implements ChatListener {
    * emulator makes sure each participant hears it, on its first subscription.
    */
   private replayRehydration(connection: Connection): void {
-    const key = `${connection.contactId}/${connection.participantId}`;
-    if (this.everSubscribed.has(key)) return;
-    this.everSubscribed.add(key);
+    const ofContact = this.everSubscribed.get(connection.contactId) ?? new Set<string>();
+    if (ofContact.has(connection.participantId)) return;
+    ofContact.add(connection.participantId);
+    this.everSubscribed.set(connection.contactId, ofContact);
     const contact = this.deps.store.findParticipant(connection.contactId, connection.participantId)?.contact;
     contact?.items
       .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
@@ -155,7 +158,7 @@ export class WebsocketHub implements ChatListener {
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
     this.connectionsByContact.get(contact.contactId)?.forEach((connection) => {
       if (connection.subscribed && !this.isStalled(connection)) {
-        sendText(connection, frame);
+        sendText(connection, frame, this.deps.maxBufferedBytes);
       }
     });
   }
@@ -166,6 +169,10 @@ export class WebsocketHub implements ChatListener {
 
   contactEnded(contact: Contact): void {
     this.closeLater({ contactId: contact.contactId });
+  }
+
+  contactForgotten(contact: Contact): void {
+    this.everSubscribed.delete(contact.contactId);
   }
 
   private closeLater(target: FaultTarget): void {
@@ -215,8 +222,9 @@ function parseClientFrame(data: RawData): ClientFrame | undefined {
   }
 }
 
+/** Control frames (acks, heartbeats) are tiny: they are never what fills a socket, so no cap applies. */
 function send(connection: Connection, frame: unknown): void {
-  sendText(connection, JSON.stringify(frame));
+  sendText(connection, JSON.stringify(frame), Number.POSITIVE_INFINITY);
 }
 
 /**
@@ -224,8 +232,14 @@ function send(connection: Connection, frame: unknown): void {
  * socket stays corked until the current operation completes. One write per frame made the kernel calls,
  * not the chat logic, the emulator's main cost.
  */
-function sendText(connection: Connection, text: string): void {
+function sendText(connection: Connection, text: string, maxBufferedBytes: number): void {
   if (connection.ws.readyState !== WebSocket.OPEN) return;
+  if (connection.ws.bufferedAmount > maxBufferedBytes) {
+    // A reader that stopped reading: dropped like a lost network, so the client reconnects and
+    // catches up from the transcript, and the emulator does not hold its backlog.
+    connection.ws.terminate();
+    return;
+  }
   if (!connection.corked) {
     connection.corked = true;
     connection.socket.cork();

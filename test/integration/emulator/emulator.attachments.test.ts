@@ -48,10 +48,10 @@ describe('upload and download', () => {
     });
     const download = await emu.participantClient().send(new GetAttachmentCommand({ ConnectionToken: customer.connectionToken, AttachmentId: upload.AttachmentId, UrlExpiryInSeconds: 60 }));
     expect(download.AttachmentSizeInBytes).toBe(PNG.length);
-    const response = await fetch(download.Url ?? '', { headers: { origin: 'http://page.example' } });
+    const response = await fetch(download.Url ?? '', { headers: { origin: 'http://localhost:5173' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://page.example');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG);
   });
 
@@ -68,7 +68,7 @@ describe('upload and download', () => {
     const upload = await startUpload(PNG);
     const response = await fetch(upload.UploadMetadata?.Url ?? '', {
       method: 'OPTIONS',
-      headers: { origin: 'http://page.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-methods')).toContain('PUT');
