@@ -163,3 +163,35 @@ describe('CompleteAttachmentUpload and GetAttachment rules', () => {
     expect(denied.name).toBe('AccessDeniedException');
   });
 });
+
+describe('names, headers and URLs', () => {
+  async function uploadAndDownload(name: string): Promise<Response> {
+    const bytes = Buffer.from('hello');
+    const upload = await startUpload(bytes, 'text/plain', name);
+    expect((await put(upload, bytes)).status).toBe(200);
+    await complete(upload.AttachmentId ?? '');
+    const download = await emu.participantClient().send(new GetAttachmentCommand({ ConnectionToken: customer.connectionToken, AttachmentId: upload.AttachmentId }));
+    return fetch(download.Url ?? '');
+  }
+
+  it.each(['报告.txt', 'résumé.txt', 'emoji 🎉 "quoted".txt'])('round-trips the name %s with filename*=UTF-8', async (name) => {
+    const response = await uploadAndDownload(name);
+    expect(response.status).toBe(200);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '';
+    expect(decodeURIComponent(encoded)).toBe(name);
+    expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+";/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers a malformed % escape in the attachment path with 400, not 500', async () => {
+    const response = await fetch(`${emu.url}/attachments/%E0%A4%A?method=GET&expires=1&signature=x`);
+    expect(response.status).toBe(400);
+  });
+
+  it('signs URLs for the bound address, whatever Host the request named', async () => {
+    const viaLocalhost = emu.participantClient({ endpoint: emu.url.replace('127.0.0.1', 'localhost') });
+    const upload = await viaLocalhost.send(new StartAttachmentUploadCommand({ ConnectionToken: customer.connectionToken, ContentType: 'image/png', AttachmentName: 'a.png', AttachmentSizeInBytes: PNG.length }));
+    expect(upload.UploadMetadata?.Url?.startsWith(`${emu.url}/attachments/`)).toBe(true);
+  });
+});
