@@ -47,8 +47,25 @@ export function sendError(res: ServerResponse, error: ServiceError): void {
   const req = res.req;
   if (res.headersSent || res.destroyed) return;
   res.setHeader('x-amzn-ErrorType', error.errorType);
-  if (error.status === 413 || !req.complete) res.setHeader('Connection', 'close');
+  if (error.status === 413) res.setHeader('Connection', 'close');
+  else if (!req.complete) discardRest(req);
   sendJson(res, error.status, error.toBody());
+}
+
+/** Past this many unread bytes after an early answer, the connection is cut rather than drained. */
+const DISCARD_CAP = 32 * 1024 * 1024;
+
+/**
+ * A request answered before its body was read (a bad signature, a refused origin): the rest is read and
+ * dropped, never kept, so the client sees the answer instead of a reset; past DISCARD_CAP it is cut.
+ */
+function discardRest(req: IncomingMessage): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_CAP) req.socket.destroy();
+  });
+  req.resume();
 }
 
 /** Reads the whole body up to `limit` bytes; a larger body is drained (up to a cap) and rejected with 413. */
