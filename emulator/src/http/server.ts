@@ -1,6 +1,6 @@
 // The HTTP(S) server: the access policy (Host and Origin), common headers, preflight, and the split
-// between the AWS API, attachment URLs, the control API, static files and the websocket upgrade. No request can crash the process:
-// every handler's failure becomes a JSON error answer.
+// between the AWS API, attachment URLs, the control API, static files and the websocket upgrade. No
+// request can crash the process: every handler's failure becomes a JSON error answer.
 import { randomUUID } from 'crypto';
 import * as http from 'http';
 import * as https from 'https';
@@ -11,9 +11,9 @@ import { handleStartChatContact } from '../connect/startChatContact';
 import type { EmulatorContext } from '../context';
 import { CONTROL_PREFIX, handleControlRequest } from '../control/routes';
 import { toServiceError, unknownOperation } from '../core/errors';
+import { handleParticipantRequest, PARTICIPANT_PREFIX } from '../participant/routes';
 import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './common';
 import { AccessPolicy } from './policy';
-import { handleParticipantRequest, PARTICIPANT_PREFIX } from '../participant/routes';
 import { isStaticPath, redirect, serveStatic } from './staticFiles';
 
 export type AnyServer = http.Server | https.Server;
