@@ -1,16 +1,17 @@
 // The chat websocket: the URL from CreateParticipantConnection opens a socket for one participant;
 // subscribed sockets get every item of their contact (the sender's own included, as the service
 // echoes them). Heartbeat and deep-heartbeat frames are answered unless a stall fault is active.
-import { EventTypes } from './contentTypes';
+import { EventTypes } from '../core/contentTypes';
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
-import type { ChatListener } from './chatService';
-import type { EmulatorContext } from './context';
-import { targetMatches, FaultTarget } from './faults';
-import { normalizePath } from './http';
-import type { Contact, Participant } from './store';
-import type { Item } from './types';
+import type { ChatListener } from '../chat/chatService';
+import type { Clock, Scheduler } from '../core/scheduler';
+import { targetMatches, FaultTarget } from '../control/faults';
+import type { Faults } from '../control/faults';
+import { normalizePath } from '../http/common';
+import type { Contact, Participant, Store } from '../store/store';
+import type { Item } from '../types';
 
 export const WEBSOCKET_PATH = '/ws';
 /** Frames from clients are tiny; anything larger is garbage and closes the socket (ws answers 1009). */
@@ -30,6 +31,16 @@ interface Connection {
   stalledUntilMs: number;
 }
 
+/** What the hub uses of the rest of the emulator. */
+export interface HubDeps {
+  store: Store;
+  clock: Clock;
+  scheduler: Scheduler;
+  faults: Pick<Faults, 'isRefusing'>;
+  /** Unsent bytes past which a socket is closed (its reader stopped reading). */
+  maxBufferedBytes: number;
+}
+
 interface ClientFrame {
   topic: string;
   content?: unknown;
@@ -39,10 +50,10 @@ export class WebsocketHub implements ChatListener {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   /** Open connections by contactId: each item goes to its contact's sockets without scanning every socket. */
   private readonly connectionsByContact = new Map<string, Set<Connection>>();
-  /** contactId/participantId pairs whose socket has subscribed at least once. */
-  private readonly everSubscribed = new Set<string>();
+  /** Participants (by contact) whose socket has subscribed at least once. */
+  private readonly everSubscribed = new Map<string, Set<string>>();
 
-  constructor(private readonly ctx: EmulatorContext) {}
+  constructor(private readonly deps: HubDeps) {}
 
   /** Builds the `ws://127.0.0.1:<port>/ws?ticket=…` URL handed out by CreateParticipantConnection. */
   urlFor(ticket: string, base: string): string {
@@ -53,9 +64,9 @@ export class WebsocketHub implements ChatListener {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => undefined);
     const { path, query } = normalizePath(req.url);
-    const ref = path === WEBSOCKET_PATH ? this.ctx.store.byWebsocketTicket(query.get('ticket') ?? '', this.ctx.clock.nowMs()) : undefined;
+    const ref = path === WEBSOCKET_PATH ? this.deps.store.byWebsocketTicket(query.get('ticket') ?? '', this.deps.clock.nowMs()) : undefined;
     const target = ref ? { contactId: ref.contact.contactId, participantId: ref.participant.participantId } : {};
-    if (this.ctx.faults.isRefusing(target)) {
+    if (this.deps.faults.isRefusing(target)) {
       socket.destroy();
       return;
     }
@@ -133,10 +144,11 @@ export class WebsocketHub implements ChatListener {
    * emulator makes sure each participant hears it, on its first subscription.
    */
   private replayRehydration(connection: Connection): void {
-    const key = `${connection.contactId}/${connection.participantId}`;
-    if (this.everSubscribed.has(key)) return;
-    this.everSubscribed.add(key);
-    const contact = this.ctx.store.findParticipant(connection.contactId, connection.participantId)?.contact;
+    const ofContact = this.everSubscribed.get(connection.contactId) ?? new Set<string>();
+    if (ofContact.has(connection.participantId)) return;
+    ofContact.add(connection.participantId);
+    this.everSubscribed.set(connection.contactId, ofContact);
+    const contact = this.deps.store.findParticipant(connection.contactId, connection.participantId)?.contact;
     contact?.items
       .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
       .forEach((stored) => send(connection, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
@@ -146,7 +158,7 @@ export class WebsocketHub implements ChatListener {
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
     this.connectionsByContact.get(contact.contactId)?.forEach((connection) => {
       if (connection.subscribed && !this.isStalled(connection)) {
-        sendText(connection, frame);
+        sendText(connection, frame, this.deps.maxBufferedBytes);
       }
     });
   }
@@ -159,8 +171,12 @@ export class WebsocketHub implements ChatListener {
     this.closeLater({ contactId: contact.contactId });
   }
 
+  contactForgotten(contact: Contact): void {
+    this.everSubscribed.delete(contact.contactId);
+  }
+
   private closeLater(target: FaultTarget): void {
-    this.ctx.scheduler.after(CLOSE_AFTER_END_MS, () => this.matching(target).forEach((connection) => connection.ws.close(1000, 'Chat ended')));
+    this.deps.scheduler.after(CLOSE_AFTER_END_MS, () => this.matching(target).forEach((connection) => connection.ws.close(1000, 'Chat ended')));
   }
 
   private matching(target: FaultTarget): Connection[] {
@@ -206,8 +222,9 @@ function parseClientFrame(data: RawData): ClientFrame | undefined {
   }
 }
 
+/** Control frames (acks, heartbeats) are tiny: they are never what fills a socket, so no cap applies. */
 function send(connection: Connection, frame: unknown): void {
-  sendText(connection, JSON.stringify(frame));
+  sendText(connection, JSON.stringify(frame), Number.POSITIVE_INFINITY);
 }
 
 /**
@@ -215,8 +232,14 @@ function send(connection: Connection, frame: unknown): void {
  * socket stays corked until the current operation completes. One write per frame made the kernel calls,
  * not the chat logic, the emulator's main cost.
  */
-function sendText(connection: Connection, text: string): void {
+function sendText(connection: Connection, text: string, maxBufferedBytes: number): void {
   if (connection.ws.readyState !== WebSocket.OPEN) return;
+  if (connection.ws.bufferedAmount > maxBufferedBytes) {
+    // A reader that stopped reading: dropped like a lost network, so the client reconnects and
+    // catches up from the transcript, and the emulator does not hold its backlog.
+    connection.ws.terminate();
+    return;
+  }
   if (!connection.corked) {
     connection.corked = true;
     connection.socket.cork();

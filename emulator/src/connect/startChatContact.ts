@@ -1,14 +1,14 @@
 // Amazon Connect StartChatContact (`PUT /contact/chat`): creates the contact and its customer, and for
 // persistent chat carries the past transcript over (items keep their origin as RelatedContactId).
 import type { IncomingMessage, ServerResponse } from 'http';
-import { EventTypes, MAX_CONTENT_LENGTH, SENDABLE_MESSAGE_TYPES, SUPPORTED_MESSAGING_TYPES } from './contentTypes';
-import { senderOf } from './chatService';
-import type { EmulatorContext } from './context';
-import { connectInvalidParameterError, invalidRequest, resourceNotFound, toServiceError, unknownOperation } from './errors';
-import { readJsonBody, sendError, sendJson } from './http';
-import type { Contact } from './store';
-import { visibleTranscript } from './transcript';
-import { FieldReader, isJsonObject, JsonObject } from './validation';
+import { EventTypes, MAX_CONTENT_LENGTH, SENDABLE_MESSAGE_TYPES, SUPPORTED_MESSAGING_TYPES } from '../core/contentTypes';
+import { senderOf } from '../chat/chatService';
+import type { EmulatorContext } from '../context';
+import { connectInvalidParameterError, invalidRequest, resourceNotFound, toServiceError, unknownOperation } from '../core/errors';
+import { readJsonBody, sendError, sendJson } from '../http/common';
+import type { Contact } from '../store/store';
+import { visibleTranscript } from '../store/transcript';
+import { FieldReader, isJsonObject, JsonObject } from '../core/validation';
 
 export const START_CHAT_PATH = '/contact/chat';
 const ATTRIBUTES_MAX_BYTES = 32_768;
@@ -23,10 +23,11 @@ interface StartChatRequest {
   persistent?: { rehydrationType: RehydrationType; sourceContactId: string };
 }
 
-/** Same ClientToken → same contact, as the service treats the request as idempotent. */
-const answersByClientToken = new WeakMap<EmulatorContext, Map<string, unknown>>();
-
 export async function handleStartChatContact(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (ctx.faults.isInOutage({})) {
+    req.socket.destroy();
+    return;
+  }
   try {
     const body = await readJsonBody(req);
     if (req.method !== 'PUT' || path !== START_CHAT_PATH) throw unknownOperation(req.method ?? 'GET', path);
@@ -43,11 +44,12 @@ export async function handleStartChatContact(ctx: EmulatorContext, req: Incoming
 function startChatIdempotently(ctx: EmulatorContext, body: JsonObject): unknown {
   const request = parseRequest(body);
   const clientToken = typeof body.ClientToken === 'string' ? body.ClientToken : undefined;
-  const answers = answersByClientToken.get(ctx) ?? new Map<string, unknown>();
-  answersByClientToken.set(ctx, answers);
-  if (clientToken && answers.has(clientToken)) return answers.get(clientToken);
+  // Same ClientToken → same contact, as the service treats the request as idempotent.
+  const earlier = clientToken ? ctx.store.startAnswer(clientToken) : undefined;
+  if (earlier) return earlier;
+  ctx.retention.admitContact();
   const answer = startChat(ctx, request);
-  if (clientToken) answers.set(clientToken, answer);
+  if (clientToken) ctx.store.rememberStartAnswer(clientToken, answer);
   return answer;
 }
 
@@ -108,7 +110,12 @@ function startChat(ctx: EmulatorContext, request: StartChatRequest): Record<stri
   const customer = ctx.chat.join(contact, 'CUSTOMER', request.displayName);
   if (source) ctx.chat.sendEvent(contact, undefined, EventTypes.chatRehydrated);
   if (request.initialMessage) ctx.chat.sendMessage(contact, senderOf(customer), request.initialMessage);
-  ctx.scheduler.after(request.chatDurationMinutes * 60_000, () => ctx.chat.end(contact));
+  // The timer holds the id, not the contact, so an ended contact can be forgotten before it fires.
+  const contactId = contact.contactId;
+  ctx.scheduler.after(request.chatDurationMinutes * 60_000, () => {
+    const current = ctx.store.contacts.get(contactId);
+    if (current) ctx.chat.end(current);
+  });
   ctx.chat.announceContactStarted(contact);
   const answer: Record<string, unknown> = { ContactId: contact.contactId, ParticipantId: customer.participantId, ParticipantToken: customer.participantToken };
   if (source) answer.ContinuedFromContactId = source.contactId;

@@ -2,7 +2,7 @@
 // ContactId because chatjs filters websocket items by them.
 import { randomUUID } from 'crypto';
 import type { Contact } from './store';
-import type { AttachmentItem, Item, MessageMetadata, ParticipantRole } from './types';
+import type { AttachmentItem, Item, MessageMetadata, ParticipantRole } from '../types';
 
 /** Who an item is from: a participant of the contact or a pseudo-participant (SYSTEM, bots). */
 export interface Sender {

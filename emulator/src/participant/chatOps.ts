@@ -1,11 +1,10 @@
 // The chat operations of the Participant Service: connection, messages, events, transcript, disconnect.
-import { loopbackUrl } from './context';
-import { EventTypes, isReceiptType, MAX_CONTENT_LENGTH, SENDABLE_EVENT_TYPES, SENDABLE_MESSAGE_TYPES } from './contentTypes';
-import { senderOf } from './chatService';
-import { conflictError, participantValidationError } from './errors';
+import { EventTypes, isReceiptType, MAX_CONTENT_LENGTH, SENDABLE_EVENT_TYPES, SENDABLE_MESSAGE_TYPES } from '../core/contentTypes';
+import { senderOf } from '../chat/chatService';
+import { conflictError, participantValidationError } from '../core/errors';
 import type { OperationCall } from './operation';
-import { activeParticipants, Contact } from './store';
-import { pageTranscript, SortOrder, StartPosition, ScanDirection } from './transcript';
+import { activeParticipants, Contact } from '../store/store';
+import { pageTranscript, SortOrder, StartPosition, ScanDirection } from '../store/transcript';
 
 const CONNECTION_TYPES = ['WEBSOCKET', 'CONNECTION_CREDENTIALS', 'WEBRTC_CONNECTION'] as const;
 
@@ -23,7 +22,7 @@ export function createParticipantConnection({ ctx, ref, fields }: OperationCall)
   const answer: Record<string, unknown> = {};
   if (wanted.includes('WEBSOCKET')) {
     const { ticket, expiresAtMs } = ctx.store.issueWebsocketTicket(ref, ctx.options.websocketUrlTtlMs, now);
-    answer.Websocket = { Url: ctx.hub.urlFor(ticket, loopbackUrl(ctx, 'ws')), ConnectionExpiry: new Date(expiresAtMs).toISOString() };
+    answer.Websocket = { Url: ctx.hub.urlFor(ticket, ctx.address.url('ws')), ConnectionExpiry: new Date(expiresAtMs).toISOString() };
   }
   if (wanted.includes('CONNECTION_CREDENTIALS')) {
     const { token, expiresAtMs } = ctx.store.issueConnectionToken(ref, ctx.options.connectionTokenTtlMs, now);
@@ -39,6 +38,7 @@ export function sendMessage({ ctx, ref, fields }: OperationCall): unknown {
   }
   const content = fields.string('Content', 1, MAX_CONTENT_LENGTH);
   fields.optionalString('ClientToken', 0, 500);
+  ctx.retention.admitItems(2 * content.length);
   const item = ctx.chat.sendMessage(ref.contact, senderOf(ref.participant), { contentType, content });
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
 }
@@ -54,6 +54,7 @@ export function sendEvent({ ctx, ref, fields }: OperationCall): unknown {
   }
   const content = fields.optionalString('Content', 1, MAX_CONTENT_LENGTH);
   fields.optionalString('ClientToken', 0, 500);
+  ctx.retention.admitItems(2 * (content?.length ?? 0));
   const sender = senderOf(ref.participant);
   if (!isReceiptType(contentType)) {
     const item = ctx.chat.sendEvent(ref.contact, sender, contentType, content);

@@ -1,10 +1,10 @@
 // What happens in a chat: joining, messages, events, receipts, leaving, ending. Each step stores an
 // item and hands it to the listeners (the websocket hub pushes it, bots react to it).
-import { EventTypes } from './contentTypes';
-import { eventItem, messageItem, receiptItem, Sender } from './items';
-import { Clock } from './scheduler';
-import { Contact, Participant, Store, StoredItem } from './store';
-import type { Item, MessageMetadata, ParticipantRole } from './types';
+import { EventTypes } from '../core/contentTypes';
+import { eventItem, messageItem, receiptItem, Sender } from '../store/items';
+import { Clock } from '../core/scheduler';
+import { Contact, Participant, Store, StoredItem } from '../store/store';
+import type { Item, MessageMetadata, ParticipantRole } from '../types';
 
 export interface ChatListener {
   /** An item was stored for `contact` (typing and receipts included). */
@@ -15,6 +15,8 @@ export interface ChatListener {
   contactEnded?(contact: Contact): void;
   /** StartChatContact created a contact (bots join here). */
   contactStarted?(contact: Contact): void;
+  /** An ended contact was forgotten (retention): drop anything kept about it. */
+  contactForgotten?(contact: Contact): void;
 }
 
 export interface OutgoingMessage {
@@ -98,6 +100,11 @@ export class ChatService {
     participant.state = 'LEFT';
     this.notify((listener) => listener.participantLeft?.(contact, participant));
     if (participant.role === 'CUSTOMER') this.end(contact);
+  }
+
+  /** Tells the listeners an ended contact is gone from the store. */
+  forget(contact: Contact): void {
+    this.notify((listener) => listener.contactForgotten?.(contact));
   }
 
   /** Ends the contact: chat.ended to everyone, then every token of the contact is refused. */

@@ -1,13 +1,13 @@
 // What the control API does to a contact: add participants, speak as someone, emit events, flood.
 import { randomUUID } from 'crypto';
-import { senderOf } from './chatService';
-import { isReceiptType } from './contentTypes';
-import type { EmulatorContext } from './context';
-import { conflictError, resourceNotFound, validationError } from './errors';
-import type { Sender } from './items';
-import type { Contact } from './store';
-import type { MessageMetadata, ParticipantRole } from './types';
-import { isJsonObject, JsonObject } from './validation';
+import { senderOf } from '../chat/chatService';
+import { isReceiptType } from '../core/contentTypes';
+import type { EmulatorContext } from '../context';
+import { conflictError, resourceNotFound, ServiceError, validationError } from '../core/errors';
+import type { Sender } from '../store/items';
+import type { Contact } from '../store/store';
+import type { MessageMetadata, ParticipantRole } from '../types';
+import { isJsonObject, JsonObject } from '../core/validation';
 
 const JOINABLE_ROLES: ParticipantRole[] = ['AGENT', 'CUSTOM_BOT', 'SUPERVISOR'];
 const SPEAKING_ROLES: ParticipantRole[] = ['AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR'];
@@ -19,6 +19,12 @@ const DEFAULT_NAMES: Record<ParticipantRole, string> = {
   SUPERVISOR: 'Supervisor',
 };
 const MAX_FLOOD = 100_000;
+/** Text a control message may carry (four times SendMessage's 16 KB, for large interactive payloads). */
+export const MAX_CONTROL_CONTENT = 65_536;
+/** The JSON of a control message's messageMetadata. */
+export const MAX_METADATA_JSON = 16_384;
+/** count × bytes of one flood call. */
+export const MAX_FLOOD_BYTES = 64 * 1024 * 1024;
 /** Flood yields to the event loop this often so sockets get written while it runs. */
 const FLOOD_BATCH = 50;
 
@@ -36,6 +42,8 @@ function activeContact(ctx: EmulatorContext, contactId: string): Contact {
   if (contact.state !== 'ACTIVE') throw conflictError(`Contact ${contactId} has ended`);
   return contact;
 }
+
+const tooLarge = (message: string): ServiceError => new ServiceError(413, 'RequestEntityTooLargeException', message);
 
 function optionalString(body: JsonObject, field: string): string | undefined {
   const value = body[field];
@@ -79,8 +87,12 @@ export function contactMessage(ctx: EmulatorContext, contactId: string, body: Js
   const contact = activeContact(ctx, contactId);
   const content = body.content;
   if (typeof content !== 'string') throw validationError('content must be a string');
+  if (content.length > MAX_CONTROL_CONTENT) throw tooLarge(`content must be at most ${MAX_CONTROL_CONTENT} characters`);
   const metadata = body.messageMetadata;
   if (metadata !== undefined && !isJsonObject(metadata)) throw validationError('messageMetadata must be an object');
+  const metadataLength = metadata === undefined ? 0 : JSON.stringify(metadata).length;
+  if (metadataLength > MAX_METADATA_JSON) throw tooLarge(`messageMetadata must be at most ${MAX_METADATA_JSON} characters of JSON`);
+  ctx.retention.admitItems(2 * (content.length + metadataLength));
   const sender = resolveSender(contact, body, 'AGENT') as Sender;
   const item = ctx.chat.sendMessage(contact, sender, {
     contentType: optionalString(body, 'contentType') ?? 'text/plain',
@@ -96,6 +108,8 @@ export function contactEvent(ctx: EmulatorContext, contactId: string, body: Json
   const contentType = optionalString(body, 'contentType');
   if (!contentType) throw validationError('contentType is required');
   const content = body.content === undefined || body.content === null ? undefined : typeof body.content === 'string' ? body.content : JSON.stringify(body.content);
+  if (content !== undefined && content.length > MAX_CONTROL_CONTENT) throw tooLarge(`content must be at most ${MAX_CONTROL_CONTENT} characters`);
+  ctx.retention.admitItems(2 * (content?.length ?? 0));
   const sender = resolveSender(contact, body, undefined);
   const messageId = isReceiptType(contentType) ? receiptTarget(content) : undefined;
   const item =
@@ -121,12 +135,14 @@ export async function flood(ctx: EmulatorContext, contactId: string, body: JsonO
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_FLOOD) throw validationError(`count must be an integer 1..${MAX_FLOOD}`);
   const bytes = body.bytes === undefined ? 0 : Number(body.bytes);
   if (!Number.isInteger(bytes) || bytes < 0 || bytes > 16384) throw validationError('bytes must be an integer 0..16384');
+  if (count * bytes > MAX_FLOOD_BYTES) throw tooLarge(`count × bytes must be at most ${MAX_FLOOD_BYTES}`);
   const sender = resolveSender(contact, body, 'AGENT') as Sender;
   const contentType = optionalString(body, 'contentType') ?? 'text/plain';
   const started = Date.now();
   const ids: string[] = [];
   for (let index = 0; index < count && contact.state === 'ACTIVE'; index += 1) {
     const content = `flood ${index + 1}`.padEnd(bytes, '.');
+    ctx.retention.admitItems(2 * content.length);
     ids.push(ctx.chat.sendMessage(contact, sender, { contentType, content }).Id);
     if ((index + 1) % FLOOD_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,11 +1,11 @@
 // Injected failures (POST /emulator/faults). One-shot kinds act at once (drop sockets, revoke tokens);
 // the others stay active until their count or duration runs out, or DELETE /emulator/faults.
 import { randomUUID } from 'crypto';
-import { ServiceError, validationError } from './errors';
-import { Scheduler } from './scheduler';
-import type { JsonObject } from './validation';
+import { ServiceError, validationError } from '../core/errors';
+import { Scheduler } from '../core/scheduler';
+import type { JsonObject } from '../core/validation';
 
-export const FAULT_KINDS = ['drop-sockets', 'stall-sockets', 'refuse', 'http-error', 'latency', 'expire-connection-tokens'] as const;
+export const FAULT_KINDS = ['drop-sockets', 'stall-sockets', 'refuse', 'outage', 'http-error', 'latency', 'expire-connection-tokens'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Who a fault applies to; an unset field matches everyone. */
@@ -75,6 +75,11 @@ export class Faults {
       case 'refuse':
         this.keep(fault, requireDuration(durationMs));
         return { id: fault.id };
+      case 'outage':
+        // Refusing first, so a client that reconnects the moment its socket drops is refused too.
+        this.keep(fault, requireDuration(durationMs));
+        this.effects.dropSockets(fault);
+        return { id: fault.id };
       default:
         this.keep(fault, durationMs);
         return { id: fault.id };
@@ -94,8 +99,17 @@ export class Faults {
     this.active = [];
   }
 
+  /** Whether a refuse or outage fault covers `target` (websocket upgrades, /participant/* calls). */
   isRefusing(target: FaultTarget): boolean {
-    return this.active.some((fault) => fault.kind === 'refuse' && targetMatches(fault, target));
+    return this.active.some((fault) => (fault.kind === 'refuse' || fault.kind === 'outage') && targetMatches(fault, target));
+  }
+
+  /**
+   * Whether an outage covers `target`: beyond what refuse covers, attachment URLs and (for an outage
+   * narrowed to nobody, as StartChatContact names no contact yet) StartChatContact.
+   */
+  isInOutage(target: FaultTarget): boolean {
+    return this.active.some((fault) => fault.kind === 'outage' && targetMatches(fault, target));
   }
 
   /** Extra delay for an HTTP answer to `target`. */

@@ -3,12 +3,12 @@
 // lex:  a SYSTEM bot answers with Lex streaming chunks (same Id, ChunkNumber 1..n, then the completed message).
 import { randomUUID } from 'crypto';
 import { ChatService, senderOf } from './chatService';
-import { EventTypes } from './contentTypes';
+import { EventTypes } from '../core/contentTypes';
 import type { ChatListener } from './chatService';
-import type { Sender } from './items';
-import { Scheduler } from './scheduler';
-import type { Contact, Participant } from './store';
-import type { BotKind, Item } from './types';
+import type { Sender } from '../store/items';
+import { Scheduler } from '../core/scheduler';
+import type { Contact, Participant } from '../store/store';
+import type { BotKind, Item } from '../types';
 
 const ECHO_BOT_NAME = 'Echo Bot';
 const LEX_BOT_NAME = 'BOT';

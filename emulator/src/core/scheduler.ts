@@ -3,6 +3,9 @@
 
 export type Cancel = () => void;
 
+/** setTimeout fires at once for delays above 2^31-1 ms (about 24.8 days); longer waits are chained. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class Scheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
@@ -10,15 +13,20 @@ export class Scheduler {
   /** Runs `fn` once after `ms`; a throwing callback is swallowed so a timer never crashes the process. */
   after(ms: number, fn: () => void): Cancel {
     if (this.closed) return () => undefined;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      try {
-        fn();
-      } catch {
-        // A failed scheduled step (bot, expiry) must not take the server down.
-      }
-    }, Math.max(0, ms));
-    this.timers.add(timer);
+    let timer: NodeJS.Timeout;
+    const arm = (remainingMs: number): void => {
+      timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (remainingMs > MAX_TIMER_MS) return arm(remainingMs - MAX_TIMER_MS);
+        try {
+          fn();
+        } catch {
+          // A failed scheduled step (bot, expiry) must not take the server down.
+        }
+      }, Math.min(Math.max(0, remainingMs), MAX_TIMER_MS));
+      this.timers.add(timer);
+    };
+    arm(ms);
     return () => {
       clearTimeout(timer);
       this.timers.delete(timer);

@@ -1,7 +1,7 @@
 // The in-memory state of the emulator: contacts, their participants, tokens and stored items.
 // Pure data and lookups; side effects (websocket pushes, bots) live in chatService.ts.
 import { randomBytes, randomUUID } from 'crypto';
-import type { Item, ParticipantRole } from './types';
+import type { Item, ParticipantRole } from '../types';
 
 export interface Participant {
   participantId: string;
@@ -19,6 +19,8 @@ export interface StoredItem {
   /** Global insertion order; transcript paging positions are expressed in it. */
   seq: number;
   item: Item;
+  /** What the item was counted as against the transcript budget (see itemCost). */
+  cost: number;
   /** True for items copied from a past contact by persistent chat. */
   past: boolean;
 }
@@ -49,13 +51,70 @@ export interface ParticipantRef {
 }
 
 const MAX_IDEMPOTENT_ANSWERS = 500;
+/** StartChatContact answers kept by ClientToken; the oldest go first. */
+const MAX_START_ANSWERS = 10_000;
+/** Per-item bookkeeping beyond its text (ids, timestamps, names), in bytes. */
+const ITEM_OVERHEAD_BYTES = 512;
+
+/** The memory an item is charged: its text twice (UTF-16) plus the fields every item has. */
+export function itemCost(item: Item): number {
+  const metadata = item.MessageMetadata ? JSON.stringify(item.MessageMetadata).length : 0;
+  return ITEM_OVERHEAD_BYTES + 2 * ((item.Content?.length ?? 0) + metadata);
+}
 
 export class Store {
   readonly contacts = new Map<string, Contact>();
   private readonly participantTokens = new Map<string, { contactId: string; participantId: string }>();
   private readonly connectionTokens = new Map<string, ExpiringGrant>();
   private readonly websocketTickets = new Map<string, ExpiringGrant>();
+  /** StartChatContact answers by ClientToken, so a retried start gets the same contact. */
+  private readonly startAnswers = new Map<string, unknown>();
   private seq = 0;
+  /** The sum of the costs of every stored item (see itemCost). */
+  private transcriptBytes = 0;
+
+  get storedTranscriptBytes(): number {
+    return this.transcriptBytes;
+  }
+
+  activeContactCount(): number {
+    let count = 0;
+    this.contacts.forEach((contact) => {
+      if (contact.state === 'ACTIVE') count += 1;
+    });
+    return count;
+  }
+
+  startAnswer(clientToken: string): unknown {
+    return this.startAnswers.get(clientToken);
+  }
+
+  rememberStartAnswer(clientToken: string, answer: unknown): void {
+    if (this.startAnswers.size >= MAX_START_ANSWERS) {
+      const oldest = this.startAnswers.keys().next().value;
+      if (oldest !== undefined) this.startAnswers.delete(oldest);
+    }
+    this.startAnswers.set(clientToken, answer);
+  }
+
+  /** Forgets a contact and every token of its participants. */
+  removeContact(contact: Contact): void {
+    this.contacts.delete(contact.contactId);
+    contact.participants.forEach((participant) => this.participantTokens.delete(participant.participantToken));
+    const ofContact = (grant: ExpiringGrant): boolean => grant.contactId === contact.contactId;
+    deleteWhere(this.connectionTokens, ofContact);
+    deleteWhere(this.websocketTickets, ofContact);
+    contact.items.forEach((stored) => {
+      this.transcriptBytes -= stored.cost;
+    });
+  }
+
+  /** Drops connection tokens and websocket tickets that have expired. */
+  sweepExpiredGrants(nowMs: number): void {
+    const expired = (grant: ExpiringGrant): boolean => grant.expiresAtMs <= nowMs;
+    deleteWhere(this.connectionTokens, expired);
+    deleteWhere(this.websocketTickets, expired);
+  }
 
   createContact(init: Partial<Pick<Contact, 'supportedContentTypes' | 'persistentRootId' | 'continuedFromContactId'>>): Contact {
     const contactId = randomUUID();
@@ -144,8 +203,9 @@ export class Store {
   }
 
   appendItem(contact: Contact, item: Item, past = false): StoredItem {
-    const stored: StoredItem = { seq: ++this.seq, item, past };
+    const stored: StoredItem = { seq: ++this.seq, item, past, cost: itemCost(item) };
     contact.items.push(stored);
+    this.transcriptBytes += stored.cost;
     return stored;
   }
 
@@ -154,6 +214,9 @@ export class Store {
     const existing = contact.items.find((stored) => stored.item.Id === item.Id);
     if (!existing) return this.appendItem(contact, item);
     existing.item = { ...item, AbsoluteTime: existing.item.AbsoluteTime };
+    const cost = itemCost(existing.item);
+    this.transcriptBytes += cost - existing.cost;
+    existing.cost = cost;
     return existing;
   }
 
@@ -169,6 +232,12 @@ export class Store {
     }
     participant.idempotentAnswers.set(key, answer);
   }
+}
+
+function deleteWhere<T>(map: Map<string, T>, matches: (value: T) => boolean): void {
+  map.forEach((value, key) => {
+    if (matches(value)) map.delete(key);
+  });
 }
 
 /** An unguessable bearer value with a readable prefix. */

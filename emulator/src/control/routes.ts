@@ -1,11 +1,12 @@
 // The emulator-only control API under /emulator/ (emulator-api.md "Control API"): inspect contacts,
 // act as other participants, end chats, read the request log and inject faults.
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { EmulatorContext } from './context';
-import { ServiceError, toServiceError, unknownOperation } from './errors';
-import { readJsonBody, sendError, sendJson } from './http';
-import { contactEvent, contactMessage, findContact, flood, joinParticipant } from './controlActions';
-import type { JsonObject } from './validation';
+import type { EmulatorContext } from '../context';
+import { ServiceError, toServiceError, unknownOperation } from '../core/errors';
+import { readJsonBody, sendError, sendJson } from '../http/common';
+import { checkControlContentType } from '../http/policy';
+import { contactEvent, contactMessage, findContact, flood, joinParticipant } from './actions';
+import type { JsonObject } from '../core/validation';
 
 export const CONTROL_PREFIX = '/emulator/';
 
@@ -42,6 +43,7 @@ const ROUTES: ControlRoute[] = [
 
 export async function handleControlRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
   try {
+    checkControlContentType(req);
     const body = await readJsonBody(req);
     const subPath = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
     for (const route of ROUTES) {

@@ -2,13 +2,13 @@
 // network faults, injected errors, bearer check, body validation, the operation itself.
 import type { IncomingMessage, ServerResponse } from 'http';
 import { completeAttachmentUpload, getAttachment, startAttachmentUpload } from './attachments';
-import type { EmulatorContext } from './context';
-import { ServiceError, toServiceError, unknownOperation } from './errors';
-import { headerValue, JSON_BODY_LIMIT, parseJsonObject, readBody, sendError, sendJson } from './http';
+import type { EmulatorContext } from '../context';
+import { ServiceError, toServiceError, unknownOperation } from '../core/errors';
+import { headerValue, JSON_BODY_LIMIT, parseJsonObject, readBody, sendError, sendJson } from '../http/common';
 import { authorize, newFieldReader, OperationSpec, peekTarget, runIdempotent } from './operation';
-import { cancelParticipantAuthentication, describeView, getAuthenticationUrl } from './participantExtras';
-import { createParticipantConnection, disconnectParticipant, getTranscript, sendEvent, sendMessage } from './participantOps';
-import type { JsonObject } from './validation';
+import { cancelParticipantAuthentication, describeView, getAuthenticationUrl } from './extras';
+import { createParticipantConnection, disconnectParticipant, getTranscript, sendEvent, sendMessage } from './chatOps';
+import type { JsonObject } from '../core/validation';
 
 export const PARTICIPANT_PREFIX = '/participant/';
 

@@ -1,10 +1,10 @@
 // GetTranscript: which stored items a participant sees and how they are paged.
 // Typing events and receipt items are not kept in the transcript; receipts are folded into the
 // MessageMetadata.Receipts of the message they acknowledge.
-import { EventTypes } from './contentTypes';
-import { validationError } from './errors';
+import { EventTypes } from '../core/contentTypes';
+import { validationError } from '../core/errors';
 import type { Contact, StoredItem } from './store';
-import type { Item, Receipt } from './types';
+import type { Item, Receipt } from '../types';
 
 export type ScanDirection = 'FORWARD' | 'BACKWARD';
 export type SortOrder = 'ASCENDING' | 'DESCENDING';

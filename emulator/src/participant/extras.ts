@@ -1,7 +1,6 @@
 // DescribeView and the customer-authentication operations. The emulator has no flows, so views are
 // canned and authentication URLs point back at the emulator.
-import { loopbackUrl } from './context';
-import { participantValidationError, resourceNotFound } from './errors';
+import { participantValidationError, resourceNotFound } from '../core/errors';
 import type { OperationCall } from './operation';
 
 /** A ViewToken containing this marker answers 404, so clients can exercise the not-found path. */
@@ -32,7 +31,7 @@ export function getAuthenticationUrl(call: OperationCall): unknown {
   const sessionId = readSessionId(call);
   const redirectUri = call.fields.string('RedirectUri', 1, 1024);
   const query = new URLSearchParams({ session_id: sessionId, redirect_uri: redirectUri });
-  return { AuthenticationUrl: `${loopbackUrl(call.ctx, 'http')}/emulator/authenticate?${query.toString()}` };
+  return { AuthenticationUrl: `${call.ctx.address.url('http')}/emulator/authenticate?${query.toString()}` };
 }
 
 export function cancelParticipantAuthentication(call: OperationCall): unknown {

@@ -1,10 +1,10 @@
 // What a Participant Service operation handler receives, and the bearer checks in front of it.
 import { createHash } from 'crypto';
 import type { IncomingMessage } from 'http';
-import type { EmulatorContext } from './context';
-import { accessDenied, participantValidationError } from './errors';
-import type { ParticipantRef } from './store';
-import { FieldReader, JsonObject } from './validation';
+import type { EmulatorContext } from '../context';
+import { accessDenied, participantValidationError } from '../core/errors';
+import type { ParticipantRef } from '../store/store';
+import { FieldReader, JsonObject } from '../core/validation';
 
 /** Which token the operation's X-Amz-Bearer must carry. */
 export type BearerKind = 'participant' | 'connection';

@@ -1,4 +1,6 @@
 // Serves the repository's `dist/` at /dist/ and `examples/` at /examples/, so one URL opens the demo.
+// Only files whose real path (symlinks resolved) lies inside the served folder are served; no dotfile
+// and nothing under node_modules is, whatever the path.
 import { promises as fs } from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
@@ -30,18 +32,18 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   const prefix = Object.keys(STATIC_MOUNTS).find((candidate) => urlPath.startsWith(candidate));
   if (!prefix) return redirect(res, `${urlPath}/`); // `/examples` → `/examples/`
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed');
-  const base = path.resolve(root, STATIC_MOUNTS[prefix]);
-  const file = resolveInside(base, urlPath.slice(prefix.length));
-  if (!file) return plain(res, 404, 'Not found');
+  const base = await realPath(path.resolve(root, STATIC_MOUNTS[prefix]));
+  const file = base && resolveInside(base, urlPath.slice(prefix.length));
+  if (!base || !file) return plain(res, 404, 'Not found');
   const target = await statOrUndefined(file);
   if (target?.isDirectory()) {
     if (!urlPath.endsWith('/')) return redirect(res, `${urlPath}/`);
-    return sendFile(req, res, path.join(file, 'index.html'));
+    return sendFile(req, res, base, path.join(file, 'index.html'));
   }
-  return sendFile(req, res, file);
+  return sendFile(req, res, base, file);
 }
 
-/** Decodes the URL path and keeps it inside `base` (no `..`, no NUL, no absolute escapes). */
+/** Decodes the URL path and keeps it inside `base` (no `..`, no NUL, no dotfile or node_modules segment). */
 function resolveInside(base: string, relative: string): string | undefined {
   let decoded: string;
   try {
@@ -50,8 +52,26 @@ function resolveInside(base: string, relative: string): string | undefined {
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
+  if (hasHiddenSegment(decoded)) return undefined;
   const resolved = path.resolve(base, `.${path.sep}${decoded}`);
-  return resolved === base || resolved.startsWith(base + path.sep) ? resolved : undefined;
+  return isInside(base, resolved) ? resolved : undefined;
+}
+
+/** A dotfile or dot-folder (`.git`, `.env`) or node_modules anywhere in the path. */
+function hasHiddenSegment(relative: string): boolean {
+  return relative.split(/[\\/]/).some((segment) => (segment.startsWith('.') && segment !== '.' && segment !== '..') || segment.toLowerCase() === 'node_modules');
+}
+
+function isInside(base: string, candidate: string): boolean {
+  return candidate === base || candidate.startsWith(base + path.sep);
+}
+
+async function realPath(file: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return undefined;
+  }
 }
 
 async function statOrUndefined(file: string): Promise<import('fs').Stats | undefined> {
@@ -62,10 +82,13 @@ async function statOrUndefined(file: string): Promise<import('fs').Stats | undef
   }
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
+async function sendFile(req: IncomingMessage, res: ServerResponse, base: string, file: string): Promise<void> {
+  // The real path decides: a symlink inside the folder that points out of it is not followed.
+  const real = await realPath(file);
+  if (!real || !isInside(base, real) || hasHiddenSegment(path.relative(base, real))) return plain(res, 404, 'Not found');
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    bytes = await fs.readFile(real);
   } catch {
     return plain(res, 404, 'Not found');
   }
