@@ -7,6 +7,7 @@ import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
+import type { WebSocketConstructorLike } from '../transport/types.js';
 import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions } from '../types.js';
 import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
 
@@ -32,6 +33,7 @@ export class GlobalConfig {
   private recoverMissedMessages = true;
   private csmConfig: ChatCsmConfig = {};
   private isNetworkOnline: NetworkOnlineCheck | undefined;
+  private webSocket: WebSocketConstructorLike | undefined;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
   private readonly flags = new FeatureFlags(this.log);
 
@@ -53,6 +55,7 @@ export class GlobalConfig {
         'config',
       );
     }
+    checkWebSocket(config.webSocketManagerConfig?.WebSocket);
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
@@ -145,6 +148,11 @@ export class GlobalConfig {
     return this.isNetworkOnline ?? navigatorOnlineCheck;
   }
 
+  /** The injected `webSocketManagerConfig.WebSocket`, if any (sessions fall back to `globalThis.WebSocket`). */
+  getWebSocket(): WebSocketConstructorLike | undefined {
+    return this.webSocket;
+  }
+
   setFeatureFlag(name: string): void {
     this.flags.add(name);
   }
@@ -175,6 +183,7 @@ export class GlobalConfig {
     this.recoverMissedMessages = true;
     this.csmConfig = {};
     this.isNetworkOnline = undefined;
+    this.webSocket = undefined;
     this.flags.clear();
     this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
@@ -188,6 +197,8 @@ export class GlobalConfig {
   }
 
   private applyNetworkCheck(config: ChatGlobalConfig): void {
+    const Ctor = config.webSocketManagerConfig?.WebSocket;
+    if (Ctor !== undefined) this.webSocket = Ctor ?? undefined; // null goes back to globalThis.WebSocket
     const check = config.webSocketManagerConfig?.isNetworkOnline;
     if (check === undefined) return;
     if (typeof check === 'function') this.isNetworkOnline = check;
@@ -224,6 +235,15 @@ export class GlobalConfig {
       customUserAgentSuffix: this.customUserAgentSuffix,
     };
   }
+}
+
+/** Checked before anything is applied, so a bad value leaves the configuration as it was. */
+function checkWebSocket(Ctor: unknown): void {
+  if (Ctor === undefined || Ctor === null || typeof Ctor === 'function') return;
+  throw new IllegalArgumentException(
+    `setGlobalConfig: webSocketManagerConfig.WebSocket must be a WebSocket constructor (e.g. require('ws')), got ${typeof Ctor}`,
+    'webSocketManagerConfig.WebSocket',
+  );
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -35,6 +35,8 @@ export interface ControllerDeps {
   attachments: () => AttachmentOperations;
   /** Builds the session's own websocket manager (used when create() got none). */
   createManager: () => WebSocketManagerLike;
+  /** Whether the session's own manager would find a WebSocket constructor (Node 20 has none built in). */
+  hasWebSocket?: () => boolean;
   logger: Logger;
   /** Whether items missed while disconnected are fetched after a reconnect (default true). */
   recoverMissedMessages?: () => boolean;
@@ -43,6 +45,11 @@ export interface ControllerDeps {
   /** The receipt throttle window in ms (default 5000). */
   receiptThrottleMs?: () => number;
 }
+
+/** What connect() says when this runtime has no WebSocket and none was injected (Node 20). */
+export const NO_WEBSOCKET_MESSAGE =
+  'connect(): this runtime has no WebSocket (Node 20 has none built in). Install the "ws" package and pass it: ' +
+  "connect.ChatSession.setGlobalConfig({ webSocketManagerConfig: { WebSocket: require('ws') } }).";
 
 /** The item upstream replays when the service says the chat is gone. */
 const SYNTHETIC_CHAT_ENDED: ChatTranscriptItem = {
@@ -137,6 +144,10 @@ export class ChatController {
     }
     if (this.pendingConnect) return this.pendingConnect;
     if (this.connectResult && this.state !== 'broken') return Promise.resolve(this.connectResult);
+    if (this.args.websocketManager === null && this.deps.hasWebSocket?.() === false) {
+      // Without this the manager would retry for ever, creating a participant connection on every try.
+      return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
+    }
     this.pendingConnect = this.runConnect(args).finally(() => {
       this.pendingConnect = null;
     });
@@ -259,9 +270,12 @@ export class ChatController {
   private openLink(): Promise<void> {
     const external = this.args.websocketManager;
     const manager = external ?? this.deps.createManager();
+    // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
+    // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
+    const ownsManager = external === null || this.args.type === 'CUSTOMER';
     this.connection = new SessionConnection({
       manager,
-      ownsManager: external === null,
+      ownsManager,
       provider: this.provider,
       chatDetails: this.args.chatDetails,
       events: this.connectionEvents(),
@@ -271,7 +285,7 @@ export class ChatController {
       this.firstLinkWaiter = { resolve, reject };
     });
     this.connection.start();
-    if (external !== null) this.onEstablished();
+    if (!ownsManager) this.onEstablished();
     return firstLink;
   }
 

@@ -33,6 +33,7 @@ import type {
   SendMessageResult,
   Unsubscribe,
 } from '../types.js';
+import { toUploadFile } from '../client/attachmentInput.js';
 import type { ChatController } from './chatController.js';
 import { checkSendEvent, checkSendMessage, receiptMessageId, requireString, toTranscriptRequest } from './requestArgs.js';
 import type { SessionEventMap } from './sessionEvents.js';
@@ -106,11 +107,12 @@ export abstract class ChatSessionBase {
 
   async sendAttachment<M = unknown>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
     const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
+    const file = toUploadFile(attachment);
     return this.call(
       'sendAttachment',
       metadata,
-      (token) => this.controller.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
-      typeof attachment?.type === 'string' ? attachment.type : undefined,
+      (token) => this.controller.attachments.upload(token, file, { clientToken, onProgress }),
+      file.type || undefined,
     );
   }
 
