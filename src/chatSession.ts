@@ -31,7 +31,8 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
       logger: clientLogger,
     });
   const attachments = (): AttachmentOperations => ({
-    upload: (token, file, options) => uploadAttachment(client(), token, file, options),
+    upload: (token, file, options) =>
+      uploadAttachment(client(), token, file, { ...options, voiceNoteConverter: globalConfig.getVoiceNoteConverter() }),
     download: (token, attachmentId) => downloadAttachment(client(), token, attachmentId),
     url: (token, attachmentId) => getAttachmentUrl(client(), token, attachmentId),
   });

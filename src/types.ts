@@ -138,7 +138,7 @@ export interface ChatGlobalConfig {
     /** Replaces `navigator.onLine` (React Native: pass NetInfo's state). */
     isNetworkOnline?: () => boolean;
     /** The WebSocket constructor sessions use; needed on Node 20 (`require('ws')`). Default: `globalThis.WebSocket`. */
-    WebSocket?: WebSocketConstructorLike;
+    WebSocket?: WebSocketConstructorLike | null;
   };
   features?: ChatFeatures | string[];
   /** Receipt throttle in ms; each call without it resets the throttle to 5000 ms, as upstream. */
@@ -146,7 +146,24 @@ export interface ChatGlobalConfig {
   /** Appended to the SDK user agent as `AmazonConnect-ChatJS/<version> <suffix>`. */
   customUserAgentSuffix?: string;
   csmConfig?: ChatCsmConfig;
+  /**
+   * Converts voice notes Amazon Connect refuses (OGG/Opus, WebM/Opus, MP4 …) to WAV instead of the built-in
+   * conversion (Web Audio in browsers, the optional `opus-decoder` package in Node). `null` removes it.
+   */
+  voiceNoteConverter?: VoiceNoteConverter | null;
 }
+
+/** A recorded voice note as the app's converter receives it. */
+export interface VoiceNoteInput {
+  /** File name, e.g. `note.ogg` (the upload is named `note.wav`). */
+  name: string;
+  /** MIME type as given, e.g. `audio/ogg; codecs=opus`; may be empty. */
+  type: string;
+  data: Uint8Array;
+}
+
+/** Resolves the WAV file's bytes (16 kHz mono 16-bit PCM is what the built-in conversion produces). */
+export type VoiceNoteConverter = (note: VoiceNoteInput) => Promise<Uint8Array | ArrayBuffer> | Uint8Array | ArrayBuffer;
 
 // ---------------------------------------------------------------------------------------------------------
 // Items
@@ -233,6 +250,12 @@ export interface ChatServiceErrorShape {
 
 export interface ConnectArgs<M = unknown> {
   metadata?: M;
+  /**
+   * Restart without loss: the `Id` of the last item this participant handled, kept by the app across a process
+   * restart or a page reload. Once connected, every item after it is fetched and delivered through the events
+   * once, in order, before live items. Ignored when the session is already connected.
+   */
+  resumeAfterItemId?: string;
 }
 
 /** Resolved by `connect()`. */

@@ -11,6 +11,9 @@ const ACCEPTED =
   'a File, a Blob with a name, or { name, type, data } with data a Uint8Array, ArrayBuffer or Buffer';
 
 const isBlob = (value: unknown): value is Blob => typeof Blob === 'function' && value instanceof Blob;
+// Checked without instanceof, which fails for bytes made in another realm (a Node Buffer seen from jsdom, an iframe).
+const isArrayBuffer = (value: unknown): value is ArrayBuffer => Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+const isBytes = (value: unknown): value is AttachmentBytes => ArrayBuffer.isView(value) || isArrayBuffer(value);
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -25,7 +28,7 @@ function refuse(got: string, field = 'attachment', fileName = ''): AttachmentErr
 
 /** A copy of the bytes in a fresh ArrayBuffer (a Buffer may be a view into Node's shared pool). */
 function copyBytes(data: AttachmentBytes): Uint8Array<ArrayBuffer> {
-  const view = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const view = isArrayBuffer(data) ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return new Uint8Array(view);
 }
 
@@ -33,7 +36,7 @@ function fromDescriptor(input: AttachmentDescriptor): UploadFile {
   const { name, type, data } = input;
   if (typeof name !== 'string' || name.trim() === '') throw refuse(`name ${JSON.stringify(name)}`, 'attachment.name');
   if (type !== undefined && typeof type !== 'string') throw refuse(`type ${typeof type}`, 'attachment.type', name);
-  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) throw refuse(`data as ${describe(data)}`, 'attachment.data', name);
+  if (!isBytes(data)) throw refuse(`data as ${describe(data)}`, 'attachment.data', name);
   const bytes = copyBytes(data);
   const options = { type: type ?? '' };
   if (typeof File === 'function') return new File([bytes], name, options);
@@ -44,5 +47,5 @@ function fromDescriptor(input: AttachmentDescriptor): UploadFile {
 export function toUploadFile(input: unknown): UploadFile {
   if (isBlob(input)) return input as UploadFile; // name, type and size are checked by the attachment rules
   if (typeof input === 'object' && input !== null && 'data' in input) return fromDescriptor(input as AttachmentDescriptor);
-  throw refuse(input instanceof Uint8Array || input instanceof ArrayBuffer ? `bare bytes (${describe(input)}); wrap them as { name, type, data }` : describe(input));
+  throw refuse(isBytes(input) ? `bare bytes (${describe(input)}); wrap them as { name, type, data }` : describe(input));
 }

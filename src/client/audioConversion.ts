@@ -1,9 +1,12 @@
 // Voice notes: browsers record audio as ogg/opus, webm or mp4 (MediaRecorder), which Amazon Connect refuses
-// as an attachment; it accepts WAV. Such audio is decoded and resampled with the Web Audio API (no worker,
-// no script, nothing fetched) to 16 kHz mono 16-bit PCM WAV before upload. When the page cannot decode it,
-// the upload is refused with an AttachmentError before any API call.
+// as an attachment; it accepts WAV. Such audio becomes 16 kHz mono 16-bit PCM WAV before upload, by the first
+// of: the app's own converter (setGlobalConfig({ voiceNoteConverter })); the Web Audio API (browsers: no
+// worker, no script, nothing fetched); in Node, the optional `opus-decoder` package for OGG/Opus and
+// WebM/Opus (voiceNotes/, loaded only then). When none can, the upload is refused with an AttachmentError
+// before any API call.
 
 import { AttachmentError } from '../errors.js';
+import type { VoiceNoteConverter } from '../types.js';
 import { ALLOWED_ATTACHMENT_MIME_TYPES, type AttachmentFile } from './attachmentRules.js';
 import { encodeWav } from './wavEncoder.js';
 
@@ -57,6 +60,53 @@ function refuse(file: VoiceNoteFile, why: string): AttachmentError {
   );
 }
 
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Decodes a voice note to mono samples at a sample rate without Web Audio (Node). */
+export type DecodeWithoutWebAudio = (bytes: Uint8Array, sampleRate: number) => Promise<Float32Array>;
+
+export interface VoiceNoteOptions {
+  /** The app's converter; used before anything else. */
+  converter?: VoiceNoteConverter | null;
+  /** Default: the `opus-decoder` path when running in Node, else none. */
+  decodeWithoutWebAudio?: DecodeWithoutWebAudio | null;
+}
+
+const runsInNode = (): boolean =>
+  typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string';
+
+/** Node only: the converter module is imported on first use, out of sight of bundlers (never in the browser bundle). */
+const decodeInNode: DecodeWithoutWebAudio = async (bytes, sampleRate) => {
+  const { decodeOpusFile } = (await import(/* webpackIgnore: true */ './voiceNotes/nodeConverter.js')) as typeof import('./voiceNotes/nodeConverter.js');
+  return decodeOpusFile(bytes, sampleRate);
+};
+
+const isWav = (bytes: Uint8Array): boolean =>
+  bytes.length > 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WAVE';
+
+async function convertWithApp(converter: VoiceNoteConverter, file: VoiceNoteFile): Promise<Uint8Array<ArrayBuffer>> {
+  let output: Uint8Array | ArrayBuffer;
+  try {
+    output = await converter({ name: String(file.name), type: String(file.type ?? ''), data: new Uint8Array(await readBytes(file)) });
+  } catch (e) {
+    throw refuse(file, `the voiceNoteConverter failed (${reasonOf(e)})`);
+  }
+  const bytes = output instanceof ArrayBuffer ? new Uint8Array(output) : output instanceof Uint8Array ? new Uint8Array(output) : null;
+  if (!bytes || !isWav(bytes)) throw refuse(file, 'the voiceNoteConverter did not resolve WAV bytes (a Uint8Array or ArrayBuffer starting with RIFF…WAVE)');
+  return bytes;
+}
+
+async function decodeWithoutWebAudio(decode: DecodeWithoutWebAudio, file: VoiceNoteFile): Promise<Float32Array> {
+  try {
+    return await decode(new Uint8Array(await readBytes(file)), VOICE_NOTE_SAMPLE_RATE);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'DecoderUnavailableError') {
+      throw refuse(file, `this runtime has no Web Audio API and ${e.message}: install it (npm install opus-decoder) or pass setGlobalConfig({ voiceNoteConverter })`);
+    }
+    throw refuse(file, `this runtime could not decode it without Web Audio (OGG/Opus and WebM/Opus only: ${reasonOf(e)})`);
+  }
+}
+
 /** Blob.arrayBuffer(), or FileReader where it is missing (older Safari, jsdom). */
 function readBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
@@ -87,19 +137,28 @@ function wavFile(bytes: Uint8Array<ArrayBuffer>, name: string): VoiceNoteFile {
 
 /**
  * The file to upload: `file` itself unless it is audio Amazon Connect refuses, in which case a 16 kHz mono
- * 16-bit WAV with the same name and a `.wav` extension. Rejects `AttachmentError` when it cannot be decoded.
+ * 16-bit WAV with the same name and a `.wav` extension. Rejects `AttachmentError` when it cannot be converted.
  */
 export async function prepareVoiceNote(
   file: VoiceNoteFile,
   Context: OfflineContextConstructor | undefined = defaultOfflineContext(),
+  options: VoiceNoteOptions = {},
 ): Promise<VoiceNoteFile> {
   if (!file || !isConvertibleAudio(file)) return file;
-  if (typeof Context !== 'function') throw refuse(file, 'this browser has no Web Audio API to convert it to WAV');
+  const name = wavName(String(file.name));
+  if (options.converter) return wavFile(await convertWithApp(options.converter, file), name);
+  const withoutWebAudio = options.decodeWithoutWebAudio === undefined ? (runsInNode() ? decodeInNode : null) : options.decodeWithoutWebAudio;
   let samples: Float32Array;
-  try {
-    samples = await resample(Context, await readBytes(file));
-  } catch (e) {
-    throw refuse(file, `this browser could not decode it (${e instanceof Error ? e.message : String(e)})`);
+  if (typeof Context === 'function') {
+    try {
+      samples = await resample(Context, await readBytes(file));
+    } catch (e) {
+      throw refuse(file, `this runtime could not decode it (${reasonOf(e)})`);
+    }
+  } else if (withoutWebAudio) {
+    samples = await decodeWithoutWebAudio(withoutWebAudio, file);
+  } else {
+    throw refuse(file, 'this runtime has no Web Audio API to convert it to WAV (pass setGlobalConfig({ voiceNoteConverter }))');
   }
-  return wavFile(encodeWav(samples, VOICE_NOTE_SAMPLE_RATE), wavName(String(file.name)));
+  return wavFile(encodeWav(samples, VOICE_NOTE_SAMPLE_RATE), name);
 }

@@ -8,7 +8,7 @@ import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
 import type { WebSocketConstructorLike } from '../transport/types.js';
-import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions } from '../types.js';
+import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
 import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
 
 /** Answers "is the network up?" for the websocket manager. */
@@ -34,6 +34,7 @@ export class GlobalConfig {
   private csmConfig: ChatCsmConfig = {};
   private isNetworkOnline: NetworkOnlineCheck | undefined;
   private webSocket: WebSocketConstructorLike | undefined;
+  private voiceNoteConverter: VoiceNoteConverter | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
   private readonly flags = new FeatureFlags(this.log);
 
@@ -56,6 +57,8 @@ export class GlobalConfig {
       );
     }
     checkWebSocket(config.webSocketManagerConfig?.WebSocket);
+    checkVoiceNoteConverter(config.voiceNoteConverter);
+    if (config.voiceNoteConverter !== undefined) this.voiceNoteConverter = config.voiceNoteConverter ?? null;
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
@@ -153,6 +156,11 @@ export class GlobalConfig {
     return this.webSocket;
   }
 
+  /** The app's `voiceNoteConverter`, or null for the built-in conversion. */
+  getVoiceNoteConverter(): VoiceNoteConverter | null {
+    return this.voiceNoteConverter;
+  }
+
   setFeatureFlag(name: string): void {
     this.flags.add(name);
   }
@@ -184,6 +192,7 @@ export class GlobalConfig {
     this.csmConfig = {};
     this.isNetworkOnline = undefined;
     this.webSocket = undefined;
+    this.voiceNoteConverter = null;
     this.flags.clear();
     this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
@@ -243,6 +252,14 @@ function checkWebSocket(Ctor: unknown): void {
   throw new IllegalArgumentException(
     `setGlobalConfig: webSocketManagerConfig.WebSocket must be a WebSocket constructor (e.g. require('ws')), got ${typeof Ctor}`,
     'webSocketManagerConfig.WebSocket',
+  );
+}
+
+function checkVoiceNoteConverter(converter: unknown): void {
+  if (converter === undefined || converter === null || typeof converter === 'function') return;
+  throw new IllegalArgumentException(
+    `setGlobalConfig: voiceNoteConverter must be a function resolving WAV bytes, got ${typeof converter}`,
+    'voiceNoteConverter',
   );
 }
 

@@ -1,7 +1,7 @@
 // The state of one chat: connects, keeps the link, routes incoming items to events and guards the calls.
 // One state variable (`state`); every change goes through setState().
 import { CHAT_EVENTS, CONTENT_TYPE, type ChatEventName } from '../constants.js';
-import { IllegalStateException } from '../errors.js';
+import { IllegalArgumentException, IllegalStateException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type {
   ChatDetails,
@@ -77,6 +77,8 @@ export class ChatController {
   private participantLeft = false;
   private readonly recovery: MissedMessageRecovery;
   private readonly deliveryLog = new DeliveryLog();
+  /** connect() was given resumeAfterItemId: the next established link fetches everything after it. */
+  private resumePending = false;
   /** When the first connect succeeded: where recovery starts if nothing was delivered yet. */
   private connectedAt = new Date().toISOString();
 
@@ -144,10 +146,16 @@ export class ChatController {
     }
     if (this.pendingConnect) return this.pendingConnect;
     if (this.connectResult && this.state !== 'broken') return Promise.resolve(this.connectResult);
+    const resumeAfter = args?.resumeAfterItemId;
+    if (resumeAfter !== undefined && (typeof resumeAfter !== 'string' || resumeAfter.trim() === '')) {
+      return Promise.reject(new IllegalArgumentException('connect(): resumeAfterItemId must be a non-empty item Id', 'resumeAfterItemId'));
+    }
     if (this.args.websocketManager === null && this.deps.hasWebSocket?.() === false) {
       // Without this the manager would retry for ever, creating a participant connection on every try.
       return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
     }
+    if (resumeAfter !== undefined) this.deliveryLog.resumeAfter(resumeAfter);
+    this.resumePending = resumeAfter !== undefined;
     this.pendingConnect = this.runConnect(args).finally(() => {
       this.pendingConnect = null;
     });
@@ -323,7 +331,9 @@ export class ChatController {
     this.refreshTrackedTranscript();
     this.firstLinkWaiter?.resolve();
     this.firstLinkWaiter = null;
-    if (reconnected && (this.deps.recoverMissedMessages?.() ?? true)) {
+    const resuming = this.resumePending;
+    this.resumePending = false;
+    if (resuming || (reconnected && (this.deps.recoverMissedMessages?.() ?? true))) {
       void this.recovery.recover(this.connectedAt).then((count) => {
         if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
       });
