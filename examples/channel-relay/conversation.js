@@ -60,8 +60,9 @@ class Conversation {
 
   /** Sends every file waiting in the inbox, oldest name first; a file is moved to inbox/sent once sent. */
   async forwardInbox() {
-    if (this.ended) return;
-    for (const file of listFiles(this.inbox)) {
+    const files = listFiles(this.inbox);
+    if (files.length > 0 && this.ended) this.startOver();
+    for (const file of files) {
       await this.open();
       await this.forward(file);
     }
@@ -109,6 +110,14 @@ class Conversation {
     this.saveState();
   }
 
+  /** The chat ended and the customer writes again: keep the old state aside and start a new chat. */
+  startOver() {
+    moveInto(this.stateFile, path.join(path.dirname(this.stateFile), 'ended'), `${this.name}-${this.state.contactId}.json`);
+    this.state = null;
+    this.session = null;
+    this.ended = false;
+  }
+
   end() {
     this.ended = true;
     this.state.ended = true;
@@ -148,9 +157,9 @@ function listFiles(dir) {
     .sort();
 }
 
-function moveInto(file, dir) {
+function moveInto(file, dir, name = path.basename(file)) {
   fs.mkdirSync(dir, { recursive: true });
-  fs.renameSync(file, path.join(dir, path.basename(file)));
+  fs.renameSync(file, path.join(dir, name));
 }
 
 module.exports = { Conversation, listFiles };

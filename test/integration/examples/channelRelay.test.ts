@@ -135,10 +135,14 @@ describe('examples/channel-relay', () => {
     expect(texts).toEqual([...before, ...five, 'and one live']);
   });
 
-  it('writes the end of the chat out and keeps the conversation closed', async () => {
-    await emulator.control('POST', `/emulator/contacts/${state()?.contactId}/end`);
+  it('writes the end of the chat out; the next inbound message starts a new chat', async () => {
+    const ended = state()?.contactId;
+    await emulator.control('POST', `/emulator/contacts/${ended}/end`);
     await until(outbox, (records) => records.some((r) => r.ended), 'the end record');
-    expect(state()).toMatchObject({ ended: true });
+    expect(state()).toMatchObject({ contactId: ended, ended: true });
+    copyFileSync(join(sample, '1-hello.txt'), join(inbox(), '4-hello-again.txt'));
+    const next = await until(state, (s) => s !== null && s.contactId !== ended, 'a new chat');
+    expect(next).toMatchObject({ contactId: expect.any(String) });
     await stopRelay();
   });
 });
