@@ -62,7 +62,10 @@ function refuse(file: VoiceNoteFile, why: string): AttachmentError {
 
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Decodes a voice note to mono samples at a sample rate without Web Audio (Node). */
+/**
+ * Decodes a voice note to mono samples at a sample rate without Web Audio (Node). It rejects with an Error
+ * whose message says why, in words that follow "and" in the refusal.
+ */
 export type DecodeWithoutWebAudio = (bytes: Uint8Array, sampleRate: number) => Promise<Float32Array>;
 
 export interface VoiceNoteOptions {
@@ -75,36 +78,23 @@ export interface VoiceNoteOptions {
 const runsInNode = (): boolean =>
   typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string';
 
-/** Node only: the converter module is imported on first use, out of sight of bundlers (never in the browser bundle). */
-const decodeInNode: DecodeWithoutWebAudio = async (bytes, sampleRate) => {
-  const { decodeOpusFile } = (await import(/* webpackIgnore: true */ './voiceNotes/nodeConverter.js')) as typeof import('./voiceNotes/nodeConverter.js');
-  return decodeOpusFile(bytes, sampleRate);
-};
+/** Node only: imported on first use, out of sight of bundlers, so none of it is in the browser bundle. */
+const decodeInNode: DecodeWithoutWebAudio = async (bytes, sampleRate) =>
+  ((await import(/* webpackIgnore: true */ './voiceNotes/nodeConverter.js')) as typeof import('./voiceNotes/nodeConverter.js')).decodeVoiceNote(bytes, sampleRate);
 
-const isWav = (bytes: Uint8Array): boolean =>
-  bytes.length > 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WAVE';
-
+/** The app's converter: its answer must be a WAV file (RIFF…WAVE). */
 async function convertWithApp(converter: VoiceNoteConverter, file: VoiceNoteFile): Promise<Uint8Array<ArrayBuffer>> {
-  let output: Uint8Array | ArrayBuffer;
-  try {
-    output = await converter({ name: String(file.name), type: String(file.type ?? ''), data: new Uint8Array(await readBytes(file)) });
-  } catch (e) {
-    throw refuse(file, `the voiceNoteConverter failed (${reasonOf(e)})`);
+  const output = await Promise.resolve(file)
+    .then(readBytes)
+    .then((data) => converter({ name: String(file.name), type: String(file.type ?? ''), data: new Uint8Array(data) }))
+    .catch((e: unknown) => {
+      throw refuse(file, `the voiceNoteConverter failed (${reasonOf(e)})`);
+    });
+  const bytes = ArrayBuffer.isView(output) || output instanceof ArrayBuffer ? new Uint8Array(output as ArrayBuffer) : new Uint8Array(0);
+  if (String.fromCharCode(...bytes.subarray(0, 4), ...bytes.subarray(8, 12)) !== 'RIFFWAVE') {
+    throw refuse(file, 'the voiceNoteConverter did not resolve WAV bytes');
   }
-  const bytes = output instanceof ArrayBuffer ? new Uint8Array(output) : output instanceof Uint8Array ? new Uint8Array(output) : null;
-  if (!bytes || !isWav(bytes)) throw refuse(file, 'the voiceNoteConverter did not resolve WAV bytes (a Uint8Array or ArrayBuffer starting with RIFF…WAVE)');
   return bytes;
-}
-
-async function decodeWithoutWebAudio(decode: DecodeWithoutWebAudio, file: VoiceNoteFile): Promise<Float32Array> {
-  try {
-    return await decode(new Uint8Array(await readBytes(file)), VOICE_NOTE_SAMPLE_RATE);
-  } catch (e) {
-    if (e instanceof Error && e.name === 'DecoderUnavailableError') {
-      throw refuse(file, `this runtime has no Web Audio API and ${e.message}: install it (npm install opus-decoder) or pass setGlobalConfig({ voiceNoteConverter })`);
-    }
-    throw refuse(file, `this runtime could not decode it without Web Audio (OGG/Opus and WebM/Opus only: ${reasonOf(e)})`);
-  }
 }
 
 /** Blob.arrayBuffer(), or FileReader where it is missing (older Safari, jsdom). */
@@ -156,7 +146,9 @@ export async function prepareVoiceNote(
       throw refuse(file, `this runtime could not decode it (${reasonOf(e)})`);
     }
   } else if (withoutWebAudio) {
-    samples = await decodeWithoutWebAudio(withoutWebAudio, file);
+    samples = await withoutWebAudio(new Uint8Array(await readBytes(file)), VOICE_NOTE_SAMPLE_RATE).catch((e: unknown) => {
+      throw refuse(file, reasonOf(e));
+    });
   } else {
     throw refuse(file, 'this runtime has no Web Audio API to convert it to WAV (pass setGlobalConfig({ voiceNoteConverter }))');
   }

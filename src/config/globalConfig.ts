@@ -56,8 +56,9 @@ export class GlobalConfig {
         'config',
       );
     }
-    checkWebSocket(config.webSocketManagerConfig?.WebSocket);
-    checkVoiceNoteConverter(config.voiceNoteConverter);
+    // Checked before anything is applied, so a bad value leaves the configuration as it was.
+    functionOrNothing(config.webSocketManagerConfig?.WebSocket, 'webSocketManagerConfig.WebSocket', "a WebSocket constructor (e.g. require('ws'))");
+    functionOrNothing(config.voiceNoteConverter, 'voiceNoteConverter', 'a function resolving WAV bytes');
     if (config.voiceNoteConverter !== undefined) this.voiceNoteConverter = config.voiceNoteConverter ?? null;
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
@@ -246,21 +247,10 @@ export class GlobalConfig {
   }
 }
 
-/** Checked before anything is applied, so a bad value leaves the configuration as it was. */
-function checkWebSocket(Ctor: unknown): void {
-  if (Ctor === undefined || Ctor === null || typeof Ctor === 'function') return;
-  throw new IllegalArgumentException(
-    `setGlobalConfig: webSocketManagerConfig.WebSocket must be a WebSocket constructor (e.g. require('ws')), got ${typeof Ctor}`,
-    'webSocketManagerConfig.WebSocket',
-  );
-}
-
-function checkVoiceNoteConverter(converter: unknown): void {
-  if (converter === undefined || converter === null || typeof converter === 'function') return;
-  throw new IllegalArgumentException(
-    `setGlobalConfig: voiceNoteConverter must be a function resolving WAV bytes, got ${typeof converter}`,
-    'voiceNoteConverter',
-  );
+function functionOrNothing(value: unknown, field: string, what: string): void {
+  if (value !== undefined && value !== null && typeof value !== 'function') {
+    throw new IllegalArgumentException(`setGlobalConfig: ${field} must be ${what}, got ${typeof value}`, field);
+  }
 }
 
 function nonEmptyString(value: unknown): string | undefined {

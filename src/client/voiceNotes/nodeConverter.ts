@@ -18,10 +18,15 @@ interface OpusDecoderModule {
   OpusDecoder: new (options: OpusHead & { sampleRate: number }) => OpusDecoderInstance;
 }
 
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** The decoder package could not be loaded (not installed, or a runtime that cannot run it). */
 export class DecoderUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`the optional package "${OPUS_DECODER_PACKAGE}" could not be loaded (${cause instanceof Error ? cause.message : String(cause)})`);
+    super(
+      `this runtime has no Web Audio API and the optional package "${OPUS_DECODER_PACKAGE}" could not be loaded ` +
+        `(${reasonOf(cause)}): install it (npm install ${OPUS_DECODER_PACKAGE}) or pass setGlobalConfig({ voiceNoteConverter })`,
+    );
     this.name = 'DecoderUnavailableError';
   }
 }
@@ -70,5 +75,18 @@ export async function decodeOpusFile(bytes: Uint8Array, sampleRate: number): Pro
     return mixDown(decoded.channelData, decoded.samplesDecoded);
   } finally {
     decoder.free();
+  }
+}
+
+/**
+ * The Node conversion of audioConversion.ts: OGG/Opus or WebM/Opus to mono samples. Rejects with a message
+ * that says why in the words of the refusal ("this runtime …").
+ */
+export async function decodeVoiceNote(bytes: Uint8Array, sampleRate: number): Promise<Float32Array> {
+  try {
+    return await decodeOpusFile(bytes, sampleRate);
+  } catch (error) {
+    if (error instanceof DecoderUnavailableError) throw error;
+    throw new Error(`this runtime could not decode it without Web Audio (OGG/Opus and WebM/Opus only: ${reasonOf(error)})`);
   }
 }

@@ -36,9 +36,9 @@ describe('toUploadFile', () => {
   });
 
   it.each([
-    ['bare bytes', Buffer.from([1]), /attachment must be a File, a Blob with a name, or \{ name, type, data \}.*bare bytes/],
+    ['bare bytes', Buffer.from([1]), /attachment must be a File, a Blob with a name, or \{ name, type, data \}.*; got object/],
     ['a string', 'hello', /attachment must be .*Uint8Array, ArrayBuffer or Buffer; got string/],
-    ['data as text', { name: 'a.txt', data: 'hello' }, /attachment\.data must be .*; got data as string/],
+    ['data as text', { name: 'a.txt', data: 'hello' }, /attachment\.data must be .*; got string/],
     ['no name', { type: 'text/plain', data: new Uint8Array(1) }, /attachment\.name must be/],
   ])('refuses %s with an AttachmentError naming the accepted forms', (_case, input, message) => {
     let error: unknown;

@@ -8,6 +8,7 @@ import {
   type AudioBufferLike,
   type OfflineContextConstructor,
 } from '../../../src/client/audioConversion';
+import { DecoderUnavailableError, decodeVoiceNote } from '../../../src/client/voiceNotes/nodeConverter';
 import { AttachmentError } from '../../../src/errors';
 
 function recordingApi(): AttachmentApi & { calls: jest.Mock[] } {
@@ -116,7 +117,7 @@ describe('prepareVoiceNote without Web Audio (Node)', () => {
   });
 
   it('says "this runtime" and how to install the decoder when it cannot be loaded', async () => {
-    const unavailable = Object.assign(new Error('the optional package "opus-decoder" could not be loaded (not found)'), { name: 'DecoderUnavailableError' });
+    const unavailable = new DecoderUnavailableError(new Error("Cannot find module 'opus-decoder'"));
     const error = await prepareVoiceNote(ogg(), undefined, { decodeWithoutWebAudio: () => Promise.reject(unavailable) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AttachmentError);
     expect((error as Error).message).toMatch(/this runtime has no Web Audio API.*npm install opus-decoder.*voiceNoteConverter/);
@@ -133,5 +134,13 @@ describe('prepareVoiceNote without Web Audio (Node)', () => {
 
   it('refuses what an app converter resolves when it is not WAV', async () => {
     await expect(prepareVoiceNote(ogg(), undefined, { converter: () => new Uint8Array([1, 2, 3]) })).rejects.toThrow(/did not resolve WAV bytes/);
+  });
+});
+
+describe('decodeVoiceNote (the Node path)', () => {
+  it('says which containers it reads when given something else, before loading any decoder', async () => {
+    await expect(decodeVoiceNote(new Uint8Array([0x49, 0x44, 0x33, 4]), 16_000)).rejects.toThrow(
+      /this runtime could not decode it without Web Audio \(OGG\/Opus and WebM\/Opus only: it is neither an OGG nor a WebM file\)/,
+    );
   });
 });
