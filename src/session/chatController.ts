@@ -22,6 +22,7 @@ import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js'
 import type { SessionEventMap } from './sessionEvents.js';
 import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
 import { TokenRefresher } from './tokenRefresher.js';
+import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
 
 /**
  * idle: connect() not called yet · connecting: first link being set up · connected: link up ·
@@ -45,11 +46,6 @@ export interface ControllerDeps {
   /** The receipt throttle window in ms (default 5000). */
   receiptThrottleMs?: () => number;
 }
-
-/** What connect() says when this runtime has no WebSocket and none was injected (Node 20). */
-export const NO_WEBSOCKET_MESSAGE =
-  'connect(): this runtime has no WebSocket (Node 20 has none built in). Install the "ws" package and pass it: ' +
-  "connect.ChatSession.setGlobalConfig({ webSocketManagerConfig: { WebSocket: require('ws') } }).";
 
 /** The item upstream replays when the service says the chat is gone. */
 const SYNTHETIC_CHAT_ENDED: ChatTranscriptItem = {

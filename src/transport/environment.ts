@@ -56,6 +56,11 @@ export function resetGlobalConfig(): void {
   globalConfig.WebSocket = null;
 }
 
+/** What a session's connect() says when there is no WebSocket and none was injected (Node 20). */
+export const NO_WEBSOCKET_MESSAGE =
+  'connect(): this runtime has no WebSocket (Node 20 has none built in). Install the "ws" package and pass it: ' +
+  "connect.ChatSession.setGlobalConfig({ webSocketManagerConfig: { WebSocket: require('ws') } }).";
+
 /**
  * The WebSocket constructor a manager would use: its own option, else the one set by setGlobalConfig, else
  * `globalThis.WebSocket` (browsers, Node 22+). Undefined on Node 20 until one is injected.
