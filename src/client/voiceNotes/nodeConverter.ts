@@ -25,7 +25,7 @@ export class DecoderUnavailableError extends Error {
   constructor(cause: unknown) {
     super(
       `this runtime has no Web Audio API and the optional package "${OPUS_DECODER_PACKAGE}" could not be loaded ` +
-        `(${reasonOf(cause)}): install it (npm install ${OPUS_DECODER_PACKAGE}) or pass setGlobalConfig({ voiceNoteConverter })`,
+        `(${reasonOf(cause).split('\n')[0]}): install it (npm install ${OPUS_DECODER_PACKAGE}) or pass setGlobalConfig({ voiceNoteConverter })`,
     );
     this.name = 'DecoderUnavailableError';
   }

@@ -117,11 +117,12 @@ describe('prepareVoiceNote without Web Audio (Node)', () => {
   });
 
   it('says "this runtime" and how to install the decoder when it cannot be loaded', async () => {
-    const unavailable = new DecoderUnavailableError(new Error("Cannot find module 'opus-decoder'"));
+    const unavailable = new DecoderUnavailableError(new Error("Cannot find module 'opus-decoder'\nRequire stack:\n- /app/index.js"));
     const error = await prepareVoiceNote(ogg(), undefined, { decodeWithoutWebAudio: () => Promise.reject(unavailable) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AttachmentError);
     expect((error as Error).message).toMatch(/this runtime has no Web Audio API.*npm install opus-decoder.*voiceNoteConverter/);
-    expect((error as Error).message).not.toMatch(/browser/);
+    expect((error as Error).message).not.toMatch(/browser|Require stack/);
+    expect((error as Error).message).toContain("(Cannot find module 'opus-decoder')");
   });
 
   it('an app converter wins over Web Audio and its WAV bytes are uploaded as is', async () => {
