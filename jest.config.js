@@ -16,6 +16,13 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/setup/failOnUnhandledRejection.ts'],
 };
 
+// The optional Opus decoder of Node voice notes ships as ES modules only; the integration tests load it
+// through jest's CommonJS module system, so it is compiled like the tests are.
+const ESM_PACKAGES = ['opus-decoder', '@wasm-audio-decoders/common', 'simple-yenc'];
+const esmTransform = {
+  [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2020' } }],
+};
+
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
@@ -24,6 +31,8 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      transform: { ...transform, ...esmTransform },
+      transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
       setupFiles: ['<rootDir>/test/setup/nodeGlobals.ts'],
     },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
