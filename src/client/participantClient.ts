@@ -33,6 +33,7 @@ import type {
 import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import { VERSION } from '../version.js';
+import { stripStartPosition } from './startPosition.js';
 import { toChatServiceError } from './errors.js';
 import { ParticipantRestJsonProtocol } from './restJsonProtocol.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
@@ -73,12 +74,8 @@ export interface SendEventInput {
   clientToken?: string;
 }
 
-/** Fields of StartPosition may be null or undefined; those are left out of the request. */
-export interface StartPositionInput {
-  Id?: string | null;
-  AbsoluteTime?: string | null;
-  MostRecent?: number | null;
-}
+export { stripStartPosition, type StartPositionInput } from './startPosition.js';
+import type { StartPositionInput } from './startPosition.js';
 
 export interface GetTranscriptInput {
   maxResults: number;
@@ -99,19 +96,6 @@ export interface StartAttachmentUploadInput {
 export interface AuthenticationUrlInput {
   sessionId: string;
   redirectUri: string;
-}
-
-/** Keeps only the StartPosition members that carry a value (the service wants `{}` for "none"). */
-export function stripStartPosition(position: StartPositionInput | null | undefined): {
-  Id?: string;
-  AbsoluteTime?: string;
-  MostRecent?: number;
-} {
-  const out: { Id?: string; AbsoluteTime?: string; MostRecent?: number } = {};
-  if (position?.Id != null) out.Id = position.Id;
-  if (position?.AbsoluteTime != null) out.AbsoluteTime = position.AbsoluteTime;
-  if (position?.MostRecent != null) out.MostRecent = position.MostRecent;
-  return out;
 }
 
 /** The SDK client options this package always uses. */

@@ -9,6 +9,7 @@ import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
 import type { WebSocketConstructorLike } from '../transport/types.js';
 import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
+import { nonEmptyString } from '../util/values.js';
 import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
 
 /** Answers "is the network up?" for the websocket manager. */
@@ -251,10 +252,6 @@ function functionOrNothing(value: unknown, field: string, what: string): void {
   if (value !== undefined && value !== null && typeof value !== 'function') {
     throw new IllegalArgumentException(`setGlobalConfig: ${field} must be ${what}, got ${typeof value}`, field);
   }
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function positiveNumber(value: unknown): number | undefined {

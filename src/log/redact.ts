@@ -22,10 +22,11 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'secretaccesskey',
 ]);
 
-// Query parameters that make a presigned URL (or a websocket URL) usable by whoever reads it. The separator
+// Query parameters that make a presigned URL (or a websocket URL, e.g. the emulator's `?ticket=`) usable by
+// whoever reads it. The separator
 // may be URL-encoded when a URL is nested inside another one.
 const URL_SECRET_PARAM =
-  /((?:[?&]|%3F|%26)(?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|sig|signature|token)(?:=|%3D))[^&#\s"'<>\\]*/gi;
+  /((?:[?&]|%3F|%26)(?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|sig|signature|token|ticket)(?:=|%3D))[^&#\s"'<>\\]*/gi;
 
 // `"participantToken":"…"` inside text that is already JSON (also escaped JSON, `\"token\":\"…\"`).
 const JSON_SECRET_FIELD =

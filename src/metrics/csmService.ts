@@ -7,6 +7,7 @@
 // and a timer flushes the rest every `flushIntervalMs`; it runs only while something is queued.
 
 import { logManager } from '../log/logManager.js';
+import { nonEmptyString } from '../util/values.js';
 import type { ChatCsmConfig, CsmDimension, CsmMetric } from '../types.js';
 import {
   agentCountMetric,
@@ -242,10 +243,6 @@ function appendBounded(list: CsmMetric[], metric: CsmMetric): CsmMetric[] {
 
 function categoryOrApi(category: unknown): string {
   return nonEmptyString(category) ?? CSM_CATEGORY.API;
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function positiveInteger(value: unknown): number | undefined {

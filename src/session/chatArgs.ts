@@ -1,6 +1,7 @@
 // Normalises and validates the arguments of ChatSession.create(). Upstream accepts camelCase or
 // PascalCase chat details; we do too, and reject bad input with an error that names the field.
 import { IllegalArgumentException } from '../errors.js';
+import { isObject } from '../util/values.js';
 import type {
   ChatDetailsInput,
   ChatFeatures,
@@ -29,9 +30,6 @@ export interface NormalizedCreateArgs {
 }
 
 const SESSION_TYPES: readonly ChatSessionType[] = ['AGENT', 'CUSTOMER'];
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function pick(details: ChatDetailsInput, camel: string, pascal: string): unknown {
   const fields = details as Record<string, unknown>;

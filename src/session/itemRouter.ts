@@ -4,8 +4,11 @@ import type { ChatTranscriptItem } from '../types.js';
 
 const EVENT_CONTENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
 
-/** Event items that have a session event of their own, by the part of ContentType after the prefix. */
-const EVENT_BY_SUFFIX: Readonly<Record<string, ChatEventName>> = {
+/**
+ * Event items that have a session event of their own, by the part of ContentType after the prefix. A Map,
+ * not an object: a suffix such as `__proto__` or `constructor` must not find an inherited property.
+ */
+const EVENT_BY_SUFFIX: ReadonlyMap<string, ChatEventName> = new Map<string, ChatEventName>(Object.entries({
   'typing': 'INCOMING_TYPING',
   'message.read': 'INCOMING_READ_RECEIPT',
   'message.delivered': 'INCOMING_DELIVERED_RECEIPT',
@@ -21,12 +24,12 @@ const EVENT_BY_SUFFIX: Readonly<Record<string, ChatEventName>> = {
   'authentication.expired': 'AUTHENTICATION_EXPIRED',
   'authentication.cancelled': 'AUTHENTICATION_CANCELED',
   'chat.rehydrated': 'CHAT_REHYDRATED',
-};
+} satisfies Record<string, ChatEventName>));
 
 function eventForContentType(contentType: string | undefined): ChatEventName {
   // ATTACHMENT items carry no top-level ContentType.
   const suffix = typeof contentType === 'string' && contentType.startsWith(EVENT_CONTENT_PREFIX) ? contentType.slice(EVENT_CONTENT_PREFIX.length) : '';
-  return EVENT_BY_SUFFIX[suffix] ?? CHAT_EVENTS.INCOMING_MESSAGE;
+  return EVENT_BY_SUFFIX.get(suffix) ?? CHAT_EVENTS.INCOMING_MESSAGE;
 }
 
 /** Receipt items pushed by the service (chatjs also accepts the underscored spelling). */

@@ -2,7 +2,9 @@
 // that names the field and the rule; the session stays usable.
 import { ALL_CONTENT_TYPES, CONTENT_TYPE, TRANSCRIPT_DEFAULTS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
-import type { GetTranscriptArgs, SendEventArgs, SendMessageArgs, StartPosition } from '../types.js';
+import { stripStartPosition } from '../client/startPosition.js';
+import { isObject } from '../util/values.js';
+import type { GetTranscriptArgs, SendEventArgs, SendMessageArgs } from '../types.js';
 import type { TranscriptRequest } from './clientAccess.js';
 
 const MESSAGE_CONTENT_TYPES: readonly string[] = [
@@ -11,9 +13,6 @@ const MESSAGE_CONTENT_TYPES: readonly string[] = [
   CONTENT_TYPE.applicationJson,
   CONTENT_TYPE.interactiveMessageResponse,
 ];
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function requireArgs(args: unknown, method: string): Record<string, unknown> {
   if (!isObject(args)) throw new IllegalArgumentException(`${method} needs an arguments object`, 'args');
@@ -77,19 +76,6 @@ export function receiptMessageId(content: string | undefined): string {
     throw new IllegalArgumentException('content of a receipt must name the messageId it acknowledges', 'content.messageId');
   }
   return messageId;
-}
-
-/** 5.0.0's declarations name the fields `id`, `absoluteTime`, `mostRecent`; the wire's PascalCase works too. */
-function stripStartPosition(position: unknown): StartPosition {
-  if (!isObject(position)) return {};
-  const result: StartPosition = {};
-  const id = position.Id ?? position.id;
-  const absoluteTime = position.AbsoluteTime ?? position.absoluteTime;
-  const mostRecent = position.MostRecent ?? position.mostRecent;
-  if (typeof id === 'string' && id) result.Id = id;
-  if (typeof absoluteTime === 'string' && absoluteTime) result.AbsoluteTime = absoluteTime;
-  if (typeof mostRecent === 'number') result.MostRecent = mostRecent;
-  return result;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, field: string): T {

@@ -1,0 +1,14 @@
+// Small value checks shared by the argument and config parsers, so each rule is written once.
+
+/** A plain object (not null, not an array): something whose fields can be read. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The string when it has visible content, else undefined. Whitespace-only counts as empty (a region,
+ * stage, endpoint or widget type of "  " is a mistake, never a value); the string itself is returned
+ * untrimmed, as it was given.
+ */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
