@@ -1,6 +1,6 @@
 // The state of one chat: connects, keeps the link, routes incoming items to events and guards the calls.
 // One state variable (`state`); every change goes through setState().
-import { CHAT_EVENTS, CONTENT_TYPE, type ChatEventName } from '../constants.js';
+import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
 import { IllegalArgumentException, IllegalStateException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type {
@@ -20,7 +20,7 @@ import { createSessionFeatures, type SessionFeatures } from './features/index.js
 import { DeliveryLog, MissedMessageRecovery } from './missedMessages.js';
 import type { TranscriptRequest } from './clientAccess.js';
 import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js';
-import type { SessionEventMap } from './sessionEvents.js';
+import type { ItemEventName, SessionEventMap } from './sessionEvents.js';
 import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
 import { TokenRefresher } from './tokenRefresher.js';
 import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
@@ -233,14 +233,16 @@ export class ChatController {
     if (this.deliveryLog.admit(item)) this.deliverItem(item);
   }
 
-  private emitItem(event: ChatEventName, item: ChatTranscriptItem): void {
-    const payload = { data: item, chatDetails: this.getChatDetails() };
+  private emitItem(event: ItemEventName, item: ChatTranscriptItem): void {
+    // The router picked the event from the item's ContentType, so the item is what that event's payload
+    // narrows `data` to; the type system cannot see that, hence the one cast.
+    const payload = { data: item, chatDetails: this.getChatDetails() } as SessionEventMap[ItemEventName];
     if (event === CHAT_EVENTS.AUTHENTICATION_INITIATED) {
       // The content type is authentication.initiated here, as the event type says.
       this.bus.emit(event, { ...payload, sessionId: parseSessionId(item.Content) } as SessionEventMap[typeof event]);
       return;
     }
-    this.bus.emit(event as keyof SessionEventMap & string, payload as never);
+    this.bus.emit(event, payload);
   }
 
   private async runConnect(args: ConnectArgs): Promise<ConnectChatResult> {

@@ -99,7 +99,7 @@ export function sessionController(session: ChatSessionBase, core: ChatCore): Cha
     },
     getState: () => core.getState(),
     getConnectionStatus: () => LINK_STATUS[core.getState()],
-    subscribe: (eventName, handler) => core.bus.on(eventName, handler),
+    subscribe: (eventName, handler) => core.bus.onName(eventName, handler),
     connect: (args) => session.connect(args),
     getChatDetails: () => session.getChatDetails(),
     sendMessage: (args) => session.sendMessage(args),

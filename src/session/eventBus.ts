@@ -1,11 +1,13 @@
 // The session's event bus. Handlers run asynchronously, in emit order, after the code that emitted
 // returns (as upstream, which dispatches on a later tick), so an app handler can never re-enter the
-// controller mid-update. A throwing handler is logged and does not stop the others.
+// controller mid-update. A throwing handler does not stop the others: its error is logged and reported
+// as an uncaught error of the page (see reportUncaught.ts).
 // Handlers get `(payload, eventName, bus)` as upstream's did; `bus` is the small `ChatEventBus` handle.
 import EventEmitter from 'eventemitter3';
 import { ValueError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { ChatEventBus, ChatEventSubscription, Unsubscribe } from '../types.js';
+import { reportUncaught, type UncaughtReporter } from './reportUncaught.js';
 
 type Handler<P> = (payload: P, eventName: string, bus: ChatEventBus) => void;
 
@@ -16,17 +18,21 @@ interface QueuedEmit {
   run: () => void;
 }
 
-export class EventBus<Events extends Record<string, unknown>> {
+/** `Events` is a closed map (event name → payload); names outside it only come in through `onName`. */
+export class EventBus<Events extends { [K in keyof Events]: unknown }> {
   private readonly emitter = new EventEmitter();
   private readonly queue: QueuedEmit[] = [];
   private draining = false;
   /** Passed to every handler as its third argument. */
   readonly handle: ChatEventBus;
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    private readonly reportError: UncaughtReporter = reportUncaught,
+  ) {
     const subscription = (off: Unsubscribe): ChatEventSubscription => ({ unsubscribe: off });
     this.handle = {
-      subscribe: (eventName, handler) => subscription(this.on(eventName, handler as Handler<Events[string]>)),
+      subscribe: (eventName, handler) => subscription(this.onName(eventName, handler)),
       subscribeAll: (handler) => subscription(this.onAll(handler)),
       unsubscribeAll: () => this.removeAllListeners(),
     };
@@ -35,6 +41,14 @@ export class EventBus<Events extends Record<string, unknown>> {
   /** Subscribes `handler`; returns the function that removes it. */
   on<K extends keyof Events & string>(event: K, handler: Handler<Events[K]>): Unsubscribe {
     return this.listen(event, event, handler as Handler<unknown>);
+  }
+
+  /**
+   * Subscribes by a name only known at run time (5.0.0's string-keyed `subscribe`): an unknown name is
+   * accepted, as upstream, and simply never fires.
+   */
+  onName(event: string, handler: Handler<unknown>): Unsubscribe {
+    return this.listen(event, event, handler);
   }
 
   /** Subscribes `handler` to every event (it runs before the event's own handlers, as upstream). */
@@ -51,6 +65,7 @@ export class EventBus<Events extends Record<string, unknown>> {
         handler(payload, eventName, this.handle);
       } catch (error) {
         this.logger.error(`A ${eventName} handler threw`, error);
+        this.reportError(error);
       }
     };
     this.emitter.on(channel, safe);

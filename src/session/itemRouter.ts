@@ -1,6 +1,7 @@
 // Decides which session event an incoming item becomes (chatjs-behavior §3.3, §3.4).
-import { CHAT_EVENTS, CONTENT_TYPE, type ChatEventName } from '../constants.js';
+import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
 import type { ChatTranscriptItem } from '../types.js';
+import type { ItemEventName } from './sessionEvents.js';
 
 const EVENT_CONTENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
 
@@ -8,7 +9,7 @@ const EVENT_CONTENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
  * Event items that have a session event of their own, by the part of ContentType after the prefix. A Map,
  * not an object: a suffix such as `__proto__` or `constructor` must not find an inherited property.
  */
-const EVENT_BY_SUFFIX: ReadonlyMap<string, ChatEventName> = new Map<string, ChatEventName>(Object.entries({
+const EVENT_BY_SUFFIX: ReadonlyMap<string, ItemEventName> = new Map<string, ItemEventName>(Object.entries({
   'typing': 'INCOMING_TYPING',
   'message.read': 'INCOMING_READ_RECEIPT',
   'message.delivered': 'INCOMING_DELIVERED_RECEIPT',
@@ -24,9 +25,9 @@ const EVENT_BY_SUFFIX: ReadonlyMap<string, ChatEventName> = new Map<string, Chat
   'authentication.expired': 'AUTHENTICATION_EXPIRED',
   'authentication.cancelled': 'AUTHENTICATION_CANCELED',
   'chat.rehydrated': 'CHAT_REHYDRATED',
-} satisfies Record<string, ChatEventName>));
+} satisfies Record<string, ItemEventName>));
 
-function eventForContentType(contentType: string | undefined): ChatEventName {
+function eventForContentType(contentType: string | undefined): ItemEventName {
   // ATTACHMENT items carry no top-level ContentType.
   const suffix = typeof contentType === 'string' && contentType.startsWith(EVENT_CONTENT_PREFIX) ? contentType.slice(EVENT_CONTENT_PREFIX.length) : '';
   return EVENT_BY_SUFFIX.get(suffix) ?? CHAT_EVENTS.INCOMING_MESSAGE;
@@ -45,7 +46,7 @@ export const isChatEnded = (item: ChatTranscriptItem): boolean => item.ContentTy
 export const isTransferSucceeded = (item: ChatTranscriptItem): boolean => item.ContentType === CONTENT_TYPE.transferSucceeded;
 
 /** Read wins over delivered; null when the item carries no usable receipt. */
-function receiptEvent(item: ChatTranscriptItem): ChatEventName | null {
+function receiptEvent(item: ChatTranscriptItem): ItemEventName | null {
   const [first] = item.MessageMetadata?.Receipts ?? [];
   if (first?.ReadTimestamp) return CHAT_EVENTS.INCOMING_READ_RECEIPT;
   if (first?.DeliveredTimestamp) return CHAT_EVENTS.INCOMING_DELIVERED_RECEIPT;
@@ -56,7 +57,7 @@ function receiptEvent(item: ChatTranscriptItem): ChatEventName | null {
  * The event an item becomes for the participant `ownParticipantId`, or null when the session must drop it
  * (a receipt without receipts, or a receipt this participant sent itself).
  */
-export function classifyItem(item: ChatTranscriptItem, ownParticipantId: string): ChatEventName | null {
+export function classifyItem(item: ChatTranscriptItem, ownParticipantId: string): ItemEventName | null {
   if (isReceiptItem(item)) {
     const recipient = item.MessageMetadata?.Receipts?.[0]?.RecipientParticipantId;
     if (recipient !== undefined && recipient === ownParticipantId) return null;

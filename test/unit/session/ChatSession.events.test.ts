@@ -34,6 +34,13 @@ describe('session events', () => {
   });
 
   it('gives every handler the item and chat details, keeps going when one throws, and unsubscribes', async () => {
+    // The thrown error reaches the page as an uncaught error (window 'error'), as issue 15 asks.
+    const uncaught: unknown[] = [];
+    const onWindowError = (event: ErrorEvent): void => {
+      uncaught.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onWindowError);
     const h = customerHarness();
     await connectCustomer(h);
     const good = jest.fn();
@@ -52,6 +59,9 @@ describe('session events', () => {
       expect.objectContaining({ subscribe: expect.any(Function), subscribeAll: expect.any(Function), unsubscribeAll: expect.any(Function) }),
     );
     expect(removed).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    window.removeEventListener('error', onWindowError);
+    expect(uncaught).toEqual([new Error('app bug')]);
   });
 
   it('handles chat.ended: onMessage, then onEnded, then every handler is dropped and the socket closed', async () => {

@@ -22,7 +22,8 @@ describe('EventBus', () => {
 
   it('keeps delivering when a handler throws, and logs the error', async () => {
     const log = logger();
-    const bus = new EventBus<{ a: number }>(log);
+    const reported: unknown[] = [];
+    const bus = new EventBus<{ a: number }>(log, (error) => reported.push(error));
     const second = jest.fn();
     bus.on('a', () => {
       throw new Error('boom');
@@ -32,6 +33,7 @@ describe('EventBus', () => {
     await Promise.resolve();
     expect(second).toHaveBeenCalledWith(1, 'a', expect.objectContaining({ subscribe: expect.any(Function) }));
     expect(log.error).toHaveBeenCalled();
+    expect(reported).toEqual([new Error('boom')]);
   });
 
   it('returns an unsubscribe function and refuses non-functions', async () => {
