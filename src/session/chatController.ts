@@ -1,6 +1,7 @@
-// The state of one chat: connects, keeps the link, routes incoming items to events and guards the calls.
-// One state variable (`state`); every change goes through setState().
-import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
+// The state of one chat: connects, keeps the link, routes incoming items to events and owns the service
+// calls. One state variable (`phase`, see controllerState.ts); every change goes through setState(), which
+// clears what the old state owned and tells its listeners why.
+import { CHAT_EVENTS } from '../constants.js';
 import { IllegalArgumentException, IllegalStateException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type {
@@ -10,22 +11,27 @@ import type {
   ConnectChatResult,
   ConnectionReason,
   ControllerState,
+  ParticipantServiceResponse,
+  Unsubscribe,
   WebSocketManagerLike,
 } from '../types.js';
 import type { NormalizedCreateArgs } from './chatArgs.js';
-import type { AttachmentOperations, SessionParticipantClient } from './clientAccess.js';
+import type { AttachmentOperations, SessionParticipantClient, TranscriptRequest } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
+import { deferred, describeChange, holdsLink, publicState, type Phase, type StateChange, type StateChangeReason } from './controllerState.js';
 import { EventBus } from './eventBus.js';
 import { createSessionFeatures, type SessionFeatures } from './features/index.js';
+import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, syntheticChatEnded } from './itemRouter.js';
+import type { LinkEvents } from './linkEvents.js';
 import { DeliveryLog, MissedMessageRecovery } from './missedMessages.js';
-import type { TranscriptRequest } from './clientAccess.js';
-import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js';
+import { ServiceCalls } from './serviceCall.js';
 import type { ItemEventName, SessionEventMap } from './sessionEvents.js';
-import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
+import { SessionConnection } from './sessionConnection.js';
 import { TokenRefresher } from './tokenRefresher.js';
 import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
 
 export type { ControllerState } from '../types.js';
+export type { StateChange } from './controllerState.js';
 
 export interface ControllerDeps {
   client: () => SessionParticipantClient;
@@ -43,15 +49,6 @@ export interface ControllerDeps {
   receiptThrottleMs?: () => number;
 }
 
-/** The item upstream replays when the service says the chat is gone. */
-const SYNTHETIC_CHAT_ENDED: ChatTranscriptItem = {
-  AbsoluteTime: '',
-  ContentType: CONTENT_TYPE.chatEnded,
-  Id: '',
-  Type: 'EVENT',
-  InitialContactId: '',
-};
-
 export class ChatController {
   /** @internal */
   readonly bus: EventBus<SessionEventMap>;
@@ -59,20 +56,19 @@ export class ChatController {
   readonly provider: ConnectionDetailsProvider;
   /** Receipts, Lex stitching, onTranscriptUpdated and metrics (see ./features). @internal */
   readonly features: SessionFeatures;
-  private state: ControllerState = 'idle';
+  /** The session's service calls: guard, token renewal, metrics, metadata. @internal */
+  readonly calls: ServiceCalls;
+  private phase: Phase = { name: 'idle' };
+  private readonly stateListeners = new Set<(change: StateChange) => void>();
+  /** The link of the link-holding states (see holdsLink); ended with them. */
   private connection: SessionConnection | null = null;
   private readonly refresher: TokenRefresher;
   private connectResult: ConnectChatResult | null = null;
-  private pendingConnect: Promise<ConnectChatResult> | null = null;
-  private firstLinkWaiter: { resolve: () => void; reject: (error: Error) => void } | null = null;
-  private establishedBefore = false;
-  private participantLeft = false;
   private readonly recovery: MissedMessageRecovery;
   private readonly deliveryLog = new DeliveryLog();
-  /** connect() was given resumeAfterItemId: the next established link fetches everything after it. */
-  private resumePending = false;
-  /** When the first connect succeeded: where recovery starts if nothing was delivered yet. */
-  private connectedAt = new Date().toISOString();
+  /** When the link first came up: where recovery starts if nothing was delivered yet. Null before. */
+  private firstConnectedAt: string | null = null;
+  private readonly createdAt = new Date().toISOString();
 
   /** @internal */
   constructor(
@@ -100,14 +96,22 @@ export class ChatController {
       args.type === 'AGENT',
       (startedAt, failed) => this.features.metrics.apiCall('createParticipantConnection', startedAt, failed),
     );
-    this.refresher = new TokenRefresher(this.provider, () => this.endFromService('token renewal refused'), deps.logger);
+    this.refresher = new TokenRefresher(this.provider, () => this.endFromService('service-refused', 'token renewal refused'), deps.logger);
     this.recovery = new MissedMessageRecovery(
       (request) => this.deps.client().getTranscript(this.provider.connectionToken ?? '', request),
-      (item) => this.deliverOnce(item),
+      (item) => this.deliverItem(item),
       this.deliveryLog,
       deps.logger,
-      () => this.state === 'connected' || this.state === 'reconnecting',
     );
+    this.calls = new ServiceCalls({
+      tokenFor: (method) => this.tokenFor(method),
+      renewToken: (stale) => this.renewConnectionToken(stale),
+      client: () => deps.client(),
+      attachments: () => deps.attachments(),
+      features: this.features,
+      hasEnded: () => this.hasEnded,
+      afterTranscriptPage: (request, result) => this.afterTranscriptPage(request, result),
+    });
   }
 
   /** @internal */
@@ -117,12 +121,18 @@ export class ChatController {
 
   /** The session's connection state (see ControllerState). */
   getState(): ControllerState {
-    return this.state;
+    return publicState(this.phase.name);
   }
 
   /** True once the chat ended (chat.ended arrived or the service refused us). */
   get hasEnded(): boolean {
-    return this.state === 'ended';
+    return this.phase.name === 'ended';
+  }
+
+  /** @internal Listens to state changes and their reasons (internal: tests, diagnostics). */
+  onStateChange(listener: (change: StateChange) => void): Unsubscribe {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
   }
 
   /** Ids, tokens and connection details of the chat. */
@@ -133,11 +143,12 @@ export class ChatController {
 
   /** Connects once; while connecting or connected it returns the same result, after a break it connects again. */
   connect(args: ConnectArgs = {}): Promise<ConnectChatResult> {
-    if (this.state === 'ended') {
+    const { phase } = this;
+    if (phase.name === 'ended') {
       return Promise.reject(new IllegalStateException('The chat has ended; create a new session to chat again'));
     }
-    if (this.pendingConnect) return this.pendingConnect;
-    if (this.connectResult && this.state !== 'broken') return Promise.resolve(this.connectResult);
+    if (phase.name === 'connecting') return phase.attempt.promise;
+    if (this.connectResult && phase.name !== 'broken') return Promise.resolve(this.connectResult);
     const resumeAfter = args?.resumeAfterItemId;
     if (resumeAfter !== undefined && (typeof resumeAfter !== 'string' || resumeAfter.trim() === '')) {
       return Promise.reject(new IllegalArgumentException('connect(): resumeAfterItemId must be a non-empty item Id', 'resumeAfterItemId'));
@@ -147,62 +158,18 @@ export class ChatController {
       return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
     }
     if (resumeAfter !== undefined) this.deliveryLog.resumeAfter(resumeAfter);
-    this.resumePending = resumeAfter !== undefined;
-    this.pendingConnect = this.runConnect(args).finally(() => {
-      this.pendingConnect = null;
-    });
-    return this.pendingConnect;
+    const attempt = deferred<ConnectChatResult>();
+    this.setState({ name: 'connecting', attempt, args: args ?? {}, resume: resumeAfter !== undefined }, { code: 'connect' });
+    void this.openLink();
+    return attempt.promise;
   }
 
-  /** @internal The connection token for a guarded call, or an IllegalStateException with upstream's text. */
-  connectionTokenFor(method: string): string {
-    const token = this.provider.connectionToken;
-    if (this.state === 'idle' || token === null) {
-      this.logger.error(`Cannot call ${method} before calling connect()`);
-      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
-    }
-    if (this.state === 'ended' || this.participantLeft) {
-      this.logger.error(`Cannot call ${method} when participant is disconnected`);
-      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
-    }
-    return token;
-  }
-
-  /** @internal */
-  get client(): SessionParticipantClient {
-    return this.deps.client();
-  }
-
-  /** @internal */
-  get attachments(): AttachmentOperations {
-    return this.deps.attachments();
-  }
-
-  /**
-   * @internal
-   * After a 403 with `staleToken`: renews the connection token once (unless someone already did) and
-   * returns the new one, or null when renewal did not help (the chat may be over).
-   */
-  async renewConnectionToken(staleToken: string): Promise<string | null> {
-    if (this.state === 'ended') return null;
-    const current = this.provider.connectionToken;
-    if (current !== null && current !== staleToken) return current;
-    const renewed = await this.refresher.refreshNow();
-    const token = this.provider.connectionToken;
-    return renewed && token !== staleToken ? token : null;
-  }
-
-  /** @internal A page of GetTranscript came back: the features learn what it holds. */
-  afterTranscriptPage(request: TranscriptRequest, result: { Transcript?: ChatTranscriptItem[]; NextToken?: string }): void {
-    const items = result.Transcript ?? [];
-    this.features.partials.rehydrate(items);
-    this.features.transcript.page(request, result);
-    this.features.receipts.rehydrate(items);
-  }
-
-  /** @internal The customer left (DisconnectParticipant succeeded): stop reconnecting; chat.ended will follow. */
-  markParticipantLeft(): void {
-    this.participantLeft = true;
+  /** @internal Customers: leave the chat (DisconnectParticipant); chat.ended follows, the link is not re-made. */
+  async disconnectParticipant<M>(metadata: M | undefined): Promise<ParticipantServiceResponse<object, M>> {
+    const result = await this.calls.run('disconnectParticipant', metadata, (token, { client }) => client.disconnectParticipant(token));
+    if (this.phase.name === 'connected') this.setState({ name: 'leaving' }, { code: 'participant-left' });
+    else this.endFromService('participant-left', 'left while the link was down');
+    return result;
   }
 
   /** @internal Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
@@ -210,8 +177,44 @@ export class ChatController {
     this.bus.removeAllListeners();
   }
 
-  /** @internal Routes one incoming item (websocket or replayed) to the session's events. */
-  deliverItem(item: ChatTranscriptItem): void {
+  /** The connection token for a call allowed now, or an IllegalStateException with upstream's text. */
+  private tokenFor(method: string): string {
+    const token = this.provider.connectionToken;
+    const { name } = this.phase;
+    if (name === 'idle' || token === null) {
+      this.logger.error(`Cannot call ${method} before calling connect()`);
+      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
+    }
+    if (name === 'ended' || name === 'leaving') {
+      this.logger.error(`Cannot call ${method} when participant is disconnected`);
+      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
+    }
+    return token;
+  }
+
+  /** After a 403 with `staleToken`: renews once (unless someone already did); null when that did not help. */
+  private async renewConnectionToken(staleToken: string): Promise<string | null> {
+    if (this.phase.name === 'ended') return null;
+    const current = this.provider.connectionToken;
+    if (current !== null && current !== staleToken) return current;
+    const renewed = await this.refresher.refreshNow();
+    const token = this.provider.connectionToken;
+    return renewed && token !== staleToken ? token : null;
+  }
+
+  private afterTranscriptPage(request: TranscriptRequest, result: { Transcript?: ChatTranscriptItem[]; NextToken?: string }): void {
+    const items = result.Transcript ?? [];
+    this.features.partials.rehydrate(items);
+    this.features.transcript.page(request, result);
+    this.features.receipts.rehydrate(items);
+  }
+
+  /**
+   * @internal Routes one incoming item (live, recovered or synthetic) to the session's events. `endReason`
+   * says why a synthetic chat.ended was replayed.
+   */
+  deliverItem(item: ChatTranscriptItem, endReason?: StateChangeReason): void {
+    if (this.phase.name === 'ended') return;
     const emitted = this.features.partials.stitch(item);
     const event = emitted === null ? null : classifyItem(emitted, this.args.chatDetails.participantId);
     if (emitted !== null && event !== null) {
@@ -219,18 +222,11 @@ export class ChatController {
       this.features.transcript.incoming(emitted);
     }
     if (isChatEnded(item)) {
-      this.finishChat();
+      this.finishChat(endReason);
     } else if (isTransferSucceeded(item) && this.args.type !== 'CUSTOMER') {
       // The contact moved to another agent: this agent's session is done, without a CHAT_ENDED.
-      this.stopConnection();
-      this.setState('ended');
+      this.setState({ name: 'ended' }, { code: 'transferred' });
     }
-  }
-
-  /** Live and recovered items pass here: each is delivered once, and nothing after the chat ended. */
-  private deliverOnce(item: ChatTranscriptItem): void {
-    if (this.state === 'ended') return;
-    if (this.deliveryLog.admit(item)) this.deliverItem(item);
   }
 
   private emitItem(event: ItemEventName, item: ChatTranscriptItem): void {
@@ -245,91 +241,70 @@ export class ChatController {
     this.bus.emit(event, payload);
   }
 
-  private async runConnect(args: ConnectArgs): Promise<ConnectChatResult> {
-    this.setState('connecting');
+  /** Fetches connection details, then starts the websocket side (the link events move the state on). */
+  private async openLink(): Promise<void> {
     try {
       await this.provider.fetch();
-      await this.openLink();
     } catch (error) {
-      this.stopConnection();
-      this.setState('broken');
-      throw error;
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.setState({ name: 'broken' }, { code: 'connect-failed', detail: failure.message, error: failure });
+      return;
     }
-    this.refresher.start();
-    if (this.connectResult === null) this.connectedAt = new Date().toISOString();
-    if (this.args.type === 'AGENT' && this.connection && !this.connection.ownsManager) {
-      this.acknowledgeAgent();
-    }
-    this.connectResult = {
-      _debug: { websocketStatus: 'Connected' },
-      connectSuccess: true,
-      connectCalled: true,
-      metadata: args.metadata ?? null,
-    };
-    return this.connectResult;
-  }
-
-  /** Starts the websocket side; resolves once our own socket is up (at once on a shared Streams manager). */
-  private openLink(): Promise<void> {
+    if (this.phase.name !== 'connecting') return;
     const external = this.args.websocketManager;
-    const manager = external ?? this.deps.createManager();
     // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
     // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
     const ownsManager = external === null || this.args.type === 'CUSTOMER';
     this.connection = new SessionConnection({
-      manager,
+      manager: external ?? this.deps.createManager(),
       ownsManager,
       provider: this.provider,
       chatDetails: this.args.chatDetails,
-      events: this.connectionEvents(),
+      events: this.linkEvents(),
       logger: this.logger,
     });
-    const firstLink = new Promise<void>((resolve, reject) => {
-      this.firstLinkWaiter = { resolve, reject };
-    });
-    this.connection.start();
+    try {
+      this.connection.start();
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.setState({ name: 'broken' }, { code: 'connect-failed', detail: failure.message, error: failure });
+      return;
+    }
+    // Streams' manager is up already: it never tells a newcomer.
     if (!ownsManager) this.onEstablished();
-    return firstLink;
   }
 
-  private connectionEvents(): ConnectionEvents {
+  /** The one interface the link reports through (see linkEvents.ts). */
+  private linkEvents(): LinkEvents {
     return {
       item: (item) => {
         this.features.metrics.websocket('incoming');
-        this.recovery.accept(item);
+        if (this.phase.name !== 'ended') this.recovery.accept(item);
       },
       established: () => this.onEstablished(),
       lost: (reason) => this.onLost(reason),
       broken: (reason) => this.onBroken(reason),
-      chatOver: () => this.endFromService('the service refused to reconnect'),
-      deepHeartbeatSuccess: (info) => this.deepHeartbeat(true, info),
-      deepHeartbeatFailure: (info) => this.deepHeartbeat(false, info),
+      chatOver: () => this.endFromService('service-refused', 'the service refused to reconnect'),
+      deepHeartbeat: (ok, info) => {
+        this.features.metrics.websocket(ok ? 'deepHeartbeatSuccess' : 'deepHeartbeatFailure');
+        const event = ok ? CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS : CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE;
+        this.bus.emit(event, { chatDetails: this.getChatDetails(), data: info });
+      },
     };
   }
 
-  private deepHeartbeat(ok: boolean, info: unknown): void {
-    this.features.metrics.websocket(ok ? 'deepHeartbeatSuccess' : 'deepHeartbeatFailure');
-    const event = ok ? CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS : CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE;
-    this.bus.emit(event, { chatDetails: this.getChatDetails(), data: toInfo(info) });
-  }
-
   private onEstablished(): void {
-    if (this.state === 'ended' || this.state === 'connected') return;
-    this.setState('connected');
+    const { phase } = this;
+    if (phase.name !== 'connecting' && phase.name !== 'reconnecting') return;
+    const reconnected = this.firstConnectedAt !== null;
+    this.firstConnectedAt ??= new Date().toISOString();
+    this.setState({ name: 'connected' }, { code: 'established' });
     this.features.metrics.websocket('gained');
-    this.bus.emit(CHAT_EVENTS.CONNECTION_ESTABLISHED, {
-      chatDetails: this.getChatDetails(),
-      data: { reconnected: this.establishedBefore },
-    });
-    const reconnected = this.establishedBefore;
-    this.establishedBefore = true;
+    this.bus.emit(CHAT_EVENTS.CONNECTION_ESTABLISHED, { chatDetails: this.getChatDetails(), data: { reconnected } });
     this.refreshTrackedTranscript();
-    this.firstLinkWaiter?.resolve();
-    this.firstLinkWaiter = null;
-    const resuming = this.resumePending;
-    this.resumePending = false;
+    const resuming = phase.name === 'connecting' && phase.resume;
     if (resuming || (reconnected && (this.deps.recoverMissedMessages?.() ?? true))) {
-      void this.recovery.recover(this.connectedAt).then((count) => {
+      void this.recovery.recover(this.firstConnectedAt ?? this.createdAt).then((count) => {
         if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
       });
     }
@@ -348,54 +323,70 @@ export class ChatController {
   }
 
   private onLost(reason: ConnectionReason): void {
-    if (this.state !== 'connected') return;
-    if (this.participantLeft) {
-      this.endFromService('the participant left');
+    if (this.phase.name === 'leaving') {
+      this.endFromService('participant-left', 'the link dropped after the participant left');
       return;
     }
-    this.setState('reconnecting');
+    if (this.phase.name !== 'connected') return;
+    this.setState({ name: 'reconnecting' }, { code: 'lost', detail: reason.reason });
     this.features.metrics.websocket('lost');
     this.bus.emit(CHAT_EVENTS.CONNECTION_LOST, { chatDetails: this.getChatDetails(), data: reason });
   }
 
   private onBroken(reason: ConnectionReason): void {
-    if (this.state === 'ended' || this.state === 'broken') return;
-    this.stopConnection();
-    this.setState('broken');
+    if (this.phase.name === 'ended' || this.phase.name === 'broken') return;
+    const error = new IllegalStateException(`The websocket could not be established: ${reason.reason ?? 'unknown'}`);
+    this.setState({ name: 'broken' }, { code: 'broken', detail: reason.reason, error });
     this.bus.emit(CHAT_EVENTS.CONNECTION_BROKEN, { chatDetails: this.getChatDetails(), data: reason });
-    this.firstLinkWaiter?.reject(new IllegalStateException(`The websocket could not be established: ${reason.reason ?? 'unknown'}`));
-    this.firstLinkWaiter = null;
   }
 
-  /** The service told us the chat is gone: replay chat.ended as upstream does. */
-  private endFromService(why: string): void {
-    if (this.state === 'ended') return;
+  /** The service told us the chat is gone (or we left): replay chat.ended as upstream does. */
+  private endFromService(code: StateChangeReason['code'], why: string): void {
+    if (this.phase.name === 'ended') return;
     this.logger.info(`Ending the session: ${why}`);
-    this.deliverItem({ ...SYNTHETIC_CHAT_ENDED });
+    this.deliverItem(syntheticChatEnded(), { code, detail: why });
   }
 
   /** chat.ended: CHAT_ENDED runs after the item's own events, then every handler is dropped. */
-  private finishChat(): void {
-    if (this.state === 'ended') return;
-    this.stopConnection();
-    this.setState('ended');
-    this.features.receipts.stop();
+  private finishChat(reason: StateChangeReason = { code: 'chat-ended' }): void {
+    if (this.phase.name === 'ended') return;
+    this.setState({ name: 'ended' }, reason);
     this.features.metrics.websocket('ended');
-    this.firstLinkWaiter?.reject(new IllegalStateException('The chat ended before the connection was established'));
-    this.firstLinkWaiter = null;
     this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => this.bus.removeAllListeners());
   }
 
-  private stopConnection(): void {
-    this.refresher.stop();
-    this.connection?.end();
-    this.connection = null;
+  /** The one place the state changes: clears what the old state owned, then tells the listeners why. */
+  private setState(next: Phase, reason: StateChangeReason): void {
+    const previous = this.phase;
+    if (next.name === previous.name || previous.name === 'ended') return;
+    this.phase = next;
+    if (previous.name === 'connecting') this.settleAttempt(previous, next, reason);
+    if (holdsLink(previous.name) && !holdsLink(next.name)) this.dropLink();
+    if (next.name === 'ended') this.features.receipts.stop();
+    const change: StateChange = { from: previous.name, to: next.name, reason };
+    this.logger.info(describeChange(change));
+    for (const listener of [...this.stateListeners]) listener(change);
   }
 
-  private setState(next: ControllerState): void {
-    if (next === this.state) return;
-    this.logger.debug(`state ${this.state} -> ${next}`);
-    this.state = next;
+  /** Leaving `connecting`: connect() resolves once the link is up, and rejects with the reason otherwise. */
+  private settleAttempt(connecting: Extract<Phase, { name: 'connecting' }>, next: Phase, reason: StateChangeReason): void {
+    if (next.name !== 'connected') {
+      const message = next.name === 'ended' ? 'The chat ended before the connection was established' : `connect() failed: ${reason.code}`;
+      connecting.attempt.reject(reason.error ?? new IllegalStateException(message));
+      return;
+    }
+    this.refresher.start();
+    this.connectResult = { _debug: { websocketStatus: 'Connected' }, connectSuccess: true, connectCalled: true, metadata: connecting.args.metadata ?? null };
+    if (this.args.type === 'AGENT' && this.connection && !this.connection.ownsManager) this.acknowledgeAgent();
+    connecting.attempt.resolve(this.connectResult);
+  }
+
+  /** What the link-holding states own: the token refresher, the hub membership (and socket), a recovery. */
+  private dropLink(): void {
+    this.refresher.stop();
+    this.recovery.stop();
+    this.connection?.end();
+    this.connection = null;
   }
 
   /** Agents on Streams: mark the participant connected; a failure never fails connect(). */
@@ -404,19 +395,4 @@ export class ChatController {
       this.logger.warn('Participant acknowledgement (ConnectParticipant) failed', error);
     });
   }
-}
-
-function parseSessionId(content: string | undefined): string | undefined {
-  if (!content) return undefined;
-  try {
-    const parsed = JSON.parse(content) as { SessionId?: unknown; sessionId?: unknown };
-    const id = parsed.SessionId ?? parsed.sessionId;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function toInfo(info: unknown): { timestamp?: number; error?: unknown; statusCode?: number } {
-  return typeof info === 'object' && info !== null ? (info as { timestamp?: number }) : {};
 }

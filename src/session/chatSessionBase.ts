@@ -1,6 +1,5 @@
 // The public session: upstream's methods and `on*` subscriptions over one ChatController (`core`).
-import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
-import { isChatServiceError } from '../errors.js';
+import { CHAT_EVENTS } from '../constants.js';
 import type {
   CancelParticipantAuthenticationArgs,
   ChatAuthenticationInitiatedEvent,
@@ -38,16 +37,10 @@ import type {
 import { toUploadFile } from '../client/attachmentInput.js';
 import type { ChatController as ChatCore } from './chatController.js';
 import type { ChatController } from './controllerFacade.js';
-import { checkSendEvent, checkSendMessage, receiptMessageId, requireString, toTranscriptRequest } from './requestArgs.js';
+import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './requestArgs.js';
 import type { SessionEventMap } from './sessionEvents.js';
-import { TypingThrottle } from './typingThrottle.js';
-
-
-const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE.deliveredReceipt];
 
 export abstract class ChatSessionBase {
-  private readonly typing = new TypingThrottle<ParticipantServiceResponse<SendEventResult, unknown>>();
-
   /** @internal The chat's state and parts; the session's methods are its public face. */
   protected readonly core: ChatCore;
   /** 5.0.0's `session.controller`: the chat's ids and state, and these same calls. */
@@ -66,72 +59,27 @@ export abstract class ChatSessionBase {
     return this.core.connect(args) as Promise<ConnectChatResult<M>>;
   }
 
+  // Each call: check the arguments, then one call through the controller's pipeline (serviceCall.ts).
+
   async sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
-    const input = checkSendMessage(args);
-    // Guard first, so a send before connect() leaves no FAILED item in onTranscriptUpdated.
-    this.core.connectionTokenFor('sendMessage');
-    const pending = this.core.features.transcript.sending({ content: input.message, contentType: input.contentType });
-    try {
-      const result = await this.call(
-        'sendMessage',
-        args.metadata,
-        (token) =>
-          this.core.client
-            .sendMessage(token, { content: input.message, contentType: input.contentType, clientToken: input.clientToken })
-            .then((output) => output as SendMessageResult), // the service always sends Id and AbsoluteTime
-        input.contentType,
-      );
-      pending.sent(result.data);
-      return result;
-    } catch (error) {
-      pending.failed(error);
-      throw error;
-    }
+    return this.core.calls.sendMessage(checkSendMessage(args), args.metadata);
   }
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
-    const input = checkSendEvent(args);
-    type Result = ParticipantServiceResponse<SendEventResult, M>;
-    // Receipts get their ClientToken from the throttler; other events use the caller's (or the client's UUID).
-    const send = (clientToken?: string): Promise<Result> =>
-      this.call(
-        'sendEvent',
-        args.metadata,
-        (token) =>
-          this.core.client
-            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
-            .then((output) => output as SendEventResult), // the service always sends Id and AbsoluteTime
-        input.contentType,
-      );
-    if (input.contentType === CONTENT_TYPE.typing) {
-      return this.typing.run(() => send() as Promise<ParticipantServiceResponse<SendEventResult, unknown>>) as Promise<Result>;
-    }
-    if (RECEIPT_TYPES.includes(input.contentType)) {
-      const messageId = receiptMessageId(input.content);
-      // No receipts once the chat is over: the service would refuse them.
-      if (this.core.hasEnded) return undefined as unknown as Result;
-      const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
-      return this.core.features.receipts.send({ kind, messageId, disableThrottle: disablesThrottle(input.content) }, send) as Promise<Result>;
-    }
-    return send();
+    return this.core.calls.sendEvent(checkSendEvent(args), args.metadata);
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
     const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
     const file = toUploadFile(attachment);
-    return this.call(
-      'sendAttachment',
-      metadata,
-      (token) => this.core.attachments.upload(token, file, { clientToken, onProgress }),
-      file.type || undefined,
-    );
+    return this.core.calls.run('sendAttachment', metadata, (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress }), {
+      contentType: file.type || undefined,
+    });
   }
 
   async downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {
     const attachmentId = requireString(args, 'attachmentId', 'downloadAttachment');
-    const { data } = await this.call('downloadAttachment', args.metadata, (token) =>
-      this.core.attachments.download(token, attachmentId),
-    );
+    const { data } = await this.core.calls.run('downloadAttachment', args.metadata, (token, { attachments }) => attachments.download(token, attachmentId));
     const blob = data as DownloadAttachmentResult<M>;
     blob.metadata = (args.metadata ?? null) as M;
     return blob;
@@ -139,37 +87,29 @@ export abstract class ChatSessionBase {
 
   async getAttachmentURL<M = null>(args: GetAttachmentURLArgs<M>): Promise<string> {
     const attachmentId = requireString(args, 'attachmentId', 'getAttachmentURL');
-    const { data } = await this.call('getAttachmentURL', args.metadata, (token) => this.core.attachments.url(token, attachmentId));
+    const { data } = await this.core.calls.run('getAttachmentURL', args.metadata, (token, { attachments }) => attachments.url(token, attachmentId));
     return data;
   }
 
   async getTranscript<M = null>(args: GetTranscriptArgs<M> = {}): Promise<ParticipantServiceResponse<GetTranscriptResult, M>> {
-    const request = toTranscriptRequest(args);
-    const result = (await this.call('getTranscript', args?.metadata, (token) => this.core.client.getTranscript(token, request))) as ParticipantServiceResponse<
-      GetTranscriptResult,
-      M
-    >;
-    this.core.afterTranscriptPage(request, result.data);
-    return result;
+    return this.core.calls.getTranscript(toTranscriptRequest(args), args?.metadata);
   }
 
   async describeView<M = null>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>> {
     const viewToken = requireString(args, 'viewToken', 'describeView');
-    return this.call('describeView', args.metadata, (token) => this.core.client.describeView(token, viewToken));
+    return this.core.calls.run('describeView', args.metadata, (token, { client }) => client.describeView(token, viewToken));
   }
 
   async getAuthenticationUrl<M = null>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>> {
     const sessionId = requireString(args, 'sessionId', 'getAuthenticationUrl');
     const redirectUri = requireString(args, 'redirectUri', 'getAuthenticationUrl');
-    return this.call('getAuthenticationUrl', args.metadata, (token) =>
-      this.core.client.getAuthenticationUrl(token, { sessionId, redirectUri }),
-    );
+    return this.core.calls.run('getAuthenticationUrl', args.metadata, (token, { client }) => client.getAuthenticationUrl(token, { sessionId, redirectUri }));
   }
 
   async cancelParticipantAuthentication<M = null>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>> {
     const sessionId = requireString(args, 'sessionId', 'cancelParticipantAuthentication');
-    return this.call('cancelParticipantAuthentication', args.metadata, (token) =>
-      this.core.client.cancelParticipantAuthentication(token, sessionId),
+    return this.core.calls.run('cancelParticipantAuthentication', args.metadata, (token, { client }) =>
+      client.cancelParticipantAuthentication(token, sessionId),
     );
   }
 
@@ -245,47 +185,5 @@ export abstract class ChatSessionBase {
 
   private on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe {
     return this.core.bus.on(event, handler);
-  }
-
-  /**
-   * Runs one guarded service call: before connect() it rejects with IllegalStateException; a 403 from an
-   * expired connection token renews the token once and retries; failures carry the caller's metadata.
-   */
-  protected async call<D, M>(
-    method: string,
-    metadata: M | undefined,
-    run: (connectionToken: string) => Promise<D>,
-    contentType?: string,
-  ): Promise<ParticipantServiceResponse<D, M>> {
-    const token = this.core.connectionTokenFor(method);
-    const startedAt = Date.now();
-    try {
-      const data = await this.runRenewingToken(token, run);
-      this.core.features.metrics.apiCall(method, startedAt, false, contentType);
-      return { data, metadata: (metadata ?? null) as M };
-    } catch (error) {
-      this.core.features.metrics.apiCall(method, startedAt, true, contentType);
-      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
-    }
-  }
-
-  private async runRenewingToken<D>(token: string, run: (connectionToken: string) => Promise<D>): Promise<D> {
-    try {
-      return await run(token);
-    } catch (error) {
-      if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
-      const renewed = await this.core.renewConnectionToken(token);
-      if (renewed === null) throw error;
-      return run(renewed);
-    }
-  }
-}
-
-/** `content.disableThrottle: true` asks for a receipt to be sent at once (upstream's escape hatch). */
-function disablesThrottle(content: string | undefined): boolean {
-  try {
-    return (JSON.parse(content ?? '{}') as { disableThrottle?: unknown }).disableThrottle === true;
-  } catch {
-    return false;
   }
 }

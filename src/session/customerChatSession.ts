@@ -11,8 +11,6 @@ export class CustomerChatSession extends ChatSessionBase {
    * service's chat.ended arrives, so `onEnded` still fires; the websocket is no longer re-established.
    */
   async disconnectParticipant<M = null>(args: { metadata?: M } = {}): Promise<ParticipantServiceResponse<object, M>> {
-    const result = await this.call('disconnectParticipant', args?.metadata, (token) => this.core.client.disconnectParticipant(token));
-    this.core.markParticipantLeft();
-    return result;
+    return this.core.disconnectParticipant(args?.metadata);
   }
 }

@@ -86,3 +86,20 @@ export function parseItem(content: unknown): ChatTranscriptItem | null {
 export function belongsToContact(item: ChatTranscriptItem, contactId: string, initialContactId: string): boolean {
   return item.InitialContactId === initialContactId || item.ContactId === contactId || isMetadataItem(item);
 }
+
+/** The SessionId an authentication.initiated item's content names, if any. */
+export function parseSessionId(content: string | undefined): string | undefined {
+  if (!content) return undefined;
+  try {
+    const parsed = JSON.parse(content) as { SessionId?: unknown; sessionId?: unknown };
+    const id = parsed.SessionId ?? parsed.sessionId;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The item upstream replays when the service says the chat is gone (a fresh copy each time). */
+export function syntheticChatEnded(): ChatTranscriptItem {
+  return { AbsoluteTime: '', ContentType: CONTENT_TYPE.chatEnded, Id: '', Type: 'EVENT', InitialContactId: '' };
+}

@@ -3,19 +3,15 @@
 // the sessions whose contact it belongs to (receipts go to all, as upstream).
 import { TOPICS } from '../constants.js';
 import type { Logger } from '../log/logger.js';
-import type { ChatTranscriptItem, Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../types.js';
+import type { Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../types.js';
 import { belongsToContact, parseItem } from './itemRouter.js';
+import { toConnectionReason, toDeepHeartbeatInfo, type LinkEvents } from './linkEvents.js';
 
-/** What a session hears from the manager it shares. */
+/** A session on the hub: which contact it is, and the one interface it hears its link through. */
 export interface HubMember {
   contactId: string;
   initialContactId: string;
-  onItem(item: ChatTranscriptItem): void;
-  onGain(): void;
-  onLost(info: unknown): void;
-  onInitFailure(info: unknown): void;
-  onDeepHeartbeatSuccess(info: unknown): void;
-  onDeepHeartbeatFailure(info: unknown): void;
+  events: LinkEvents;
 }
 
 const hubs = new WeakMap<WebSocketManagerLike, ManagerHub>();
@@ -57,15 +53,19 @@ export class ManagerHub {
     };
     m.subscribeTopics([TOPICS.chat]);
     keep(m.onMessage(TOPICS.chat, (frame) => this.routeFrame(frame)));
-    keep(m.onConnectionGain(() => this.each((member) => member.onGain())));
-    keep(m.onConnectionLost((info) => this.each((member) => member.onLost(info))));
-    keep(m.onInitFailure((info) => this.each((member) => member.onInitFailure(info))));
+    keep(m.onConnectionGain(() => this.each((events) => events.established())));
+    keep(m.onConnectionLost((info) => this.each((events) => events.lost(toConnectionReason(info, 'connection lost')))));
+    keep(
+      m.onInitFailure((info) =>
+        this.each((events) => events.broken(toConnectionReason(info, 'the websocket could not be re-established'))),
+      ),
+    );
     // Streams' raw manager has no deep-heartbeat hooks; its page-side provider accepts them but never calls them.
     if (typeof m.onDeepHeartbeatSuccess === 'function') {
-      keep(m.onDeepHeartbeatSuccess((info) => this.each((member) => member.onDeepHeartbeatSuccess(info))));
+      keep(m.onDeepHeartbeatSuccess((info) => this.each((events) => events.deepHeartbeat(true, toDeepHeartbeatInfo(info)))));
     }
     if (typeof m.onDeepHeartbeatFailure === 'function') {
-      keep(m.onDeepHeartbeatFailure((info) => this.each((member) => member.onDeepHeartbeatFailure(info))));
+      keep(m.onDeepHeartbeatFailure((info) => this.each((events) => events.deepHeartbeat(false, toDeepHeartbeatInfo(info)))));
     }
   }
 
@@ -75,15 +75,15 @@ export class ManagerHub {
       this.logger.warn('Ignoring a chat frame that is not an item');
       return;
     }
-    this.each((member) => {
-      if (belongsToContact(item, member.contactId, member.initialContactId)) member.onItem(item);
+    this.each((events, member) => {
+      if (belongsToContact(item, member.contactId, member.initialContactId)) events.item(item);
     });
   }
 
-  private each(visit: (member: HubMember) => void): void {
+  private each(visit: (events: LinkEvents, member: HubMember) => void): void {
     for (const member of [...this.members]) {
       try {
-        visit(member);
+        visit(member.events, member);
       } catch (error) {
         this.logger.error('A session failed to handle a websocket event', error);
       }

@@ -4,6 +4,7 @@
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../log/logger.js';
 import { backoffDelayMs } from '../transport/backoff.js';
+import { TimerGroup } from '../transport/timers.js';
 import { isPartialMessage } from './features/partialMessages.js';
 import type { ChatTranscriptItem, StartPosition } from '../types.js';
 import type { TranscriptRequest } from './clientAccess.js';
@@ -16,8 +17,6 @@ const MAX_PAGES = 50;
 /** A failed fetch is tried again this many times, after 1 s, 2 s, 4 s … (the client already retried each call). */
 const FETCH_TRIES = 5;
 const FETCH_RETRY_BACKOFF = { baseMs: 1_000, maxMs: 8_000, jitter: 0 } as const;
-
-const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Lex streaming chunks share an Id and are delivered once per chunk. */
 function deliveryKey(item: ChatTranscriptItem): string | null {
@@ -74,27 +73,46 @@ export class DeliveryLog {
 
 export type FetchTranscriptPage = (request: TranscriptRequest) => Promise<Pick<GetTranscriptCommandOutput, 'Transcript' | 'NextToken'>>;
 
+/** Thrown inside a recovery that stop() cancelled; never leaves this module. */
+class RecoveryStopped extends Error {}
+
+/**
+ * Recovers what was missed and holds live items back meanwhile. Items it passes on have been through the
+ * delivery log, so each is delivered once. It owns the timer of its retry wait: stop() clears it and ends
+ * the running recovery, so a chat that ended (or broke) makes no further GetTranscript call.
+ */
 export class MissedMessageRecovery {
   /** Live items held back while a recovery runs; null when none runs. */
   private held: ChatTranscriptItem[] | null = null;
+  private readonly timers = new TimerGroup();
+  /** Wakes the retry wait early when stop() is called; null when not waiting. */
+  private wakeWait: (() => void) | null = null;
+  /** Counts stop() calls: a recovery started before the latest stop() ends at its next step. */
+  private generation = 0;
 
   constructor(
     private readonly fetchPage: FetchTranscriptPage,
     private readonly deliver: (item: ChatTranscriptItem) => void,
     private readonly log: DeliveryLog,
     private readonly logger: Logger,
-    /** False once the session can no longer call the service (ended, broken). */
-    private readonly shouldRetry: () => boolean = () => true,
   ) {}
 
   get running(): boolean {
     return this.held !== null;
   }
 
-  /** A live item: delivered now, or after the running recovery. */
+  /** A live item: delivered now (once), or after the running recovery. */
   accept(item: ChatTranscriptItem): void {
     if (this.held) this.held.push(item);
-    else this.deliver(item);
+    else this.deliverOnce(item);
+  }
+
+  /** Ends the running recovery (its held items are still delivered) and clears its retry timer. */
+  stop(): void {
+    this.generation += 1;
+    this.timers.clearAll();
+    this.wakeWait?.();
+    this.wakeWait = null;
   }
 
   /** Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves the count. */
@@ -103,40 +121,59 @@ export class MissedMessageRecovery {
     this.held = [];
     let recovered = 0;
     try {
-      recovered = await this.fetchWithRetries(this.log.startPosition(fallbackTime));
+      recovered = await this.fetchWithRetries(this.log.startPosition(fallbackTime), this.generation);
     } catch (error) {
-      this.logger.error('Fetching the items missed while disconnected failed; some may be missing', error);
+      if (!(error instanceof RecoveryStopped)) {
+        this.logger.error('Fetching the items missed while disconnected failed; some may be missing', error);
+      }
     } finally {
       const held = this.held;
       this.held = null;
-      held.forEach((item) => this.deliver(item));
+      held.forEach((item) => this.deliverOnce(item));
     }
     return recovered;
   }
 
+  private deliverOnce(item: ChatTranscriptItem): void {
+    if (this.log.admit(item)) this.deliver(item);
+  }
+
   /** Retries the whole fetch; items delivered by an earlier try are deduplicated by the delivery log. */
-  private async fetchWithRetries(startPosition: StartPosition): Promise<number> {
+  private async fetchWithRetries(startPosition: StartPosition, generation: number): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.fetchAndDeliver(startPosition);
+        return await this.fetchAndDeliver(startPosition, generation);
       } catch (error) {
-        if (attempt >= FETCH_TRIES || !this.shouldRetry()) throw error;
+        if (error instanceof RecoveryStopped || attempt >= FETCH_TRIES) throw error;
         this.logger.warn(`Fetching missed items failed (try ${attempt}); retrying`, error);
-        await wait(backoffDelayMs(attempt, FETCH_RETRY_BACKOFF));
+        await this.wait(backoffDelayMs(attempt, FETCH_RETRY_BACKOFF));
       }
     }
   }
 
-  private async fetchAndDeliver(startPosition: StartPosition): Promise<number> {
+  /** The retry wait, on this object's own timer. */
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wakeWait = resolve;
+      this.timers.set('retry', ms, () => {
+        this.wakeWait = null;
+        resolve();
+      });
+    });
+  }
+
+  private async fetchAndDeliver(startPosition: StartPosition, generation: number): Promise<number> {
     let nextToken: string | undefined;
     let delivered = 0;
     for (let page = 0; page < MAX_PAGES; page += 1) {
+      if (generation !== this.generation) throw new RecoveryStopped();
       const request: TranscriptRequest = { maxResults: PAGE_SIZE, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition };
       if (nextToken) request.nextToken = nextToken;
       const answer = await this.fetchPage(request);
+      if (generation !== this.generation) throw new RecoveryStopped();
       for (const item of (answer.Transcript ?? []) as ChatTranscriptItem[]) {
         delivered += 1;
-        this.deliver(item);
+        this.deliverOnce(item);
       }
       nextToken = answer.NextToken ?? undefined;
       if (!nextToken) break;

@@ -27,7 +27,15 @@ function optionalClientToken(value: unknown): string | undefined {
   return value;
 }
 
-export function checkSendMessage(args: unknown): Required<Pick<SendMessageArgs, 'message' | 'contentType'>> & SendMessageArgs {
+/** sendMessage's arguments once checked. */
+export type CheckedSendMessage = Required<Pick<SendMessageArgs, 'message' | 'contentType'>> & SendMessageArgs;
+
+/** sendEvent's arguments once checked; receipts also carry the message they acknowledge. */
+export type CheckedSendEvent = SendEventArgs & { content?: string; receiptMessageId?: string; disableThrottle: boolean };
+
+const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE.deliveredReceipt];
+
+export function checkSendMessage(args: unknown): CheckedSendMessage {
   const input = requireArgs(args, 'sendMessage');
   if (typeof input.message !== 'string' || input.message.length === 0) {
     throw new IllegalArgumentException('message must be a non-empty string', 'message');
@@ -42,7 +50,7 @@ export function checkSendMessage(args: unknown): Required<Pick<SendMessageArgs, 
   return { ...(input as unknown as SendMessageArgs), message: input.message, contentType, clientToken: optionalClientToken(input.clientToken) };
 }
 
-export function checkSendEvent(args: unknown): SendEventArgs & { content?: string } {
+export function checkSendEvent(args: unknown): CheckedSendEvent {
   const input = requireArgs(args, 'sendEvent');
   const contentType = input.contentType;
   if (typeof contentType !== 'string' || !ALL_CONTENT_TYPES.includes(contentType)) {
@@ -55,16 +63,29 @@ export function checkSendEvent(args: unknown): SendEventArgs & { content?: strin
   if (content !== undefined && content !== null && typeof content !== 'string') {
     throw new IllegalArgumentException('content must be a string (JSON for receipts) when given', 'content');
   }
+  const text = typeof content === 'string' && content.length > 0 ? content : undefined;
+  const isReceipt = RECEIPT_TYPES.includes(contentType);
   return {
     ...(input as unknown as SendEventArgs),
     contentType,
-    content: typeof content === 'string' && content.length > 0 ? content : undefined,
+    content: text,
     clientToken: optionalClientToken(input.clientToken),
+    receiptMessageId: isReceipt ? receiptMessageId(text) : undefined,
+    disableThrottle: isReceipt && disablesThrottle(text),
   };
 }
 
+/** `content.disableThrottle: true` asks for a receipt to be sent at once (upstream's escape hatch). */
+function disablesThrottle(content: string | undefined): boolean {
+  try {
+    return (JSON.parse(content ?? '{}') as { disableThrottle?: unknown }).disableThrottle === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The message id a read/delivered receipt refers to. */
-export function receiptMessageId(content: string | undefined): string {
+function receiptMessageId(content: string | undefined): string {
   let parsed: unknown;
   try {
     parsed = content === undefined ? undefined : JSON.parse(content);

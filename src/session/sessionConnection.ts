@@ -3,41 +3,12 @@
 import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type {
-  ChatTranscriptItem,
-  ConnectionDetails,
-  ConnectionReason,
-  Unsubscribe,
-  WebSocketManagerLike,
-  WebSocketTransportResult,
-} from '../types.js';
+import type { ConnectionDetails, Unsubscribe, WebSocketManagerLike, WebSocketTransportResult } from '../types.js';
 import type { NormalizedChatDetails } from './chatArgs.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
+import type { LinkEvents } from './linkEvents.js';
 import { ManagerHub } from './managerHub.js';
 import { TerminalTransportError } from '../transport/errors.js';
-
-export interface ConnectionEvents {
-  item(item: ChatTranscriptItem): void;
-  established(): void;
-  lost(reason: ConnectionReason): void;
-  broken(reason: ConnectionReason): void;
-  /** The service refused to reconnect us (403): the chat ended while the link was down. */
-  chatOver(): void;
-  deepHeartbeatSuccess(info: unknown): void;
-  deepHeartbeatFailure(info: unknown): void;
-}
-
-/** Turns whatever a manager passes with lost / init-failure into our `ConnectionReason`. */
-export function toConnectionReason(info: unknown, fallback: string): ConnectionReason {
-  if (info instanceof Error) return { reason: info.message, error: info };
-  if (typeof info !== 'object' || info === null) return { reason: fallback };
-  const fields = info as { code?: unknown; reason?: unknown; error?: unknown };
-  const reason: ConnectionReason = { reason: typeof fields.reason === 'string' && fields.reason ? fields.reason : fallback };
-  if (typeof fields.code === 'number') reason.code = fields.code;
-  if (fields.error instanceof Error) reason.error = fields.error;
-  else if (fields.reason instanceof Error) reason.error = fields.reason;
-  return reason;
-}
 
 export interface SessionConnectionOptions {
   manager: WebSocketManagerLike;
@@ -45,7 +16,7 @@ export interface SessionConnectionOptions {
   ownsManager: boolean;
   provider: ConnectionDetailsProvider;
   chatDetails: NormalizedChatDetails;
-  events: ConnectionEvents;
+  events: LinkEvents;
   logger: Logger;
 }
 
@@ -64,12 +35,7 @@ export class SessionConnection {
     this.leaveHub = ManagerHub.of(manager, logger).join({
       contactId: chatDetails.contactId,
       initialContactId: chatDetails.initialContactId,
-      onItem: (item) => events.item(item),
-      onGain: () => events.established(),
-      onLost: (info) => events.lost(toConnectionReason(info, 'connection lost')),
-      onInitFailure: (info) => events.broken(toConnectionReason(info, 'the websocket could not be re-established')),
-      onDeepHeartbeatSuccess: (info) => events.deepHeartbeatSuccess(info),
-      onDeepHeartbeatFailure: (info) => events.deepHeartbeatFailure(info),
+      events,
     });
     if (this.options.ownsManager) {
       if (typeof manager.init !== 'function') throw new Error('the session websocket manager has no init()');

@@ -1,4 +1,4 @@
-import { connectCustomer, customerHarness, flush } from './fakes';
+import { accessDenied, connectCustomer, customerHarness, flush } from './fakes';
 
 const msg = (id: string, time: string) => ({
   Id: id,
@@ -73,6 +73,35 @@ describe('missed-message recovery', () => {
       expect(h.client.getTranscript).toHaveBeenCalledTimes(2);
       expect(h.client.getTranscript.mock.calls[0][1].startPosition).toEqual({ AbsoluteTime: expect.any(String) });
       expect(seen).toEqual(['missed', 'live']);
+    });
+
+    it('a chat that ends during the retry wait makes no further call and leaves no timer', async () => {
+      const { h, seen } = await lostLink();
+      h.client.getTranscript.mockRejectedValue(new Error('still failing'));
+      h.manager.fire('gain');
+      await flush(20);
+      expect(h.client.getTranscript).toHaveBeenCalledTimes(1);
+      // Waiting 1 s before the second try, the chat ends: the link drops again and the service refuses a new one.
+      h.manager.fire('lost', {});
+      await h.manager.transport?.();
+      h.client.createParticipantConnection.mockRejectedValueOnce(accessDenied());
+      await expect(h.manager.transport?.()).rejects.toThrow(/403/);
+      await flush(20);
+      expect(h.session.controller.hasEnded).toBe(true);
+      expect(jest.getTimerCount()).toBe(0);
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(h.client.getTranscript).toHaveBeenCalledTimes(1);
+      expect(seen).toEqual(['']); // only the replayed chat.ended
+    });
+
+    it('a link that breaks during the retry wait stops the recovery too', async () => {
+      const { h } = await lostLink();
+      h.client.getTranscript.mockRejectedValue(new Error('still failing'));
+      h.manager.fire('gain');
+      await flush(20);
+      h.manager.fire('initFailure', { reason: 'gave up' });
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(h.client.getTranscript).toHaveBeenCalledTimes(1);
     });
 
     it('delivers the held live items when every fetch fails', async () => {

@@ -1,0 +1,132 @@
+// The one road every Participant Service call of a session takes, owned by the controller: the guard
+// (connect() first, not after leaving or ending) reads the connection token once; a 403 renews the token
+// once and retries; metrics record the call; the caller's metadata rides on the answer and on the error.
+import { CONTENT_TYPE } from '../constants.js';
+import { isChatServiceError } from '../errors.js';
+import type {
+  GetTranscriptResult,
+  ParticipantServiceResponse,
+  SendEventResult,
+  SendMessageResult,
+} from '../types.js';
+import type { AttachmentOperations, SessionParticipantClient, TranscriptRequest } from './clientAccess.js';
+import type { SessionFeatures } from './features/index.js';
+import type { CheckedSendEvent, CheckedSendMessage } from './requestArgs.js';
+import { TypingThrottle } from './typingThrottle.js';
+
+/** What the pipeline needs from the controller. */
+export interface ServiceCallContext {
+  /** The connection token when calls are allowed now; else throws IllegalStateException naming `method`. */
+  tokenFor(method: string): string;
+  /** After a 403 with `staleToken`: a renewed token, or null when renewal did not help. */
+  renewToken(staleToken: string): Promise<string | null>;
+  client(): SessionParticipantClient;
+  attachments(): AttachmentOperations;
+  features: SessionFeatures;
+  hasEnded(): boolean;
+  /** A transcript page came back: the features learn what it holds. */
+  afterTranscriptPage(request: TranscriptRequest, result: Partial<GetTranscriptResult>): void;
+}
+
+/** The services a call may use, with the token it runs under. */
+export interface CallServices {
+  client: SessionParticipantClient;
+  attachments: AttachmentOperations;
+}
+
+export type CallBody<D> = (connectionToken: string, services: CallServices) => Promise<D>;
+
+/** Told when the call starts (after the guard), and how it ended. */
+export interface CallObserver<D> {
+  sent(data: D): void;
+  failed(error: unknown): void;
+}
+
+export interface CallOptions<D> {
+  /** The content type the metrics record (sendMessage, sendEvent, sendAttachment). */
+  contentType?: string;
+  observe?: () => CallObserver<D>;
+}
+
+type Response<D, M> = ParticipantServiceResponse<D, M>;
+
+const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE.deliveredReceipt];
+
+export class ServiceCalls {
+  private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
+
+  constructor(private readonly context: ServiceCallContext) {}
+
+  /** Runs one guarded call; see the file comment. */
+  async run<D, M>(method: string, metadata: M | undefined, body: CallBody<D>, options: CallOptions<D> = {}): Promise<Response<D, M>> {
+    const token = this.context.tokenFor(method);
+    const observer = options.observe?.();
+    const { metrics } = this.context.features;
+    const startedAt = Date.now();
+    try {
+      const data = await this.renewingOn403(token, body);
+      metrics.apiCall(method, startedAt, false, options.contentType);
+      observer?.sent(data);
+      return { data, metadata: (metadata ?? null) as M };
+    } catch (error) {
+      metrics.apiCall(method, startedAt, true, options.contentType);
+      observer?.failed(error);
+      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+    }
+  }
+
+  sendMessage<M>(input: CheckedSendMessage, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
+    const { message: content, contentType, clientToken } = input;
+    return this.run<SendMessageResult, M>(
+      'sendMessage',
+      metadata,
+      // The service always sends Id and AbsoluteTime.
+      (token, { client }) => client.sendMessage(token, { content, contentType, clientToken }).then((out) => out as SendMessageResult),
+      // The pending item appears only once the guard passed, so a refused send leaves no FAILED item.
+      { contentType, observe: () => this.context.features.transcript.sending({ content, contentType }) },
+    );
+  }
+
+  /** Typing goes through the typing throttle, receipts through the receipt throttler, the rest straight out. */
+  sendEvent<M>(input: CheckedSendEvent, metadata: M | undefined): Promise<Response<SendEventResult, M>> {
+    type Result = Response<SendEventResult, M>;
+    const send = (clientToken?: string): Promise<Result> =>
+      this.run(
+        'sendEvent',
+        metadata,
+        (token, { client }) =>
+          client
+            .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
+            .then((out) => out as SendEventResult),
+        { contentType: input.contentType },
+      );
+    if (input.contentType === CONTENT_TYPE.typing) return this.typing.run(send) as Promise<Result>;
+    if (!RECEIPT_TYPES.includes(input.contentType)) return send();
+    // No receipts once the chat is over: the service would refuse them.
+    if (this.context.hasEnded()) return Promise.resolve(undefined as unknown as Result);
+    const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
+    const request = { kind, messageId: input.receiptMessageId ?? '', disableThrottle: input.disableThrottle } as const;
+    return this.context.features.receipts.send(request, send) as Promise<Result>;
+  }
+
+  getTranscript<M>(request: TranscriptRequest, metadata: M | undefined): Promise<Response<GetTranscriptResult, M>> {
+    return this.run(
+      'getTranscript',
+      metadata,
+      (token, { client }) => client.getTranscript(token, request) as Promise<GetTranscriptResult>,
+      { observe: () => ({ sent: (data) => this.context.afterTranscriptPage(request, data), failed: () => undefined }) },
+    );
+  }
+
+  private async renewingOn403<D>(token: string, body: CallBody<D>): Promise<D> {
+    const services = (): CallServices => ({ client: this.context.client(), attachments: this.context.attachments() });
+    try {
+      return await body(token, services());
+    } catch (error) {
+      if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
+      const renewed = await this.context.renewToken(token);
+      if (renewed === null) throw error;
+      return body(renewed, services());
+    }
+  }
+}
