@@ -5,8 +5,13 @@
 //  - a delivered receipt waits a moment, since the read receipt for the same screen usually follows;
 //  - within one throttle window only the newest receipt goes out, and it settles every older request.
 // Each request gets its own promise; the call that covers it settles it with its own outcome.
-// This class owns its two timers and clears them in stop().
+// A call that fails with a retryable error (ChatServiceError.retryable: throttling, 5xx, network) is tried
+// again after a backoff with the same ClientToken; any other failure drops the batch (logged, rejected).
+// This class owns its timers (delivered wait, throttle window, retry waits) and clears them in stop().
 import { TIMINGS } from '../constants.js';
+import { isChatServiceError } from '../errors.js';
+import { backoffDelayMs } from '../transport/backoff.js';
+import { TimerGroup } from '../transport/timers.js';
 import { uuidV4 } from '../client/uuid.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { ChatTranscriptItem } from '../types.js';
@@ -42,9 +47,15 @@ export interface MessageReceiptsOptions {
   logger?: Logger;
   /** How long a delivered receipt waits for a read that would supersede it. */
   deliveredDelayMs?: number;
-  /** The ClientToken of one SendEvent call; the client reuses it on retries. */
+  /** The ClientToken of one SendEvent call; the client and the retries here reuse it. */
   newClientToken?: () => string;
+  /** Random source of the retry jitter (tests). */
+  random?: () => number;
 }
+
+/** A failed batch is tried this many times in all, after 1 s, 2 s, 4 s … (±20 %), at most 30 s apart. */
+const RECEIPT_TRIES = 5;
+const RETRY_BACKOFF = { baseMs: 1_000, maxMs: 30_000, jitter: 0.2 } as const;
 
 /** One request waiting for the call that covers it. `seq` orders requests as they came. */
 interface PendingReceipt {
@@ -68,8 +79,9 @@ export class MessageReceipts {
   private newest: PendingReceipt | null = null;
   /** The newest read handed to the throttle and not sent yet (a delivered flush sends it too). */
   private unsentRead: PendingReceipt | null = null;
-  private deliveredTimer: ReturnType<typeof setTimeout> | null = null;
-  private throttleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly timers = new TimerGroup();
+  /** Calls waiting to be retried, by the seq of their entry: stop() settles them with a notice. */
+  private readonly retryWaits = new Map<number, () => void>();
   private nextSeq = 0;
   private readonly logger: Logger;
   private readonly newClientToken: () => string;
@@ -89,7 +101,7 @@ export class MessageReceipts {
     else if (request.kind === 'delivered') this.waitForRead(entry);
     else {
       // A read supersedes any delivered receipt still waiting: it goes to the throttle instead.
-      this.clearDeliveredTimer();
+      this.timers.clear('delivered');
       this.handToThrottle(entry);
     }
     return promise as Promise<R | ReceiptNotice>;
@@ -106,8 +118,9 @@ export class MessageReceipts {
   stop(): void {
     if (this.phase === 'stopped') return;
     this.phase = 'stopped';
-    this.clearDeliveredTimer();
-    this.clearThrottleTimer();
+    this.timers.clearAll();
+    for (const endWait of this.retryWaits.values()) endWait();
+    this.retryWaits.clear();
     this.newest = null;
     this.unsentRead = null;
     const waiting = this.pending;
@@ -132,22 +145,15 @@ export class MessageReceipts {
 
   /** Delivered receipts wait; a newer delivered restarts the wait, a read cancels it. */
   private waitForRead(entry: PendingReceipt): void {
-    this.clearDeliveredTimer();
     const delayMs = this.options.deliveredDelayMs ?? TIMINGS.deliveredReceiptDelayMs;
-    this.deliveredTimer = setTimeout(() => {
-      this.deliveredTimer = null;
-      this.handToThrottle(entry);
-    }, delayMs);
+    this.timers.set('delivered', delayMs, () => this.handToThrottle(entry));
   }
 
   private handToThrottle(entry: PendingReceipt): void {
     this.newest = entry;
     if (entry.kind === 'read') this.unsentRead = entry;
-    if (this.throttleTimer !== null) return;
-    this.throttleTimer = setTimeout(() => {
-      this.throttleTimer = null;
-      this.flush();
-    }, this.windowMs());
+    if (this.timers.has('throttle')) return;
+    this.timers.set('throttle', this.windowMs(), () => this.flush());
   }
 
   /** The window closed: send the newest receipt (and the newest unsent read) and settle what they cover. */
@@ -174,12 +180,35 @@ export class MessageReceipts {
     return taken;
   }
 
-  /** One SendEvent call with a fresh ClientToken. Its failure is always handled here. */
+  /** One SendEvent call with a fresh ClientToken, retried while its failure is retryable. */
   private transmit(entry: PendingReceipt): Promise<unknown> {
-    this.logger.debug(`Sending ${entry.kind} receipt for message ${entry.messageId}`);
-    const outcome = entry.send(this.newClientToken());
-    outcome.catch((error: unknown) => this.logger.warn(`The ${entry.kind} receipt for message ${entry.messageId} failed`, error));
-    return outcome;
+    const clientToken = this.newClientToken();
+    return new Promise((resolve, reject) => this.attempt(entry, clientToken, 1, resolve, reject));
+  }
+
+  private attempt(entry: PendingReceipt, clientToken: string, attempt: number, resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+    const what = `The ${entry.kind} receipt for message ${entry.messageId}`;
+    this.logger.debug(`Sending ${entry.kind} receipt for message ${entry.messageId}${attempt > 1 ? ` (try ${attempt})` : ''}`);
+    entry.send(clientToken).then(resolve, (error: unknown) => {
+      if (this.phase === 'stopped') {
+        resolve({ message: RECEIPT_NOTICES.chatEnded });
+        return;
+      }
+      const retryable = isChatServiceError(error) && error.retryable;
+      if (!retryable || attempt >= RECEIPT_TRIES) {
+        this.logger.warn(`${what} failed${retryable ? ` ${attempt} times` : ' (not retryable)'}; dropped`, error);
+        reject(error);
+        return;
+      }
+      const delay = backoffDelayMs(attempt, RETRY_BACKOFF, this.options.random);
+      this.logger.warn(`${what} failed; retrying in ${delay} ms`, error);
+      const name = `retry:${entry.seq}`;
+      this.retryWaits.set(entry.seq, () => resolve({ message: RECEIPT_NOTICES.chatEnded }));
+      this.timers.set(name, delay, () => {
+        this.retryWaits.delete(entry.seq);
+        this.attempt(entry, clientToken, attempt + 1, resolve, reject);
+      });
+    });
   }
 
   private settle(entries: PendingReceipt[], outcome: Promise<unknown>): void {
@@ -200,15 +229,5 @@ export class MessageReceipts {
   private windowMs(): number {
     const configured = this.options.throttleMs();
     return Number.isFinite(configured) && configured > 0 ? configured : TIMINGS.receiptThrottleMs;
-  }
-
-  private clearDeliveredTimer(): void {
-    if (this.deliveredTimer !== null) clearTimeout(this.deliveredTimer);
-    this.deliveredTimer = null;
-  }
-
-  private clearThrottleTimer(): void {
-    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
-    this.throttleTimer = null;
   }
 }
