@@ -7,6 +7,7 @@
 // and a timer flushes the rest every `flushIntervalMs`; it runs only while something is queued.
 
 import { logManager } from '../log/logManager.js';
+import { TimerGroup } from '../timing/timers.js';
 import { nonEmptyString } from '../util/values.js';
 import type { ChatCsmConfig, CsmDimension, CsmMetric } from '../types.js';
 import {
@@ -34,8 +35,6 @@ export const CSM_DEFAULTS = Object.freeze({ widgetType: DEFAULT_WIDGET_TYPE, bat
 /** Metrics kept for `getMetrics()` and, separately, waiting for the publisher; the oldest are dropped beyond it. */
 export const MAX_BUFFERED_METRICS = 1000;
 
-type Timer = ReturnType<typeof setTimeout>;
-
 export class CsmService {
   private config: ResolvedCsmConfig = defaultConfig();
   private enabled = true;
@@ -44,7 +43,8 @@ export class CsmService {
   private queue: CsmMetric[] = [];
   /** The last metrics recorded, whether or not published, for `getMetrics()`. */
   private recent: CsmMetric[] = [];
-  private flushTimer: Timer | null = null;
+  /** Its one timer, 'flush'. */
+  private readonly timers = new TimerGroup();
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-csmService' });
 
   /** Starts publishing (once); metrics recorded before it are published now. */
@@ -210,19 +210,13 @@ export class CsmService {
   }
 
   private armFlushTimer(): void {
-    if (this.flushTimer !== null || this.queue.length === 0 || !this.canPublish()) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = null;
-      void this.flush();
-    }, this.config.flushIntervalMs);
+    if (this.timers.has('flush') || this.queue.length === 0 || !this.canPublish()) return;
     // Metrics alone must not keep a Node process (tests, SSR) alive.
-    (this.flushTimer as { unref?: () => void }).unref?.();
+    this.timers.set('flush', this.config.flushIntervalMs, () => void this.flush(), { background: true });
   }
 
   private clearFlushTimer(): void {
-    if (this.flushTimer === null) return;
-    clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.timers.clear('flush');
   }
 }
 

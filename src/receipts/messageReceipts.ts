@@ -11,7 +11,7 @@
 import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import { backoffDelayMs } from '../transport/backoff.js';
-import { TimerGroup } from '../transport/timers.js';
+import { TimerGroup } from '../timing/timers.js';
 import { uuidV4 } from '../client/uuid.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { ChatTranscriptItem } from '../types.js';

@@ -4,7 +4,7 @@
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../log/logger.js';
 import { backoffDelayMs } from '../transport/backoff.js';
-import { TimerGroup } from '../transport/timers.js';
+import { TimerGroup } from '../timing/timers.js';
 import { isPartialMessage } from './features/partialMessages.js';
 import type { ChatTranscriptItem, StartPosition } from '../types.js';
 import type { TranscriptRequest } from './clientAccess.js';

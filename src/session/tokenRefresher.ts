@@ -4,17 +4,17 @@ import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { backoffDelayMs } from '../transport/backoff.js';
+import { TimerGroup } from '../timing/timers.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
 
 /** Never renew more often than this, even when the service hands out tokens that are about to expire. */
 const MIN_REFRESH_DELAY_MS = 5_000;
 /** 2 s, 4 s, 8 s … capped at 60 s, each within ±20 %. */
 const RETRY_BACKOFF = { baseMs: 2_000, maxMs: 60_000, jitter: 0.2 } as const;
-/** setTimeout fires at once for delays above 2^31-1 ms. */
-const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 export class TokenRefresher {
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Its one timer, 'renew': cleared by stop() and by a renewal started early. */
+  private readonly timers = new TimerGroup();
   private failures = 0;
   private running = false;
 
@@ -32,12 +32,12 @@ export class TokenRefresher {
 
   stop(): void {
     this.running = false;
-    this.clearTimer();
+    this.timers.clear('renew');
   }
 
   /** Renews now (e.g. after an API call failed with an expired token); resolves whether it worked. */
   async refreshNow(): Promise<boolean> {
-    this.clearTimer();
+    this.timers.clear('renew');
     return this.refresh();
   }
 
@@ -50,12 +50,9 @@ export class TokenRefresher {
   }
 
   private schedule(delayMs: number): void {
-    this.clearTimer();
+    this.timers.clear('renew');
     if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.refresh();
-    }, Math.min(delayMs, MAX_TIMER_DELAY_MS));
+    this.timers.set('renew', delayMs, () => void this.refresh());
   }
 
   private async refresh(): Promise<boolean> {
@@ -77,10 +74,5 @@ export class TokenRefresher {
       this.schedule(delay);
       return false;
     }
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
   }
 }

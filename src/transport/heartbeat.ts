@@ -3,7 +3,7 @@
 import { TOPICS } from '../constants.js';
 import type { WebSocketFrame } from '../types.js';
 import { encodeFrame } from './frames.js';
-import { TimerGroup } from './timers.js';
+import { TimerGroup } from '../timing/timers.js';
 import type { DeepHeartbeatFailureInfo, DeepHeartbeatSuccessInfo } from './types.js';
 
 export interface HeartbeatEvents {

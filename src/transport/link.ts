@@ -6,7 +6,7 @@ import type { WebSocketFrame } from '../types.js';
 import { classifyFrame, parseFrame } from './frames.js';
 import { Heartbeat, type HeartbeatEvents } from './heartbeat.js';
 import { SubscriptionTracker, type SubscriptionEvents, type SubscriptionTimings } from './subscriptions.js';
-import { TimerGroup } from './timers.js';
+import { TimerGroup } from '../timing/timers.js';
 import type {
   ConnectionCloseInfo,
   DeepHeartbeatFailureInfo,

@@ -5,7 +5,7 @@ import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
 import { toError } from './errors.js';
 import type { ValidTransport } from './frames.js';
 import type { Link } from './link.js';
-import { TimerGroup } from './timers.js';
+import { TimerGroup } from '../timing/timers.js';
 import { callTransport, type TransportFn, type TransportOutcome } from './transportCall.js';
 import type { DisconnectReason } from './types.js';
 

@@ -3,7 +3,7 @@
 import { TOPICS } from '../constants.js';
 import type { WebSocketFrame } from '../types.js';
 import { readSubscribeAck, subscribeFrame } from './frames.js';
-import { TimerGroup } from './timers.js';
+import { TimerGroup } from '../timing/timers.js';
 
 export interface SubscriptionEvents {
   /** A success ack arrived (the frame as received). */

@@ -17,7 +17,7 @@ import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
 import { NetworkWatcher } from './networkWatcher.js';
 import { failureInfo, lostInfo, openInfo, type CloseDetails } from './payloads.js';
 import { Rotation } from './rotation.js';
-import { TimerGroup } from './timers.js';
+import { TimerGroup } from '../timing/timers.js';
 import {
   DisconnectReason,
   type ConnectionCloseInfo,
