@@ -38,10 +38,9 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
   });
   const createManager = (): ReturnType<ControllerDeps['createManager']> =>
     WebSocketManager.create({
+      // The online check and WebSocket come from the shared network settings (transport/networkSettings.ts),
+      // read at each check, so a later setGlobalConfig({ webSocketManagerConfig }) reaches live sessions.
       logger: sessionLogger(args, 'ChatJS-WebSocketManager'),
-      // Looked up on every check so a later setGlobalConfig({ webSocketManagerConfig }) reaches live sessions.
-      isNetworkOnline: () => globalConfig.getNetworkOnlineCheck()(),
-      WebSocket: globalConfig.getWebSocket(),
     });
   const features = args.features;
   return {

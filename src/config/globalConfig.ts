@@ -7,6 +7,7 @@ import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
+import { NetworkSettings, networkSettings } from '../transport/networkSettings.js';
 import type { WebSocketConstructorLike } from '../transport/types.js';
 import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
 import { nonEmptyString } from '../util/values.js';
@@ -17,10 +18,6 @@ export type NetworkOnlineCheck = () => boolean;
 
 const DEFAULT_STAGE = 'prod';
 const DEFAULT_CELL = '1';
-
-/** `navigator.onLine`, or true where there is no navigator (Node, some React Native setups). */
-export const navigatorOnlineCheck: NetworkOnlineCheck = () =>
-  typeof navigator === 'undefined' || navigator.onLine !== false;
 
 export class GlobalConfig {
   private region: string = DEFAULT_REGION;
@@ -33,13 +30,15 @@ export class GlobalConfig {
   private receiptsThrottleMs: number = TIMINGS.receiptThrottleMs;
   private recoverMissedMessages = true;
   private csmConfig: ChatCsmConfig = {};
-  private isNetworkOnline: NetworkOnlineCheck | undefined;
-  private webSocket: WebSocketConstructorLike | undefined;
   private voiceNoteConverter: VoiceNoteConverter | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
   private readonly flags = new FeatureFlags(this.log);
 
-  constructor() {
+  /**
+   * @param network Where the online check and WebSocket constructor live: the SDK-wide instance shares the
+   *   transport's store (so WebSocketManager.create() managers see them too); other instances (tests) get their own.
+   */
+  constructor(private readonly network: NetworkSettings = new NetworkSettings()) {
     this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED); // receipts are on by default
   }
 
@@ -150,12 +149,12 @@ export class GlobalConfig {
 
   /** The injected `webSocketManagerConfig.isNetworkOnline`, or a check of `navigator.onLine`. */
   getNetworkOnlineCheck(): NetworkOnlineCheck {
-    return this.isNetworkOnline ?? navigatorOnlineCheck;
+    return this.network.isNetworkOnline();
   }
 
   /** The injected `webSocketManagerConfig.WebSocket`, if any (sessions fall back to `globalThis.WebSocket`). */
   getWebSocket(): WebSocketConstructorLike | undefined {
-    return this.webSocket;
+    return this.network.configuredWebSocket();
   }
 
   /** The app's `voiceNoteConverter`, or null for the built-in conversion. */
@@ -192,8 +191,7 @@ export class GlobalConfig {
     this.receiptsThrottleMs = TIMINGS.receiptThrottleMs;
     this.recoverMissedMessages = true;
     this.csmConfig = {};
-    this.isNetworkOnline = undefined;
-    this.webSocket = undefined;
+    this.network.reset();
     this.voiceNoteConverter = null;
     this.flags.clear();
     this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
@@ -209,10 +207,10 @@ export class GlobalConfig {
 
   private applyNetworkCheck(config: ChatGlobalConfig): void {
     const Ctor = config.webSocketManagerConfig?.WebSocket;
-    if (Ctor !== undefined) this.webSocket = Ctor ?? undefined; // null goes back to globalThis.WebSocket
+    if (Ctor !== undefined) this.network.update({ WebSocket: Ctor }); // null goes back to globalThis.WebSocket
     const check = config.webSocketManagerConfig?.isNetworkOnline;
     if (check === undefined) return;
-    if (typeof check === 'function') this.isNetworkOnline = check;
+    if (typeof check === 'function') this.network.update({ isNetworkOnline: check });
     else this.log.warn('webSocketManagerConfig.isNetworkOnline must be a function; ignored');
   }
 
@@ -259,4 +257,4 @@ function positiveNumber(value: unknown): number | undefined {
 }
 
 /** The configuration the whole SDK reads. */
-export const globalConfig = new GlobalConfig();
+export const globalConfig = new GlobalConfig(networkSettings);

@@ -3,12 +3,8 @@
 import { TIMINGS } from '../constants.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { backoffDelayMs } from './backoff.js';
-import {
-  defaultIsPageVisible,
-  defaultNetworkEventTarget,
-  defaultVisibilityEventTarget,
-  navigatorOnline,
-} from './networkWatcher.js';
+import { defaultIsPageVisible, defaultNetworkEventTarget, defaultVisibilityEventTarget } from './networkWatcher.js';
+import { networkSettings } from './networkSettings.js';
 import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSocketManagerOptions } from './types.js';
 
 /** Defaults of every timing knob (all milliseconds); upstream's values where upstream has one. */
@@ -33,27 +29,23 @@ export interface WebSocketManagerGlobalConfig {
   webSocketManagerConfig?: { isNetworkOnline?: () => boolean; WebSocket?: WebSocketConstructorLike } | null;
 }
 
-const globalConfig: { isNetworkOnline: (() => boolean) | null; logger: Logger | null; WebSocket: WebSocketConstructorLike | null } = {
-  isNetworkOnline: null,
-  logger: null,
-  WebSocket: null,
-};
+/** The module-wide logger; the network settings live in networkSettings.ts, shared with ChatSession.setGlobalConfig. */
+const globalConfig: { logger: Logger | null } = { logger: null };
 
 /** Applies the module-wide online check and logger; later `create()` calls (and live managers' online checks) use them. */
 export function setGlobalConfig(cfg: WebSocketManagerGlobalConfig | null | undefined): void {
   const online = cfg?.webSocketManagerConfig?.isNetworkOnline;
-  if (typeof online === 'function') globalConfig.isNetworkOnline = online;
+  if (typeof online === 'function') networkSettings.update({ isNetworkOnline: online });
   const Ctor = cfg?.webSocketManagerConfig?.WebSocket;
-  if (typeof Ctor === 'function') globalConfig.WebSocket = Ctor;
+  if (typeof Ctor === 'function') networkSettings.update({ WebSocket: Ctor });
   const logger = cfg?.loggerConfig?.logger;
   if (logger && typeof logger === 'object') globalConfig.logger = completeLogger(logger);
 }
 
 /** Forgets what setGlobalConfig set (tests). */
 export function resetGlobalConfig(): void {
-  globalConfig.isNetworkOnline = null;
+  networkSettings.reset();
   globalConfig.logger = null;
-  globalConfig.WebSocket = null;
 }
 
 /** What a session's connect() says when there is no WebSocket and none was injected (Node 20). */
@@ -66,7 +58,7 @@ export const NO_WEBSOCKET_MESSAGE =
  * `globalThis.WebSocket` (browsers, Node 22+). Undefined on Node 20 until one is injected.
  */
 export function findWebSocket(own?: WebSocketConstructorLike | null): WebSocketConstructorLike | undefined {
-  return own ?? globalConfig.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
+  return own ?? networkSettings.configuredWebSocket() ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
 }
 
 /** A logger with every method, falling back to no-ops (apps pass loggers with only some methods). */
@@ -105,7 +97,7 @@ export function resolveEnvironment(options: WebSocketManagerOptions = {}): Resol
     WebSocket: () => findWebSocket(options.WebSocket),
     isNetworkOnline: () => {
       try {
-        return (ownOnline ?? globalConfig.isNetworkOnline ?? navigatorOnline)() !== false;
+        return (ownOnline ?? networkSettings.isNetworkOnline())() !== false;
       } catch (error) {
         logger.warn('WebSocketManager: isNetworkOnline threw; assuming online', error);
         return true;
