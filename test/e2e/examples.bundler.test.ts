@@ -2,7 +2,7 @@
 // and bundled by webpack with the package resolved by name. The build must pick the ES module build
 // through package.json `exports`, and the bundled page must chat with the emulator.
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import { testId, type TestPage } from './helpers/engine';
 import { startExampleWorld, type ExampleWorld } from './helpers/examplePages';
 
 jest.setTimeout(60_000);
@@ -15,7 +15,7 @@ const { build, REPO_ROOT } = require('../../examples/bundler-app/build.js') as {
 
 let stats: BuildStats;
 let world: ExampleWorld;
-let page: Page;
+let page: TestPage;
 
 /** Every bundled file, as a path relative to the repository root (concatenated modules flattened).
  * Identifiers look like `javascript/esm|/abs/file.js` or `/abs/file.js|hash`. */
@@ -44,9 +44,9 @@ it('resolves the package by name to the ES module build (the `import` condition 
 });
 
 it('runs: the global is the imported ChatSession, and the session chats with the echo bot', async () => {
-  await page.getByTestId('status').filter({ hasText: 'connected' }).waitFor({ timeout: 15_000 });
-  expect(await page.getByTestId('same-global').textContent()).toBe('true');
-  await page.getByTestId('message').filter({ hasText: 'Echo: hello from the bundle' }).waitFor({ timeout: 15_000 });
-  expect(await page.getByTestId('message').allTextContents()).toEqual(['Bundled app: hello from the bundle', 'Echo Bot: Echo: hello from the bundle']);
+  await page.waitFor(testId('status', 'connected'), { timeout: 15_000 });
+  expect(await page.text(testId('same-global'))).toBe('true');
+  await page.waitFor(testId('message', 'Echo: hello from the bundle'), { timeout: 15_000 });
+  expect(await page.texts(testId('message'))).toEqual(['Bundled app: hello from the bundle', 'Echo Bot: Echo: hello from the bundle']);
   expect(world.problems).toEqual([]);
 });
