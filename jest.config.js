@@ -26,6 +26,7 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.xss', // hostile content rendered as text
   'voiceNote', // a recorded voice note converted to WAV
   'csp', // strict CSP with metrics on
+  'engine.helper', // the helper's own promises (problems, downloads, requests)
 ].map((name) => `<rootDir>/test/e2e/${name}.test.ts`);
 
 const e2e = { ...common, testEnvironment: 'node' };
