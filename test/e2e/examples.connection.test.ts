@@ -1,6 +1,7 @@
 // The customer widget through a network outage: an emulator `refuse` fault (with `drop-sockets`, so the
 // open socket goes too) narrowed to the customer shows the lost-connection banner; when the fault clears
-// the banner goes, and what the agent sent meanwhile appears once, in order.
+// the banner goes, and what the agent sent meanwhile appears once, in order. Then the same through the
+// browser's own offline mode, where the page hears `offline` and `online` from the engine.
 import { testId, type TestPage } from './helpers/engine';
 import type { ChatParticipant } from '../integration/helpers/emulator';
 import { messageTexts, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
@@ -26,12 +27,15 @@ beforeAll(async () => {
 
 afterAll(() => world?.close());
 
+const customerParticipantId = () =>
+  customer.evaluate(() => JSON.parse(sessionStorage.getItem('amazon-connect-chat-example:customer') ?? '{}').participantId as string);
+
 async function agentSays(content: string): Promise<void> {
   await world.emulator.control('POST', `/emulator/contacts/${contactId}/messages`, { participantId: agent.participantId, content });
 }
 
 it('shows the banner while the customer is cut off, and hides it when the link is back', async () => {
-  const participantId = await customer.evaluate(() => JSON.parse(sessionStorage.getItem('amazon-connect-chat-example:customer') ?? '{}').participantId as string);
+  const participantId = await customerParticipantId();
   const banner = testId('connection-banner');
   expect(await customer.isVisible(banner)).toBe(false);
 
@@ -51,5 +55,20 @@ it('shows what the agent sent during the outage once, in order, then live messag
   await agentSays('after the outage');
   await customer.waitFor(testId('message-body', 'after the outage'));
   expect(await messageTexts(customer)).toEqual(['before the outage', ...SENT_DURING_OUTAGE, 'after the outage']);
+  expect(world.problems).toEqual([]);
+});
+
+it('waits while the browser is offline, and recovers when it is back online', async () => {
+  const banner = testId('connection-banner');
+  await customer.setOffline(true);
+  expect(await customer.evaluate(() => navigator.onLine)).toBe(false);
+  await world.emulator.control('POST', '/emulator/faults', { kind: 'drop-sockets', participantId: await customerParticipantId() });
+  await customer.waitFor(banner, { timeout: 10_000 });
+  await agentSays('sent while offline');
+
+  await customer.setOffline(false);
+  await customer.waitFor(banner, { state: 'hidden', timeout: 30_000 });
+  await customer.waitFor(testId('message-body', 'sent while offline'), { timeout: 10_000 });
+  expect((await messageTexts(customer)).slice(-2)).toEqual(['after the outage', 'sent while offline']);
   expect(world.problems).toEqual([]);
 });

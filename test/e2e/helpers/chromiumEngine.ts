@@ -51,6 +51,10 @@ class ChromiumPage extends EnginePage {
     this.page.on('request', (request) => listener({ url: request.url(), method: request.method(), headers: request.headers() }));
   }
 
+  setOffline(offline: boolean): Promise<void> {
+    return this.page.context().setOffline(offline);
+  }
+
   /** The same matches as domQuery: playwright's hasText is also a case-insensitive substring. */
   private locate(query: Query): Locator {
     let locator = this.page.locator(query.css);

@@ -26,6 +26,8 @@
 //     download(query)               clicks, and resolves the { file, text } the page hands over as an
 //                                   <a download> of a blob: URL (read in the page, not from the disk)
 //     onRequest(listener)           every HTTP request the page makes: { url, method, headers }
+//     setOffline(offline)           the browser's offline mode for this page: navigator.onLine follows and
+//                                   the page gets `offline` / `online` events; requests fail while offline
 //     problems                      uncaught page errors ("error: …") and dialogs ("dialog: …", each
 //                                   dismissed): tests expect it to stay empty
 //     consoleMessages               console output of the page, as text
@@ -77,6 +79,7 @@ export interface TestPage {
   setInputFile(query: Query, file: FileToPick): Promise<void>;
   download(query: Query): Promise<{ file: string; text: string }>;
   onRequest(listener: (request: RequestSeen) => void): void;
+  setOffline(offline: boolean): Promise<void>;
 }
 
 export interface TestBrowser {

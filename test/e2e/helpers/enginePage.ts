@@ -19,6 +19,7 @@ export abstract class EnginePage implements TestPage {
   abstract type(query: Query, text: string): Promise<void>;
   abstract setInputFile(query: Query, file: FileToPick): Promise<void>;
   abstract onRequest(listener: (request: RequestSeen) => void): void;
+  abstract setOffline(offline: boolean): Promise<void>;
 
   protected query<R>(query: Query, operation: DomOperation): Promise<R> {
     return this.evaluate(domQuery, { query, operation }) as Promise<R>;

@@ -88,6 +88,10 @@ class FirefoxPage extends EnginePage {
     this.page.on('request', (request) => listener({ url: request.url(), method: request.method(), headers: request.headers() }));
   }
 
+  setOffline(offline: boolean): Promise<void> {
+    return this.page.setOfflineMode(offline);
+  }
+
   /** Waits as playwright does before acting: the element is there and visible. */
   private async visibleElement(query: Query): Promise<ElementHandle<Element>> {
     await this.waitFor(query);
