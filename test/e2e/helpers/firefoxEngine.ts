@@ -1,6 +1,6 @@
 // The Firefox side of the e2e page API: the Firefox installed on the machine (Debian's firefox-esr)
 // driven by puppeteer-core over WebDriver BiDi. Nothing is downloaded: no Firefox, no driver.
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
@@ -25,7 +25,10 @@ function reportUncaughtErrors(): void {
 class FirefoxPage extends EnginePage {
   readonly engine = 'firefox' as const;
 
-  private constructor(private readonly page: Page) {
+  private constructor(
+    private readonly page: Page,
+    private readonly tempDirs: string[],
+  ) {
     super();
     page.on('dialog', (dialog) => {
       this.recordProblem('dialog', dialog.message());
@@ -38,11 +41,11 @@ class FirefoxPage extends EnginePage {
   }
 
   /** Uncaught errors are taken from the page's own `error` and `unhandledrejection` events instead. */
-  static async open(browser: Browser): Promise<FirefoxPage> {
+  static async open(browser: Browser, tempDirs: string[]): Promise<FirefoxPage> {
     // A window per page, not a tab: a background tab is hidden, and the examples send read receipts only
     // while visible (as for a person, each test page stands for someone's browser in front of them).
     const page = await (await browser.createBrowserContext()).newPage({ type: 'window' });
-    const created = new FirefoxPage(page);
+    const created = new FirefoxPage(page, tempDirs);
     await page.exposeFunction('__e2eUncaught', (message: string) => created.recordProblem('error', message));
     await page.evaluateOnNewDocument(reportUncaughtErrors);
     return created;
@@ -78,7 +81,9 @@ class FirefoxPage extends EnginePage {
 
   /** Firefox names the file's type from its extension: `mimeType` must agree with `name`. */
   async setInputFile(query: Query, file: FileToPick): Promise<void> {
-    const filePath = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-file-')), file.name);
+    const dir = mkdtempSync(path.join(tmpdir(), 'e2e-file-'));
+    this.tempDirs.push(dir);
+    const filePath = path.join(dir, file.name);
     writeFileSync(filePath, file.body);
     await this.waitFor(query, { state: 'attached' });
     await ((await this.element(query)) as ElementHandle<HTMLInputElement>).uploadFile(filePath);
@@ -109,10 +114,15 @@ class FirefoxPage extends EnginePage {
 export async function launchFirefox(): Promise<TestBrowser> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox not found: install firefox-esr or set FIREFOX_PATH (jest.config.js registers the Firefox project only when it is found)');
+  const tempDirs: string[] = [];
   const browser: Browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: FIREFOX_PREFS });
   return {
     engine: 'firefox',
-    newPage: () => FirefoxPage.open(browser),
-    close: () => browser.close(),
+    newPage: () => FirefoxPage.open(browser, tempDirs),
+    async close() {
+      await browser.close();
+      // The files picked by the pages are removed once Firefox, which reads them lazily, is gone.
+      tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    },
   };
 }
