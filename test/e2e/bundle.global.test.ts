@@ -1,5 +1,6 @@
 // The built script-tag bundle in the project's browser engine: on a page whose `connect` already holds Streams'
-// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it.
+// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it and
+// sends an attachment whose upload progress comes from the browser's XMLHttpRequest.
 import type { TestPage } from './helpers/engine';
 import type { TestEmulator } from '../integration/helpers/emulator';
 import { openBundlePage, type BundlePage } from './helpers/bundlePage';
@@ -91,4 +92,27 @@ it('creates a working customer session from the script tag', async () => {
   // The bundle leaves SigV4 out: every call is unsigned and carries its bearer token.
   expect(serviceCalls.map((call) => call.path)).toEqual(expect.arrayContaining(['/participant/connection', '/participant/message']));
   expect(serviceCalls.filter((call) => 'authorization' in call.headers || !call.headers['x-amz-bearer'])).toEqual([]);
+});
+
+it('reports the upload progress of an attachment from the browser, ending with the whole file', async () => {
+  const started = await emulator.startChat();
+  const reports = await page.evaluate(
+    async ({ endpoint, chatDetails }) => {
+      const w = window as unknown as { connect: Record<string, any> };
+      w.connect.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint });
+      const session = w.connect.ChatSession.create({ chatDetails, type: 'CUSTOMER', disableCSM: true });
+      await session.connect();
+      const seen: Array<{ loaded: number; total: number }> = [];
+      const file = new File([new Uint8Array(256 * 1024).fill(120)], 'notes.txt', { type: 'text/plain' });
+      await session.sendAttachment({ attachment: file, onProgress: (progress: { loaded: number; total: number }) => seen.push(progress) });
+      return seen;
+    },
+    { endpoint: emulator.url, chatDetails: { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken } },
+  );
+  // The engine fires at least the upload's closing progress event, and the SDK then reports the whole file once more.
+  expect(reports.length).toBeGreaterThanOrEqual(2);
+  expect(reports[reports.length - 1]).toEqual({ loaded: 256 * 1024, total: 256 * 1024 });
+  expect(reports.every((report) => report.total === 256 * 1024 && report.loaded <= report.total)).toBe(true);
+  expect(page.problems).toEqual([]);
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
 });
