@@ -7,7 +7,12 @@ const { findFirefox } = require('./test/e2e/engines/firefox');
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.jest.json' }],
 };
-const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+// The emulator package is tested from its source, so no build is needed between an edit and a test run.
+const moduleNameMapper = {
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+  '^amazon-connect-chatjs-emulator$': '<rootDir>/emulator/src/index.ts',
+  '^amazon-connect-chatjs-emulator/cli$': '<rootDir>/emulator/src/cli.ts',
+};
 const common = {
   transform,
   moduleNameMapper,

@@ -16,7 +16,7 @@ const { FULL, QUICK } = require('./lib/sizes');
 
 const ROOT = path.resolve(__dirname, '..');
 const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'receipts', 'capacity'].map((name) => require(`./scenarios/${name}`));
-const BUILD_OUTPUTS = ['dist/amazon-connect-chat.js', 'dist/esm/index.js', 'dist/emulator/index.js'];
+const BUILD_OUTPUTS = ['dist/amazon-connect-chat.js', 'dist/esm/index.js', 'emulator/dist/index.js'];
 
 function parseArgs(argv) {
   const only = argv.find((arg) => arg.startsWith('--only='));
@@ -32,7 +32,7 @@ function ensureBuilt() {
 const log = (scope) => (message) => console.error(`bench[${scope}] ${message}`);
 
 async function startEnvironment(quick) {
-  const { startEmulator } = require('../dist/emulator');
+  const { startEmulator } = require('amazon-connect-chatjs-emulator');
   const emulator = await startEmulator({ port: 0, bot: 'none' });
   const pages = await startPageServer();
   const browser = await launchBrowser();

@@ -107,5 +107,8 @@ endButton.addEventListener('click', async () => {
 });
 
 document.querySelector('[data-testid="refresh-contacts"]').addEventListener('click', refreshContacts);
-refreshContacts();
+// `data-state="ready"` on <html>: the contact list has been loaded once.
+refreshContacts().then(() => {
+  document.documentElement.dataset.state = 'ready';
+});
 setInterval(refreshContacts, POLL_MS);

@@ -114,4 +114,7 @@ async function resume() {
   }
 }
 
-resume();
+// `data-state="ready"` on <html> tells tests (and anyone scripting the page) that it finished starting up.
+resume().finally(() => {
+  document.documentElement.dataset.state = 'ready';
+});

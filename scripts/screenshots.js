@@ -4,7 +4,7 @@
 // docs/images/customer-chat.png and docs/images/agent-chat.png. Run `npm run build` first.
 const path = require('path');
 const { chromium } = require('playwright-core');
-const { startEmulator } = require('../dist/emulator');
+const { startEmulator } = require('amazon-connect-chatjs-emulator');
 
 const OUT = path.join(__dirname, '..', 'docs', 'images');
 // The same launch as test/e2e/helpers/browser.ts: @sparticuz/chromium's binary, without the flags that

@@ -51,15 +51,22 @@ export class IllegalJsonException extends Error {
  * A Participant Service call failed. Carries the fields amazon-connect-chatjs puts on its rejections:
  * `type` (the service's error name, e.g. `AccessDeniedException`, or `NetworkError` when no answer came),
  * `message`, `statusCode` and the caller's `metadata`.
+ *
+ * As upstream's rejections were plain objects, apps log them with `JSON.stringify(error)` or `{ ...error }`:
+ * `type`, `message`, `stack`, `statusCode`, `metadata`, `requestId` and `retryable` are own enumerable
+ * properties, in that order. `stack` is the standard string (upstream: an array of lines). `cause` (the
+ * raw SDK error) is not enumerable, so serializing never walks into the HTTP response.
  */
 export class ChatServiceError extends Error {
   readonly type: string;
+  declare readonly message: string;
+  declare stack: string;
   readonly statusCode: number | undefined;
   readonly metadata: unknown;
   readonly requestId: string | undefined;
   /** True when retrying the same call later can succeed (throttling, 5xx, network). */
   readonly retryable: boolean;
-  readonly cause: unknown;
+  declare readonly cause: unknown;
 
   constructor(init: {
     type: string;
@@ -69,24 +76,32 @@ export class ChatServiceError extends Error {
     requestId?: string;
     retryable?: boolean;
     cause?: unknown;
+    stack?: string;
   }) {
     super(init.message);
-    this.name = 'ChatServiceError';
+    const own = (this as { stack?: unknown }).stack;
+    const stack = init.stack ?? (typeof own === 'string' ? own : `${this.name}: ${init.message}`);
+    // Error's own `message` and `stack` are not enumerable; re-add them, in upstream's key order.
+    delete (this as { stack?: unknown }).stack;
+    delete (this as { message?: unknown }).message;
     this.type = init.type;
+    Object.defineProperty(this, 'message', { value: init.message, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(this, 'stack', { value: stack, enumerable: true, writable: true, configurable: true });
     this.statusCode = init.statusCode;
     this.metadata = init.metadata ?? null;
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
-    this.cause = init.cause;
+    Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true, configurable: true });
   }
 
   /** A copy that carries the caller's metadata (the client does not know it). */
   withMetadata(metadata: unknown): ChatServiceError {
-    const copy = new ChatServiceError({ ...this, message: this.message, metadata });
-    copy.stack = this.stack;
-    return copy;
+    const { type, message, statusCode, requestId, retryable, cause, stack } = this;
+    return new ChatServiceError({ type, message, statusCode, requestId, retryable, cause, stack, metadata });
   }
 }
+// On the prototype, so `name` is neither an own key nor in JSON.stringify(error) (as upstream's objects).
+Object.defineProperty(ChatServiceError.prototype, 'name', { value: 'ChatServiceError', enumerable: false, writable: true, configurable: true });
 
 /** An attachment was refused before any API call (type or size), or the service scanned it as unsafe. */
 export class AttachmentError extends IllegalArgumentException {

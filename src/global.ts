@@ -20,6 +20,8 @@ export const CHATJS_METADATA = {
   version: VERSION,
   name: 'amazon-connect-chatjs',
   source: 'npm',
+  /** 5.0.0 names its git repository here; this package has none published yet. */
+  repository: '',
   build: { timestamp: new Date().toISOString(), environment: 'production' },
 } as const;
 

@@ -8,7 +8,7 @@ export { CHATJS_METADATA } from './global.js';
 export { CustomerChatSession } from './session/customerChatSession.js';
 export { AgentChatSession } from './session/agentChatSession.js';
 export { ChatSessionBase } from './session/chatSessionBase.js';
-export type { ChatController, ControllerState } from './session/chatController.js';
+export type { ChatController, CustomerChatController, AgentChatController } from './session/controllerFacade.js';
 export {
   WebSocketManager,
   WebSocketManagerLogger,

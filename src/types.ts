@@ -27,8 +27,8 @@ export interface ChatDetailsInput {
   /** Agents under Streams: resolves a fresh connection token (`connection.getConnectionToken`). */
   getConnectionToken?: () => Promise<ConnectionTokenTransport>;
   GetConnectionToken?: () => Promise<ConnectionTokenTransport>;
-  /** Anything else Streams passes (`originalInfo`, …) is kept but not used. */
-  [extra: string]: unknown;
+  /** Streams' media info carries this too; it is not used. */
+  originalInfo?: unknown;
 }
 
 /** What Streams' `getConnectionToken()` resolves: the raw CreateTransport(chat_token) answer. */
@@ -175,6 +175,40 @@ export interface MessageMetadata {
   ChunkNumber?: number;
 }
 
+/** Content types of messages (5.0.0's list). */
+export type ChatMessageContentType =
+  | 'text/plain'
+  | 'text/markdown'
+  | 'text/csv'
+  | 'application/msword'
+  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  | 'application/json'
+  | 'application/pdf'
+  | 'application/vnd.ms-powerpoint'
+  | 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+  | 'application/vnd.ms-excel'
+  | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  | 'image/jpeg'
+  | 'image/png'
+  | 'audio/wav'
+  | 'audio/x-wav'
+  | 'audio/vnd.wave'
+  | 'application/vnd.amazonaws.connect.message.interactive'
+  | 'application/vnd.amazonaws.connect.message.interactive.response';
+
+/** Content types of events (5.0.0's list). */
+export type ChatEventContentType = `application/vnd.amazonaws.connect.event.${
+  | 'typing'
+  | 'message.read'
+  | 'message.delivered'
+  | `participant.${'joined' | 'left' | 'idle' | 'returned' | 'invited' | 'autodisconnection' | 'displayname.updated'}`
+  | `transfer.${'succeeded' | 'failed'}`
+  | `chat.${'ended' | 'rehydrated'}`
+  | 'connection.acknowledged'
+  | `authentication.${'initiated' | 'succeeded' | 'failed' | 'timeout' | 'expired' | 'cancelled'}`}`;
+
+export type ChatContentType = ChatEventContentType | ChatMessageContentType;
+
 /** A transcript or websocket item (message, event, attachment or receipt). */
 export interface ChatTranscriptItem {
   AbsoluteTime: string;
@@ -196,17 +230,26 @@ export interface ChatTranscriptItem {
   /** Set on items kept by onTranscriptUpdated: the item as received, as JSON. */
   serializedContent?: string;
 }
+/** 5.0.0's name for the `data` of item events. */
+export type ChatEventData = ChatTranscriptItem;
 
 // ---------------------------------------------------------------------------------------------------------
 // Results
 
-/** Resolved by every service call: the raw service answer and the caller's `metadata`. */
+/**
+ * Resolved by every service call: the raw service answer and the caller's `metadata` (`null` when the
+ * call had none, which is what `M` defaults to).
+ */
 export interface ParticipantServiceResponse<D, M = unknown> {
   data: D;
-  metadata: M | null;
+  metadata: M;
 }
-/** Upstream's name for the same shape. */
-export type WithMetadata<D, M = unknown> = ParticipantServiceResponse<D, M>;
+/** The caller's value, echoed back. */
+export interface ChatMetadata<M> {
+  readonly metadata: M;
+}
+/** `D` with the caller's metadata (5.0.0's helper for arguments and results). */
+export type WithMetadata<D, M = unknown> = D & ChatMetadata<M>;
 
 /** `$metadata` the AWS SDK adds to every answer. */
 export interface ResponseMetadata {
@@ -232,7 +275,7 @@ export interface ConnectArgs<M = unknown> {
 export interface ConnectChatResult<M = unknown> {
   connectCalled: boolean;
   connectSuccess: boolean;
-  metadata: M | null;
+  metadata: M;
   _debug: unknown;
 }
 
@@ -246,8 +289,8 @@ export interface SendMessageArgs<M = unknown> {
   metadata?: M;
 }
 export interface SendMessageResult {
-  Id?: string;
-  AbsoluteTime?: string;
+  Id: string;
+  AbsoluteTime: string;
   MessageMetadata?: { MessageProcessingStatus?: string };
   $metadata?: ResponseMetadata;
 }
@@ -261,8 +304,8 @@ export interface SendEventArgs<M = unknown> {
   metadata?: M;
 }
 export interface SendEventResult {
-  Id?: string;
-  AbsoluteTime?: string;
+  Id: string;
+  AbsoluteTime: string;
   $metadata?: ResponseMetadata;
 }
 
@@ -290,23 +333,29 @@ export interface DownloadAttachmentArgs<M = unknown> {
   metadata?: M;
 }
 /** `downloadAttachment` resolves the file as a Blob with the caller's metadata assigned onto it. */
-export type DownloadAttachmentResult<M = unknown> = Blob & { metadata?: M | null };
+export type DownloadAttachmentResult<M = unknown> = Blob & { metadata: M };
 
 export interface GetAttachmentURLArgs<M = unknown> {
   attachmentId: string;
   metadata?: M;
 }
 
+/** Where a transcript page starts. 5.0.0 documents camelCase keys; the wire's PascalCase is accepted too. */
 export interface StartPosition {
   Id?: string;
   AbsoluteTime?: string;
   MostRecent?: number;
+  id?: string;
+  absoluteTime?: string;
+  /** 0..100 */
+  mostRecent?: number;
 }
 
 export interface GetTranscriptArgs<M = unknown> {
   /** Page size, 0..100 (default 15). */
   maxResults?: number;
-  nextToken?: string;
+  /** `null` (as in `previousTranscriptNextToken` before any page) means the first page. */
+  nextToken?: string | null;
   /** FORWARD or BACKWARD (default BACKWARD). */
   scanDirection?: 'FORWARD' | 'BACKWARD';
   /** ASCENDING (default) or DESCENDING. */
@@ -316,27 +365,53 @@ export interface GetTranscriptArgs<M = unknown> {
   contactId?: string;
   metadata?: M;
 }
+/** As 5.0.0 declares it; the service leaves out `NextToken` on the last page. */
 export interface GetTranscriptResult {
-  InitialContactId?: string;
-  NextToken?: string;
-  Transcript?: ChatTranscriptItem[];
+  InitialContactId: string;
+  NextToken: string;
+  Transcript: ChatTranscriptItem[];
   $metadata?: ResponseMetadata;
 }
 
 export interface DescribeViewArgs<M = unknown> {
-  viewToken: string;
+  /** From the view's interactive message; required (the type allows `undefined` as 5.0.0's did). */
+  viewToken: string | undefined;
+  /** Accepted for 5.0.0 compatibility and not sent (DescribeView takes only the token). */
+  InstanceId?: string;
   metadata?: M;
 }
+/** What a view needs to render, except the runtime data. */
+export interface ViewContent {
+  InputSchema?: string;
+  Template?: string;
+  Actions?: string[];
+}
+/** A step-by-step guide view (DescribeView). */
 export interface View {
   Id?: string;
   Arn?: string;
   Name?: string;
+  /** SAVED or PUBLISHED. */
+  Status?: string;
+  /** AWS_MANAGED or CUSTOMER_MANAGED. */
+  Type?: string;
+  Description?: string;
   Version?: number;
-  Content?: { InputSchema?: string; Template?: string; Actions?: string[] };
+  VersionDescription?: string;
+  Content?: ViewContent;
+  Tags?: Record<string, string>;
+  CreatedTime?: Date;
+  LastModifiedTime?: Date;
+  ViewContentSha256?: string;
 }
 export interface DescribeViewResult {
   View?: View;
   $metadata?: ResponseMetadata;
+}
+
+/** `getAttachmentURL` resolves the URL string itself; this is GetAttachment's answer it comes from. */
+export interface GetAttachmentURLResult {
+  Url: string;
 }
 
 export interface GetAuthenticationUrlArgs<M = unknown> {
@@ -385,13 +460,19 @@ export interface ChatEventBase {
 export interface ChatMessageEvent extends ChatEventBase {
   data: ChatTranscriptItem;
 }
-export type ChatTypingEvent = ChatMessageEvent;
+export interface ChatTypingEvent extends ChatEventBase {
+  data: ChatTranscriptItem & { ContentType: 'application/vnd.amazonaws.connect.event.typing' };
+}
 export type ChatReceiptEvent = ChatMessageEvent;
-export interface ChatAuthenticationInitiatedEvent extends ChatMessageEvent {
+export interface ChatAuthenticationInitiatedEvent extends ChatEventBase {
+  /** `Content` is JSON naming the `SessionId`. */
+  data: ChatTranscriptItem & { ContentType: 'application/vnd.amazonaws.connect.event.authentication.initiated'; Content: string };
   /** Parsed from the item's content: pass it to getAuthenticationUrl. */
   sessionId?: string;
 }
-export type ChatParticipantDisplayNameUpdatedEvent = ChatMessageEvent;
+export interface ChatParticipantDisplayNameUpdatedEvent extends ChatEventBase {
+  data: ChatTranscriptItem & { ContentType: 'application/vnd.amazonaws.connect.event.participant.displayname.updated'; DisplayName: string };
+}
 
 /** Why the link went down or could not come back. */
 export interface ConnectionReason {
@@ -421,9 +502,31 @@ export interface ChatTranscriptUpdatedEvent extends ChatEventBase {
   data: { transcript: ChatTranscriptItem[]; previousTranscriptNextToken: string | null };
 }
 
+/**
+ * The session's state: idle (connect() not called yet) · connecting · connected · reconnecting (link lost,
+ * being restored) · broken (gave up; connect() may be called again) · ended (the chat is over, terminal).
+ */
+export type ControllerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'broken' | 'ended';
+/** 5.0.0's `getConnectionStatus()` values. */
+export type NetworkLinkStatusValue = 'NeverEstablished' | 'Establishing' | 'Established' | 'Broken';
+
 /** Removes the handler it was returned for. */
 export type Unsubscribe = () => void;
-export type ChatEventHandler<E> = (event: E) => void;
+/** What `ChatEventBus.subscribe` returns. */
+export interface ChatEventSubscription {
+  unsubscribe(): void;
+}
+/**
+ * The third argument of every event handler (upstream passed its internal event bus): subscribe to
+ * more events by name (`CHAT_EVENTS` values), to all events, or drop every handler of the session.
+ */
+export interface ChatEventBus {
+  subscribe(eventName: string, handler: ChatEventHandler<unknown>): ChatEventSubscription;
+  subscribeAll(handler: ChatEventHandler<unknown>): ChatEventSubscription;
+  unsubscribeAll(): void;
+}
+/** Handlers are called as `handler(payload, eventName, eventBus)`, as upstream. */
+export type ChatEventHandler<E> = (event: E, eventName: string, eventBus: ChatEventBus) => void;
 
 // ---------------------------------------------------------------------------------------------------------
 // Websocket managers

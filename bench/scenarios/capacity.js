@@ -9,7 +9,7 @@ const path = require('path');
 const WebSocket = require('ws');
 const { controlClient } = require('../lib/control');
 
-const CLI = path.resolve(__dirname, '..', '..', 'bin', 'chatjs-emulator.js');
+const CLI = path.resolve(__dirname, '..', '..', 'emulator', 'bin', 'chatjs-emulator.js');
 const CONNECT_CONCURRENCY = 50;
 
 function spawnEmulator() {
@@ -94,7 +94,7 @@ async function run(env) {
         [`Flood: ${floodContacts} contacts × ${perContact} messages at once`, `${flood.messages} messages in ${flood.seconds.toFixed(2)} s = ${Math.round(flood.perSecond)} msg/s delivered`],
       ],
       values: { connected: clients.length, asked: sessions, connectMs: connected.ms, idleRssKb: idleRss, connectedRssKb: connectedRss, flood },
-      notes: ['The emulator runs alone in a child process (`bin/chatjs-emulator.js --port 0`); the clients are raw `ws` sockets in the runner process, on loopback.'],
+      notes: ['The emulator runs alone in a child process (`emulator/bin/chatjs-emulator.js --port 0`); the clients are raw `ws` sockets in the runner process, on loopback.'],
     };
   } finally {
     for (const client of clients) client.ws.terminate();

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Builds the bundler example with webpack's Node API. An installed app gets 'amazon-connect-chatjs' from
-// npm; here node_modules/amazon-connect-chatjs is a link to this repository's root, so the name resolves
-// through the root package.json's `exports` exactly as it would after `npm install` (run `npm run build`
-// at the root first: the link points at dist/).
+// npm; here <repo>/node_modules/.examples/amazon-connect-chatjs is a link to this repository's root, so the
+// name resolves through the root package.json's `exports` exactly as it would after `npm install` (run
+// `npm run build` at the root first: the link points at dist/). The link lives outside examples/ so that
+// nothing the emulator serves leads back into the repository.
 const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const config = require('./webpack.config.js');
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const LINK = path.join(__dirname, 'node_modules', 'amazon-connect-chatjs');
+const LINK = path.join(REPO_ROOT, 'node_modules', '.examples', 'amazon-connect-chatjs');
 
 function linkPackage() {
   fs.mkdirSync(path.dirname(LINK), { recursive: true });

@@ -11,4 +11,10 @@ export class ChatLoggerBase implements ChatLogger {
   warn(..._args: unknown[]): void {}
   error(..._args: unknown[]): void {}
   advancedLog(..._args: unknown[]): void {}
+
+  // 5.0.0's declarations type `ChatSession.Logger` as a logger object, so code may call them on the class.
+  static debug(..._args: unknown[]): void {}
+  static info(..._args: unknown[]): void {}
+  static warn(..._args: unknown[]): void {}
+  static error(..._args: unknown[]): void {}
 }

@@ -142,6 +142,14 @@ export class CsmService {
     return this.config.widgetType;
   }
 
+  /** 5.0.0's field names, read-only here. */
+  get widgetType(): string {
+    return this.config.widgetType;
+  }
+  get csmInitialized(): boolean {
+    return this.initialized;
+  }
+
   /** Back to a fresh, enabled, uninitialised service with the default config. For tests. */
   reset(): void {
     this.clearFlushTimer();

@@ -34,8 +34,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function pick(details: ChatDetailsInput, camel: string, pascal: string): unknown {
-  const value = details[camel];
-  return value === undefined || value === null ? details[pascal] : value;
+  const fields = details as Record<string, unknown>;
+  const value = fields[camel];
+  return value === undefined || value === null ? fields[pascal] : value;
 }
 
 function requireNonEmptyString(value: unknown, field: string): string {

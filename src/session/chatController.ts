@@ -9,6 +9,7 @@ import type {
   ConnectArgs,
   ConnectChatResult,
   ConnectionReason,
+  ControllerState,
   WebSocketManagerLike,
 } from '../types.js';
 import type { NormalizedCreateArgs } from './chatArgs.js';
@@ -23,12 +24,7 @@ import type { SessionEventMap } from './sessionEvents.js';
 import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
 import { TokenRefresher } from './tokenRefresher.js';
 
-/**
- * idle: connect() not called yet · connecting: first link being set up · connected: link up ·
- * reconnecting: link lost, being restored · broken: cannot recover (connect() may be called again) ·
- * ended: the chat is over (terminal).
- */
-export type ControllerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'broken' | 'ended';
+export type { ControllerState } from '../types.js';
 
 export interface ControllerDeps {
   client: () => SessionParticipantClient;
@@ -225,7 +221,8 @@ export class ChatController {
   private emitItem(event: ChatEventName, item: ChatTranscriptItem): void {
     const payload = { data: item, chatDetails: this.getChatDetails() };
     if (event === CHAT_EVENTS.AUTHENTICATION_INITIATED) {
-      this.bus.emit(event, { ...payload, sessionId: parseSessionId(item.Content) });
+      // The content type is authentication.initiated here, as the event type says.
+      this.bus.emit(event, { ...payload, sessionId: parseSessionId(item.Content) } as SessionEventMap[typeof event]);
       return;
     }
     this.bus.emit(event as keyof SessionEventMap & string, payload as never);

@@ -1,4 +1,4 @@
-// The public session: upstream's methods and `on*` subscriptions over one ChatController.
+// The public session: upstream's methods and `on*` subscriptions over one ChatController (`core`).
 import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import type {
@@ -12,7 +12,9 @@ import type {
   ChatEndedEvent,
   ChatEventHandler,
   ChatMessageEvent,
+  ChatParticipantDisplayNameUpdatedEvent,
   ChatTranscriptUpdatedEvent,
+  ChatTypingEvent,
   ConnectArgs,
   ConnectChatResult,
   DescribeViewArgs,
@@ -33,7 +35,8 @@ import type {
   SendMessageResult,
   Unsubscribe,
 } from '../types.js';
-import type { ChatController } from './chatController.js';
+import type { ChatController as ChatCore } from './chatController.js';
+import type { ChatController } from './controllerFacade.js';
 import { checkSendEvent, checkSendMessage, receiptMessageId, requireString, toTranscriptRequest } from './requestArgs.js';
 import type { SessionEventMap } from './sessionEvents.js';
 import { TypingThrottle } from './typingThrottle.js';
@@ -44,29 +47,37 @@ const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE
 export abstract class ChatSessionBase {
   private readonly typing = new TypingThrottle<ParticipantServiceResponse<SendEventResult, unknown>>();
 
-  constructor(readonly controller: ChatController) {}
+  /** @internal The chat's state and parts; the session's methods are its public face. */
+  protected readonly core: ChatCore;
+  /** 5.0.0's `session.controller`: the chat's ids and state, and these same calls. */
+  abstract readonly controller: ChatController;
+
+  /** @internal Sessions come from `ChatSession.create()`. */
+  constructor(core: ChatCore) {
+    this.core = core;
+  }
 
   getChatDetails(): ChatDetails {
-    return this.controller.getChatDetails();
+    return this.core.getChatDetails();
   }
 
-  connect<M = unknown>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>> {
-    return this.controller.connect(args) as Promise<ConnectChatResult<M>>;
+  connect<M = null>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>> {
+    return this.core.connect(args) as Promise<ConnectChatResult<M>>;
   }
 
-  async sendMessage<M = unknown>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
+  async sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
     const input = checkSendMessage(args);
     // Guard first, so a send before connect() leaves no FAILED item in onTranscriptUpdated.
-    this.controller.connectionTokenFor('sendMessage');
-    const pending = this.controller.features.transcript.sending({ content: input.message, contentType: input.contentType });
+    this.core.connectionTokenFor('sendMessage');
+    const pending = this.core.features.transcript.sending({ content: input.message, contentType: input.contentType });
     try {
       const result = await this.call(
         'sendMessage',
         args.metadata,
         (token) =>
-          this.controller.client
+          this.core.client
             .sendMessage(token, { content: input.message, contentType: input.contentType, clientToken: input.clientToken })
-            .then((output): SendMessageResult => output),
+            .then((output) => output as SendMessageResult), // the service always sends Id and AbsoluteTime
         input.contentType,
       );
       pending.sent(result.data);
@@ -77,7 +88,7 @@ export abstract class ChatSessionBase {
     }
   }
 
-  async sendEvent<M = unknown>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
+  async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     const input = checkSendEvent(args);
     type Result = ParticipantServiceResponse<SendEventResult, M>;
     // Receipts get their ClientToken from the throttler; other events use the caller's (or the client's UUID).
@@ -86,9 +97,9 @@ export abstract class ChatSessionBase {
         'sendEvent',
         args.metadata,
         (token) =>
-          this.controller.client
+          this.core.client
             .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
-            .then((output): SendEventResult => output),
+            .then((output) => output as SendEventResult), // the service always sends Id and AbsoluteTime
         input.contentType,
       );
     if (input.contentType === CONTENT_TYPE.typing) {
@@ -97,73 +108,73 @@ export abstract class ChatSessionBase {
     if (RECEIPT_TYPES.includes(input.contentType)) {
       const messageId = receiptMessageId(input.content);
       // No receipts once the chat is over: the service would refuse them.
-      if (this.controller.hasEnded) return undefined as unknown as Result;
+      if (this.core.hasEnded) return undefined as unknown as Result;
       const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
-      return this.controller.features.receipts.send({ kind, messageId, disableThrottle: disablesThrottle(input.content) }, send) as Promise<Result>;
+      return this.core.features.receipts.send({ kind, messageId, disableThrottle: disablesThrottle(input.content) }, send) as Promise<Result>;
     }
     return send();
   }
 
-  async sendAttachment<M = unknown>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
+  async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
     const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
     return this.call(
       'sendAttachment',
       metadata,
-      (token) => this.controller.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
+      (token) => this.core.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
       typeof attachment?.type === 'string' ? attachment.type : undefined,
     );
   }
 
-  async downloadAttachment<M = unknown>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {
+  async downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {
     const attachmentId = requireString(args, 'attachmentId', 'downloadAttachment');
     const { data } = await this.call('downloadAttachment', args.metadata, (token) =>
-      this.controller.attachments.download(token, attachmentId),
+      this.core.attachments.download(token, attachmentId),
     );
     const blob = data as DownloadAttachmentResult<M>;
-    blob.metadata = args.metadata ?? null;
+    blob.metadata = (args.metadata ?? null) as M;
     return blob;
   }
 
-  async getAttachmentURL<M = unknown>(args: GetAttachmentURLArgs<M>): Promise<string> {
+  async getAttachmentURL<M = null>(args: GetAttachmentURLArgs<M>): Promise<string> {
     const attachmentId = requireString(args, 'attachmentId', 'getAttachmentURL');
-    const { data } = await this.call('getAttachmentURL', args.metadata, (token) => this.controller.attachments.url(token, attachmentId));
+    const { data } = await this.call('getAttachmentURL', args.metadata, (token) => this.core.attachments.url(token, attachmentId));
     return data;
   }
 
-  async getTranscript<M = unknown>(args: GetTranscriptArgs<M> = {}): Promise<ParticipantServiceResponse<GetTranscriptResult, M>> {
+  async getTranscript<M = null>(args: GetTranscriptArgs<M> = {}): Promise<ParticipantServiceResponse<GetTranscriptResult, M>> {
     const request = toTranscriptRequest(args);
-    const result = (await this.call('getTranscript', args?.metadata, (token) => this.controller.client.getTranscript(token, request))) as ParticipantServiceResponse<
+    const result = (await this.call('getTranscript', args?.metadata, (token) => this.core.client.getTranscript(token, request))) as ParticipantServiceResponse<
       GetTranscriptResult,
       M
     >;
-    this.controller.afterTranscriptPage(request, result.data);
+    this.core.afterTranscriptPage(request, result.data);
     return result;
   }
 
-  async describeView<M = unknown>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>> {
+  async describeView<M = null>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>> {
     const viewToken = requireString(args, 'viewToken', 'describeView');
-    return this.call('describeView', args.metadata, (token) => this.controller.client.describeView(token, viewToken));
+    return this.call('describeView', args.metadata, (token) => this.core.client.describeView(token, viewToken));
   }
 
-  async getAuthenticationUrl<M = unknown>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>> {
+  async getAuthenticationUrl<M = null>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>> {
     const sessionId = requireString(args, 'sessionId', 'getAuthenticationUrl');
     const redirectUri = requireString(args, 'redirectUri', 'getAuthenticationUrl');
     return this.call('getAuthenticationUrl', args.metadata, (token) =>
-      this.controller.client.getAuthenticationUrl(token, { sessionId, redirectUri }),
+      this.core.client.getAuthenticationUrl(token, { sessionId, redirectUri }),
     );
   }
 
-  async cancelParticipantAuthentication<M = unknown>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>> {
+  async cancelParticipantAuthentication<M = null>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>> {
     const sessionId = requireString(args, 'sessionId', 'cancelParticipantAuthentication');
     return this.call('cancelParticipantAuthentication', args.metadata, (token) =>
-      this.controller.client.cancelParticipantAuthentication(token, sessionId),
+      this.core.client.cancelParticipantAuthentication(token, sessionId),
     );
   }
 
   onMessage(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.INCOMING_MESSAGE, handler);
   }
-  onTyping(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+  onTyping(handler: ChatEventHandler<ChatTypingEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.INCOMING_TYPING, handler);
   }
   onReadReceipt(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
@@ -214,7 +225,7 @@ export abstract class ChatSessionBase {
   onAuthenticationCanceled(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.AUTHENTICATION_CANCELED, handler);
   }
-  onParticipantDisplayNameUpdated(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
+  onParticipantDisplayNameUpdated(handler: ChatEventHandler<ChatParticipantDisplayNameUpdatedEvent>): Unsubscribe {
     return this.on(CHAT_EVENTS.PARTICIPANT_DISPLAY_NAME_UPDATED, handler);
   }
   onChatRehydrated(handler: ChatEventHandler<ChatMessageEvent>): Unsubscribe {
@@ -231,7 +242,7 @@ export abstract class ChatSessionBase {
   }
 
   private on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe {
-    return this.controller.bus.on(event, handler);
+    return this.core.bus.on(event, handler);
   }
 
   /**
@@ -244,14 +255,14 @@ export abstract class ChatSessionBase {
     run: (connectionToken: string) => Promise<D>,
     contentType?: string,
   ): Promise<ParticipantServiceResponse<D, M>> {
-    const token = this.controller.connectionTokenFor(method);
+    const token = this.core.connectionTokenFor(method);
     const startedAt = Date.now();
     try {
       const data = await this.runRenewingToken(token, run);
-      this.controller.features.metrics.apiCall(method, startedAt, false, contentType);
-      return { data, metadata: metadata ?? null };
+      this.core.features.metrics.apiCall(method, startedAt, false, contentType);
+      return { data, metadata: (metadata ?? null) as M };
     } catch (error) {
-      this.controller.features.metrics.apiCall(method, startedAt, true, contentType);
+      this.core.features.metrics.apiCall(method, startedAt, true, contentType);
       throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
     }
   }
@@ -261,7 +272,7 @@ export abstract class ChatSessionBase {
       return await run(token);
     } catch (error) {
       if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
-      const renewed = await this.controller.renewConnectionToken(token);
+      const renewed = await this.core.renewConnectionToken(token);
       if (renewed === null) throw error;
       return run(renewed);
     }

@@ -1,12 +1,16 @@
 // The session's event bus. Handlers run asynchronously, in emit order, after the code that emitted
 // returns (as upstream, which dispatches on a later tick), so an app handler can never re-enter the
 // controller mid-update. A throwing handler is logged and does not stop the others.
+// Handlers get `(payload, eventName, bus)` as upstream's did; `bus` is the small `ChatEventBus` handle.
 import EventEmitter from 'eventemitter3';
 import { ValueError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { Unsubscribe } from '../types.js';
+import type { ChatEventBus, ChatEventSubscription, Unsubscribe } from '../types.js';
 
-type Handler<P> = (payload: P) => void;
+type Handler<P> = (payload: P, eventName: string, bus: ChatEventBus) => void;
+
+/** The emitter's channel for subscribeAll handlers (no event has this name). */
+const ALL_EVENTS = Symbol('all events');
 
 interface QueuedEmit {
   run: () => void;
@@ -16,24 +20,42 @@ export class EventBus<Events extends Record<string, unknown>> {
   private readonly emitter = new EventEmitter();
   private readonly queue: QueuedEmit[] = [];
   private draining = false;
+  /** Passed to every handler as its third argument. */
+  readonly handle: ChatEventBus;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly logger: Logger) {
+    const subscription = (off: Unsubscribe): ChatEventSubscription => ({ unsubscribe: off });
+    this.handle = {
+      subscribe: (eventName, handler) => subscription(this.on(eventName, handler as Handler<Events[string]>)),
+      subscribeAll: (handler) => subscription(this.onAll(handler)),
+      unsubscribeAll: () => this.removeAllListeners(),
+    };
+  }
 
   /** Subscribes `handler`; returns the function that removes it. */
   on<K extends keyof Events & string>(event: K, handler: Handler<Events[K]>): Unsubscribe {
+    return this.listen(event, event, handler as Handler<unknown>);
+  }
+
+  /** Subscribes `handler` to every event (it runs before the event's own handlers, as upstream). */
+  onAll(handler: Handler<unknown>): Unsubscribe {
+    return this.listen(ALL_EVENTS, 'all events', handler);
+  }
+
+  private listen(channel: string | symbol, label: string, handler: Handler<unknown>): Unsubscribe {
     if (typeof handler !== 'function') {
-      throw new ValueError(`handler for ${event} must be a function`);
+      throw new ValueError(`handler for ${label} must be a function`);
     }
-    const safe = (payload: Events[K]): void => {
+    const safe = (payload: unknown, eventName: string): void => {
       try {
-        handler(payload);
+        handler(payload, eventName, this.handle);
       } catch (error) {
-        this.logger.error(`A ${event} handler threw`, error);
+        this.logger.error(`A ${eventName} handler threw`, error);
       }
     };
-    this.emitter.on(event, safe);
+    this.emitter.on(channel, safe);
     return () => {
-      this.emitter.off(event, safe);
+      this.emitter.off(channel, safe);
     };
   }
 
@@ -45,7 +67,8 @@ export class EventBus<Events extends Record<string, unknown>> {
   emit<K extends keyof Events & string>(event: K, payload: Events[K], after?: () => void): void {
     this.queue.push({
       run: () => {
-        this.emitter.emit(event, payload);
+        this.emitter.emit(ALL_EVENTS, payload, event);
+        this.emitter.emit(event, payload, event);
         after?.();
       },
     });

@@ -79,12 +79,16 @@ export function receiptMessageId(content: string | undefined): string {
   return messageId;
 }
 
+/** 5.0.0's declarations name the fields `id`, `absoluteTime`, `mostRecent`; the wire's PascalCase works too. */
 function stripStartPosition(position: unknown): StartPosition {
   if (!isObject(position)) return {};
   const result: StartPosition = {};
-  if (typeof position.Id === 'string' && position.Id) result.Id = position.Id;
-  if (typeof position.AbsoluteTime === 'string' && position.AbsoluteTime) result.AbsoluteTime = position.AbsoluteTime;
-  if (typeof position.MostRecent === 'number') result.MostRecent = position.MostRecent;
+  const id = position.Id ?? position.id;
+  const absoluteTime = position.AbsoluteTime ?? position.absoluteTime;
+  const mostRecent = position.MostRecent ?? position.mostRecent;
+  if (typeof id === 'string' && id) result.Id = id;
+  if (typeof absoluteTime === 'string' && absoluteTime) result.AbsoluteTime = absoluteTime;
+  if (typeof mostRecent === 'number') result.MostRecent = mostRecent;
   return result;
 }
 

@@ -8,7 +8,9 @@ import type {
   ChatDeepHeartbeatEvent,
   ChatEndedEvent,
   ChatMessageEvent,
+  ChatParticipantDisplayNameUpdatedEvent,
   ChatTranscriptUpdatedEvent,
+  ChatTypingEvent,
 } from '../types.js';
 
 type E = typeof CHAT_EVENTS;
@@ -16,7 +18,7 @@ type E = typeof CHAT_EVENTS;
 export interface SessionEventMap {
   [key: string]: unknown;
   INCOMING_MESSAGE: ChatMessageEvent;
-  INCOMING_TYPING: ChatMessageEvent;
+  INCOMING_TYPING: ChatTypingEvent;
   INCOMING_READ_RECEIPT: ChatMessageEvent;
   INCOMING_DELIVERED_RECEIPT: ChatMessageEvent;
   CONNECTION_ESTABLISHED: ChatConnectionEstablishedEvent;
@@ -35,7 +37,7 @@ export interface SessionEventMap {
   AUTHENTICATION_TIMEOUT: ChatMessageEvent;
   AUTHENTICATION_EXPIRED: ChatMessageEvent;
   AUTHENTICATION_CANCELED: ChatMessageEvent;
-  PARTICIPANT_DISPLAY_NAME_UPDATED: ChatMessageEvent;
+  PARTICIPANT_DISPLAY_NAME_UPDATED: ChatParticipantDisplayNameUpdatedEvent;
   CHAT_REHYDRATED: ChatMessageEvent;
   TRANSCRIPT_UPDATED: ChatTranscriptUpdatedEvent;
 }

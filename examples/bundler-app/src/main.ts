@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   session.onMessage(showMessage);
   await session.connect();
   byTestId('status').textContent = 'connected';
+  // `data-state="ready"` on <html>: the page's session is connected.
+  document.documentElement.dataset.state = 'ready';
   await session.sendMessage({ message: 'hello from the bundle', contentType: 'text/plain' });
 }
 

@@ -54,7 +54,7 @@ export interface PendingMessage {
 export interface TranscriptFeature {
   sending(message: { content: string; contentType: string }): PendingMessage;
   incoming(item: ChatTranscriptItem): void;
-  page(request: TranscriptRequest, result: GetTranscriptResult): void;
+  page(request: TranscriptRequest, result: Partial<GetTranscriptResult>): void;
 }
 
 /** Client-side metrics of API calls and the websocket (chatjs-behavior §6.2). */

@@ -61,7 +61,7 @@ export class TranscriptTracker {
   }
 
   /** A GetTranscript page: its items join the transcript; a BACKWARD page moves the older-history token. */
-  page(request: TranscriptRequest, result: GetTranscriptResult): void {
+  page(request: TranscriptRequest, result: Partial<GetTranscriptResult>): void {
     for (const item of result.Transcript ?? []) {
       if (isReceiptItem(item)) {
         this.applyReceiptItem(item);

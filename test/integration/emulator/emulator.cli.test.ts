@@ -1,7 +1,7 @@
 // The `chatjs-emulator` CLI: flags, the ready line, clean exit on SIGTERM/SIGINT.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as path from 'path';
-import { parseArgs } from '../../../emulator/cli';
+import { parseArgs } from 'amazon-connect-chatjs-emulator/cli';
 
 jest.setTimeout(30_000);
 const ROOT = path.join(__dirname, '../../..');
@@ -27,8 +27,8 @@ describe('the binary', () => {
   let child: ChildProcess | undefined;
 
   beforeAll(() => {
-    // bin/chatjs-emulator.js runs the built CLI, so build the emulator first (what `npm run build` does).
-    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.emulator.json'], { cwd: ROOT });
+    // emulator/bin/chatjs-emulator.js runs the built CLI, so build the emulator first (what `npm run build` does).
+    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'emulator/tsconfig.json'], { cwd: ROOT });
   });
 
   afterEach(() => {
@@ -36,7 +36,7 @@ describe('the binary', () => {
   });
 
   function start(args: string[]): Promise<{ url: string; output: () => string }> {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/chatjs-emulator.js'), ...args], { cwd: ROOT });
+    const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), ...args], { cwd: ROOT });
     child = proc;
     let stdout = '';
     return new Promise((resolve, reject) => {
@@ -60,7 +60,7 @@ describe('the binary', () => {
   });
 
   it('exits 2 with the usage on a bad flag', async () => {
-    const proc = spawn(process.execPath, [path.join(ROOT, 'bin/chatjs-emulator.js'), '--bot', 'chatty'], { cwd: ROOT });
+    const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), '--bot', 'chatty'], { cwd: ROOT });
     child = proc;
     let stderr = '';
     proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

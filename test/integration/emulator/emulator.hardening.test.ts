@@ -3,7 +3,7 @@ import { request } from 'http';
 import { connect as connectTcp } from 'net';
 import * as path from 'path';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { startEmulator } from '../../../emulator';
+import { startEmulator } from 'amazon-connect-chatjs-emulator';
 import { rawJson, startTestEmulator, TestEmulator } from '../helpers/emulator';
 
 let emu: TestEmulator;

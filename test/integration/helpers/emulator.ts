@@ -3,8 +3,8 @@
 import { ConnectClient, StartChatContactCommand, StartChatContactCommandInput } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient, CreateParticipantConnectionCommand } from '@aws-sdk/client-connectparticipant';
 import WebSocket from 'ws';
-import { startEmulator } from '../../../emulator';
-import type { EmulatorHandle, EmulatorOptions, Item } from '../../../emulator';
+import { startEmulator } from 'amazon-connect-chatjs-emulator';
+import type { EmulatorHandle, EmulatorOptions, Item } from 'amazon-connect-chatjs-emulator';
 
 export const DUMMY_CREDENTIALS = { accessKeyId: 'x', secretAccessKey: 'x' };
 const DEFAULT_WAIT_MS = 5000;

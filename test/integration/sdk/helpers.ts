@@ -4,7 +4,7 @@ import type { CustomerChatSession } from '../../../src/session/customerChatSessi
 import type { AgentChatSession } from '../../../src/session/agentChatSession';
 import type { ChatMessageEvent, ChatTranscriptItem } from '../../../src/types';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import type { EmulatorOptions } from '../../../emulator';
+import type { EmulatorOptions } from 'amazon-connect-chatjs-emulator';
 
 export { ChatSession };
 

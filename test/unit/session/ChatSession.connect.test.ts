@@ -115,7 +115,7 @@ describe('customer session: connecting', () => {
     await expect(h.manager.transport?.()).rejects.toMatchObject({ terminal: true, statusCode: 403 });
     await flush();
     expect(message.mock.calls[0][0].data.ContentType).toBe('application/vnd.amazonaws.connect.event.chat.ended');
-    expect(ended).toHaveBeenCalledWith({ chatDetails: expect.any(Object), data: null });
+    expect(ended).toHaveBeenCalledWith({ chatDetails: expect.any(Object), data: null }, 'CHAT_ENDED', expect.any(Object));
     expect(h.controller.getState()).toBe('ended');
   });
 

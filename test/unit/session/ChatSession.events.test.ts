@@ -46,7 +46,11 @@ describe('session events', () => {
     off();
     h.manager.push(message());
     await flush();
-    expect(good).toHaveBeenCalledWith({ data: expect.objectContaining({ Id: 'm1' }), chatDetails: expect.objectContaining({ participantId: 'p-cust' }) });
+    expect(good).toHaveBeenCalledWith(
+      { data: expect.objectContaining({ Id: 'm1' }), chatDetails: expect.objectContaining({ participantId: 'p-cust' }) },
+      'INCOMING_MESSAGE',
+      expect.objectContaining({ subscribe: expect.any(Function), subscribeAll: expect.any(Function), unsubscribeAll: expect.any(Function) }),
+    );
     expect(removed).not.toHaveBeenCalled();
   });
 

@@ -88,6 +88,11 @@ describe('session methods', () => {
       startPosition: { Id: 'x' },
       nextToken: 'n',
     });
+    await h.session.getTranscript({ startPosition: { id: 'y', absoluteTime: '2026-01-01T00:00:00.000Z', mostRecent: 3 } });
+    expect(h.client.getTranscript).toHaveBeenLastCalledWith(
+      'conn-token-1',
+      expect.objectContaining({ startPosition: { Id: 'y', AbsoluteTime: '2026-01-01T00:00:00.000Z', MostRecent: 3 } }),
+    );
     await expect(h.session.getTranscript({ maxResults: 101 })).rejects.toMatchObject({ argument: 'maxResults' });
   });
 

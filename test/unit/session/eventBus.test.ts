@@ -30,7 +30,7 @@ describe('EventBus', () => {
     bus.on('a', second);
     bus.emit('a', 1);
     await Promise.resolve();
-    expect(second).toHaveBeenCalledWith(1);
+    expect(second).toHaveBeenCalledWith(1, 'a', expect.objectContaining({ subscribe: expect.any(Function) }));
     expect(log.error).toHaveBeenCalled();
   });
 
@@ -43,5 +43,28 @@ describe('EventBus', () => {
     await Promise.resolve();
     expect(handler).not.toHaveBeenCalled();
     expect(() => bus.on('a', 'x' as unknown as () => void)).toThrow(ValueError);
+  });
+
+  it('calls handlers as (payload, eventName, bus) and the bus handle subscribes, subscribes to all and drops all', async () => {
+    const bus = new EventBus<{ a: number; b: number }>(logger());
+    const seen: unknown[] = [];
+    bus.on('a', (n, eventName, handle) => {
+      seen.push([n, eventName]);
+      handle.subscribe('b', (m, name) => seen.push(['sub', m, name]));
+    });
+    const all = bus.handle.subscribeAll((payload, eventName) => seen.push(['all', payload, eventName]));
+    bus.emit('a', 1);
+    await Promise.resolve();
+    bus.emit('b', 2);
+    await Promise.resolve();
+    all.unsubscribe();
+    bus.emit('b', 3);
+    await Promise.resolve();
+    expect(seen).toEqual([['all', 1, 'a'], [1, 'a'], ['all', 2, 'b'], ['sub', 2, 'b'], ['sub', 3, 'b']]);
+    bus.handle.unsubscribeAll();
+    bus.emit('a', 4);
+    await Promise.resolve();
+    expect(seen).toHaveLength(5);
+    expect(() => bus.handle.subscribeAll(7 as unknown as () => void)).toThrow(ValueError);
   });
 });

@@ -1,9 +1,10 @@
-// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--cert FILE --key FILE]`
-import { readFileSync } from 'fs';
+// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--cert FILE --key FILE]`
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
 import { startEmulator } from './index';
 import type { BotKind, EmulatorOptions } from './types';
 
-const USAGE = 'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--cert FILE --key FILE]';
+const USAGE = 'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--cert FILE --key FILE]';
 const BOTS: BotKind[] = ['none', 'echo', 'lex'];
 
 class UsageError extends Error {}
@@ -31,6 +32,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
         break;
       case '--latency-ms':
         options.latencyMs = integerFlag(flag, value(), 0, 600_000);
+        break;
+      case '--static-root':
+        options.staticRoot = value();
         break;
       case '--cert':
         files.cert = value();
@@ -82,7 +86,8 @@ export async function main(argv: string[]): Promise<void> {
   });
   if (!emulator) return;
   process.stdout.write(`chatjs-emulator listening on ${emulator.url}\n`);
-  process.stdout.write(`Open ${emulator.url}/examples/ to chat\n`);
+  const root = path.resolve(options.staticRoot ?? process.cwd());
+  if (existsSync(path.join(root, 'examples', 'index.html'))) process.stdout.write(`Open ${emulator.url}/examples/ to chat\n`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),

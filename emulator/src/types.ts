@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   attachmentUploadTtlMs?: number;
   /** Pause between the steps of a bot (typing, read receipt, answer, each Lex chunk). Default 150. */
   botDelayMs?: number;
-  /** Folder whose `dist/` and `examples/` are served. Default: the package root. */
+  /** Folder whose `dist/` and `examples/` are served (an app's build and pages). Default: the current directory. */
   staticRoot?: string;
   /** Called with one line per notable event (start, faults); default silent. */
   log?: (line: string) => void;

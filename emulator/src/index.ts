@@ -1,5 +1,4 @@
 // Public entry of the local Amazon Connect chat emulator: `startEmulator(options)`.
-import { existsSync } from 'fs';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { AttachmentStore } from './attachments';
@@ -62,21 +61,10 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     connectionTokenTtlMs: options.connectionTokenTtlMs ?? DEFAULTS.connectionTokenTtlMs,
     attachmentUploadTtlMs: options.attachmentUploadTtlMs ?? DEFAULTS.attachmentUploadTtlMs,
     botDelayMs: options.botDelayMs ?? DEFAULTS.botDelayMs,
-    staticRoot: options.staticRoot ?? findPackageRoot(__dirname),
+    staticRoot: path.resolve(options.staticRoot ?? process.cwd()),
     tls: Boolean(options.cert && options.key),
     log: options.log ?? (() => undefined),
   };
-}
-
-/** The folder with package.json above this file: works from emulator/ (ts) and dist/emulator/ (built). */
-function findPackageRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
 }
 
 function assembleContext(options: ResolvedOptions): EmulatorContext {
