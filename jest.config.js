@@ -20,6 +20,13 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/setup/failOnUnhandledRejection.ts'],
 };
 
+// The optional Opus decoder of Node voice notes ships as ES modules only; the integration tests load it
+// through jest's CommonJS module system, so it is compiled like the tests are.
+const ESM_PACKAGES = ['opus-decoder', '@wasm-audio-decoders/common', 'simple-yenc'];
+const esmTransform = {
+  [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2020' } }],
+};
+
 // The e2e tests whose outcome depends on the browser engine: they run in Chromium and Firefox alike,
 // through test/e2e/helpers/engine.ts. Add a file here when it is written against that helper.
 const ENGINE_DEPENDENT_TESTS = [
@@ -45,6 +52,8 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      transform: { ...transform, ...esmTransform },
+      transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
       setupFiles: ['<rootDir>/test/setup/nodeGlobals.ts'],
     },
     {

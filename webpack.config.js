@@ -11,6 +11,9 @@ const stub = (name) => path.resolve(__dirname, 'scripts/stubs', name);
 const SDK_FILE_STUBS = [
   [/client-connectparticipant[\\/]dist-es[\\/]endpoint[\\/]endpointResolver\.js$/, 'endpointResolver.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]((Standard|Adaptive)RetryStrategy|DefaultRateLimiter)\.js$/, 'retryStrategies.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]protocols[\\/]json[\\/]AwsRestJsonProtocol\.js$/, 'restJsonProtocol.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]httpAuthSchemes[\\/]aws_sdk[\\/]AwsSdkSigV4Signer\.js$/, 'signatureV4.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */
@@ -21,18 +24,11 @@ const replaceWith = (file) => (resolved) => {
   resolved.createData.userRequest = file;
 };
 
-module.exports = (env, argv) => ({
+/** What both builds share: TypeScript, and the AWS SDK with the parts the Participant client never runs stubbed. */
+const common = (argv) => ({
   mode: argv.mode || 'production',
   target: ['web', 'es2020'],
-  entry: './src/global.ts',
   devtool: 'source-map',
-  output: {
-    path: path.resolve(__dirname, 'dist'),
-    filename: 'amazon-connect-chat.js',
-    // Side-effect bundle: it installs `connect.*` and exposes nothing else on the page.
-    iife: true,
-    clean: false,
-  },
   resolve: {
     extensions: ['.ts', '.js'],
     extensionAlias: { '.js': ['.ts', '.js'] },
@@ -53,10 +49,44 @@ module.exports = (env, argv) => ({
       },
     ],
   },
-  // One file for script tags: the AWS SDK's lazily imported modules are folded into the bundle.
+  // One file each: the AWS SDK's lazily imported modules are folded in.
   plugins: [
     new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     ...SDK_FILE_STUBS.map(([file, name]) => new webpack.NormalModuleReplacementPlugin(file, replaceWith(stub(name)))),
   ],
   performance: { hints: false },
 });
+
+/** The script-tag bundle. */
+const scriptTag = (argv) => ({
+  ...common(argv),
+  name: 'script-tag',
+  entry: './src/global.ts',
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: 'amazon-connect-chat.js',
+    // Side-effect bundle: it installs `connect.*` and exposes nothing else on the page.
+    iife: true,
+    clean: false,
+  },
+});
+
+/**
+ * The AWS SDK values the client runs (src/client/sdk.ts), prebuilt as one ES module that replaces what tsc
+ * wrote at dist/esm/client/sdk.js: apps that bundle the ES module build get the lean client without any
+ * bundler setup of their own (webpack, esbuild, Vite and Rollup alike).
+ */
+const esmClientSdk = (argv) => ({
+  ...common(argv),
+  name: 'esm-client-sdk',
+  entry: './src/client/sdk.ts',
+  output: {
+    path: path.resolve(__dirname, 'dist/esm/client'),
+    filename: 'sdk.js',
+    library: { type: 'module' },
+    clean: false,
+  },
+  experiments: { outputModule: true },
+});
+
+module.exports = (env, argv) => [scriptTag(argv), esmClientSdk(argv)];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds every artefact of the repository:
-//   dist/esm (ES modules for bundlers) + dist/*.d.ts, dist/cjs (require), dist/amazon-connect-chat.js (UMD, minified)
-//   for the SDK package, emulator/dist (the emulator package and its CLI), and what the example pages load
+//   dist/esm (ES modules for bundlers, with the AWS SDK Participant client prebuilt) + dist/*.d.ts, dist/cjs
+//   (require) and dist/amazon-connect-chat.js (UMD, minified) for the SDK package, emulator/dist (the emulator package and its CLI), and what the example pages load
 //   that is not in git: examples/vendor/connect-streams-min.js (from the installed amazon-connect-streams) and
 //   examples/bundler-app/dist/app.js (the bundler example, built with webpack).
 const { execFileSync } = require('child_process');
@@ -20,7 +20,13 @@ fs.rmSync(path.join(root, 'emulator', 'dist'), { recursive: true, force: true })
 run(bin('tsc'), ['-p', 'emulator/tsconfig.json']);
 fs.writeFileSync(path.join(dist, 'esm', 'package.json'), '{ "type": "module", "sideEffects": ["./index.js", "./global.js"] }\n');
 fs.writeFileSync(path.join(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
+// Both webpack builds: the script-tag bundle, and the prebuilt Participant client that replaces what tsc
+// wrote at dist/esm/client/sdk.js (see webpack.config.js).
 run(bin('webpack'), ['--mode', 'production', '--no-stats']);
+const esmClientSdk = fs.readFileSync(path.join(dist, 'esm', 'client', 'sdk.js'), 'utf8');
+if (/\bfrom\s*["']@(aws-sdk|smithy)\//.test(esmClientSdk)) {
+  throw new Error('build: dist/esm/client/sdk.js still imports the AWS SDK packages: the prebuilt client was not written');
+}
 console.log('build: dist/ and emulator/dist/ ready');
 printIntegrity(path.join(dist, 'amazon-connect-chat.js'));
 

@@ -10,7 +10,7 @@ import { normalizeCreateArgs, type NormalizedCreateArgs } from './session/chatAr
 import { ChatController, type ControllerDeps } from './session/chatController.js';
 import type { AttachmentOperations, SessionParticipantClient } from './session/clientAccess.js';
 import { CustomerChatSession } from './session/customerChatSession.js';
-import { WebSocketManager } from './transport/index.js';
+import { findWebSocket, WebSocketManager } from './transport/index.js';
 import type { AgentChatSessionArgs, ChatGlobalConfig, ChatSessionArgs, CustomerChatSessionArgs } from './types.js';
 
 function sessionLogger(args: NormalizedCreateArgs, prefix: string): Logger {
@@ -31,7 +31,8 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
       logger: clientLogger,
     });
   const attachments = (): AttachmentOperations => ({
-    upload: (token, file, options) => uploadAttachment(client(), token, file, options),
+    upload: (token, file, options) =>
+      uploadAttachment(client(), token, file, { ...options, voiceNoteConverter: globalConfig.getVoiceNoteConverter() }),
     download: (token, attachmentId) => downloadAttachment(client(), token, attachmentId),
     url: (token, attachmentId) => getAttachmentUrl(client(), token, attachmentId),
   });
@@ -40,12 +41,14 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
       logger: sessionLogger(args, 'ChatJS-WebSocketManager'),
       // Looked up on every check so a later setGlobalConfig({ webSocketManagerConfig }) reaches live sessions.
       isNetworkOnline: () => globalConfig.getNetworkOnlineCheck()(),
+      WebSocket: globalConfig.getWebSocket(),
     });
   const features = args.features;
   return {
     client: client as () => SessionParticipantClient,
     attachments,
     createManager,
+    hasWebSocket: () => findWebSocket(globalConfig.getWebSocket()) !== undefined,
     logger,
     recoverMissedMessages: () => features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled(),
     receiptsEnabled: () => features.messageReceipts?.shouldSendMessageReceipts ?? globalConfig.isMessageReceiptsEnabled(),

@@ -1,5 +1,6 @@
 // The public contract of the SDK: every argument, result, item and event payload, one doc line each.
 // Names follow amazon-connect-chatjs 5.0.0 so that code typed against it compiles against this package.
+import type { WebSocketConstructorLike } from './transport/types.js';
 
 /** The two kinds of chat session. */
 export type ChatSessionType = 'AGENT' | 'CUSTOMER';
@@ -62,7 +63,11 @@ export interface CustomerChatSessionArgs {
   /** Turn client-side metrics off for this session. */
   disableCSM?: boolean;
   features?: ChatFeatures;
-  /** A websocket manager to use instead of the session's own (rare for customers). */
+  /**
+   * A manager to use instead of the session's own, e.g. `WebSocketManager.create({ WebSocket, ...timings })`.
+   * The session starts it (init) with its own connection and closes it when the chat ends, so give each
+   * customer session a new, not yet started manager; one without `init()` is refused by create().
+   */
   websocketManager?: WebSocketManagerLike;
 }
 
@@ -132,6 +137,8 @@ export interface ChatGlobalConfig {
   webSocketManagerConfig?: {
     /** Replaces `navigator.onLine` (React Native: pass NetInfo's state). */
     isNetworkOnline?: () => boolean;
+    /** The WebSocket constructor sessions use; needed on Node 20 (`require('ws')`). Default: `globalThis.WebSocket`. */
+    WebSocket?: WebSocketConstructorLike | null;
   };
   features?: ChatFeatures | string[];
   /** Receipt throttle in ms; each call without it resets the throttle to 5000 ms, as upstream. */
@@ -139,7 +146,24 @@ export interface ChatGlobalConfig {
   /** Appended to the SDK user agent as `AmazonConnect-ChatJS/<version> <suffix>`. */
   customUserAgentSuffix?: string;
   csmConfig?: ChatCsmConfig;
+  /**
+   * Converts voice notes Amazon Connect refuses (OGG/Opus, WebM/Opus, MP4 …) to WAV instead of the built-in
+   * conversion (Web Audio in browsers, the optional `opus-decoder` package in Node). `null` removes it.
+   */
+  voiceNoteConverter?: VoiceNoteConverter | null;
 }
+
+/** A recorded voice note as the app's converter receives it. */
+export interface VoiceNoteInput {
+  /** File name, e.g. `note.ogg` (the upload is named `note.wav`). */
+  name: string;
+  /** MIME type as given, e.g. `audio/ogg; codecs=opus`; may be empty. */
+  type: string;
+  data: Uint8Array;
+}
+
+/** Resolves the WAV file's bytes (16 kHz mono 16-bit PCM is what the built-in conversion produces). */
+export type VoiceNoteConverter = (note: VoiceNoteInput) => Promise<Uint8Array | ArrayBuffer> | Uint8Array | ArrayBuffer;
 
 // ---------------------------------------------------------------------------------------------------------
 // Items
@@ -269,6 +293,12 @@ export interface ChatServiceErrorShape {
 
 export interface ConnectArgs<M = unknown> {
   metadata?: M;
+  /**
+   * Restart without loss: the `Id` of the last item this participant handled, kept by the app across a process
+   * restart or a page reload. Once connected, every item after it is fetched and delivered through the events
+   * once, in order, before live items. Ignored when the session is already connected.
+   */
+  resumeAfterItemId?: string;
 }
 
 /** Resolved by `connect()`. */
@@ -315,9 +345,22 @@ export interface AttachmentProgress {
   total: number;
 }
 
+/** Raw attachment bytes; a Node `Buffer` is a `Uint8Array`. */
+export type AttachmentBytes = Uint8Array | ArrayBuffer;
+
+/** An attachment given as bytes (no DOM needed, e.g. in a Node relay). */
+export interface AttachmentDescriptor {
+  /** File name with extension, e.g. `photo.jpg`; the extension decides the type when `type` is empty. */
+  name: string;
+  /** MIME type, e.g. `image/jpeg` (default: from the extension). */
+  type?: string;
+  /** The file's bytes. They are copied, so the caller may reuse the buffer. */
+  data: AttachmentBytes;
+}
+
 export interface SendAttachmentArgs<M = unknown> {
-  /** The file to upload (a `File`, or a `Blob` with a `name`). */
-  attachment: File | (Blob & { name: string });
+  /** The file to upload: a `File`, a `Blob` with a `name`, or `{ name, type, data }` with bytes. */
+  attachment: File | (Blob & { name: string }) | AttachmentDescriptor;
   metadata?: M;
   clientToken?: string;
   /** Called as bytes are uploaded. */

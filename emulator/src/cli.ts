@@ -1,10 +1,12 @@
-// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--cert FILE --key FILE]`
+// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]`
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { normalizeOrigin } from './http/policy';
 import { startEmulator } from './index';
 import type { BotKind, EmulatorOptions } from './types';
 
-const USAGE = 'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--cert FILE --key FILE]';
+const USAGE =
+  'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]';
 const BOTS: BotKind[] = ['none', 'echo', 'lex'];
 
 class UsageError extends Error {}
@@ -36,6 +38,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       case '--static-root':
         options.staticRoot = value();
         break;
+      case '--allow-origin':
+        options.allowOrigins = [...(options.allowOrigins ?? []), originFlag(value())];
+        break;
       case '--cert':
         files.cert = value();
         break;
@@ -58,6 +63,14 @@ function integerFlag(flag: string, raw: string, min: number, max: number): numbe
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be an integer ${min}..${max}`);
   return value;
+}
+
+function originFlag(raw: string): string {
+  try {
+    return normalizeOrigin(raw);
+  } catch (err) {
+    throw new UsageError(`--allow-origin: ${(err as Error).message.replace(/^allowOrigins: /, '')}`);
+  }
 }
 
 function botFlag(raw: string): BotKind {

@@ -1,14 +1,21 @@
-// The parts of one running emulator, passed to every route module.
-import type { AttachmentStore } from './attachments';
-import type { ChatService } from './chatService';
-import type { Faults } from './faults';
-import type { RequestLog } from './requestLog';
-import type { Clock, Scheduler } from './scheduler';
-import type { Store } from './store';
-import type { BotKind } from './types';
-import type { WebsocketHub } from './websocketHub';
+// The parts of one running emulator, built in dependency order and passed to every route module.
+// Only route modules import this file; the parts themselves take just what they use, so no part
+// depends on the whole.
+import * as path from 'path';
+import { createBot } from './chat/bots';
+import { ChatService } from './chat/chatService';
+import { Retention, RetentionLimits } from './chat/retention';
+import { Faults, targetMatches } from './control/faults';
+import { PublicAddress } from './core/address';
+import { RequestLog } from './core/requestLog';
+import { Clock, Scheduler } from './core/scheduler';
+import { AttachmentStore } from './store/attachmentStore';
+import { Store } from './store/store';
+import type { BotKind, EmulatorOptions } from './types';
+import { normalizeOrigin } from './http/policy';
+import { WebsocketHub } from './websocket/hub';
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends RetentionLimits {
   port: number;
   host: string;
   bot: BotKind;
@@ -19,6 +26,8 @@ export interface ResolvedOptions {
   botDelayMs: number;
   staticRoot: string;
   tls: boolean;
+  allowOrigins: string[];
+  maxSocketBufferBytes: number;
   log: (line: string) => void;
 }
 
@@ -31,6 +40,11 @@ export const DEFAULTS = {
   connectionTokenTtlMs: 24 * 60 * 60 * 1000,
   attachmentUploadTtlMs: 5 * 60 * 1000,
   botDelayMs: 150,
+  endedContactTtlMs: 30 * 60 * 1000,
+  maxActiveContacts: 10_000,
+  maxTranscriptBytes: 256 * 1024 * 1024,
+  maxAttachmentStoreBytes: 256 * 1024 * 1024,
+  maxSocketBufferBytes: 16 * 1024 * 1024,
 };
 
 export interface EmulatorContext {
@@ -43,12 +57,56 @@ export interface EmulatorContext {
   faults: Faults;
   requests: RequestLog;
   attachments: AttachmentStore;
-  /** The port actually bound (known once listening). */
-  port(): number;
+  retention: Retention;
+  /** Where handed-out links point (the port is known once listening). */
+  address: PublicAddress;
 }
 
-/** Base URL for links handed to clients; always 127.0.0.1 because chatjs only accepts `ws://127.0.0.1:`. */
-export function loopbackUrl(ctx: EmulatorContext, scheme: 'http' | 'ws'): string {
-  const secure = ctx.options.tls ? 's' : '';
-  return `${scheme}${secure}://127.0.0.1:${ctx.port()}`;
+export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  return {
+    port: options.port ?? DEFAULTS.port,
+    host: options.host ?? DEFAULTS.host,
+    bot: options.bot ?? DEFAULTS.bot,
+    latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
+    websocketUrlTtlMs: options.websocketUrlTtlMs ?? DEFAULTS.websocketUrlTtlMs,
+    connectionTokenTtlMs: options.connectionTokenTtlMs ?? DEFAULTS.connectionTokenTtlMs,
+    attachmentUploadTtlMs: options.attachmentUploadTtlMs ?? DEFAULTS.attachmentUploadTtlMs,
+    botDelayMs: options.botDelayMs ?? DEFAULTS.botDelayMs,
+    staticRoot: path.resolve(options.staticRoot ?? process.cwd()),
+    tls: Boolean(options.cert && options.key),
+    allowOrigins: (options.allowOrigins ?? []).map(normalizeOrigin),
+    endedContactTtlMs: positive('endedContactTtlMs', options.endedContactTtlMs ?? DEFAULTS.endedContactTtlMs),
+    maxActiveContacts: positive('maxActiveContacts', options.maxActiveContacts ?? DEFAULTS.maxActiveContacts),
+    maxTranscriptBytes: positive('maxTranscriptBytes', options.maxTranscriptBytes ?? DEFAULTS.maxTranscriptBytes),
+    maxAttachmentStoreBytes: positive('maxAttachmentStoreBytes', options.maxAttachmentStoreBytes ?? DEFAULTS.maxAttachmentStoreBytes),
+    maxSocketBufferBytes: positive('maxSocketBufferBytes', options.maxSocketBufferBytes ?? DEFAULTS.maxSocketBufferBytes),
+    log: options.log ?? (() => undefined),
+  };
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+
+export function createContext(options: ResolvedOptions): EmulatorContext {
+  const scheduler = new Scheduler();
+  const clock = new Clock();
+  const store = new Store();
+  const chat = new ChatService(store, clock);
+  // The fault effects reach the hub through closures: faults are only applied once everything exists.
+  const faults = new Faults(scheduler, {
+    dropSockets: (target) => hub.drop(target),
+    stallSockets: (target, durationMs) => hub.stall(target, durationMs),
+    revokeConnectionTokens: (target) => store.revokeConnectionTokens((grant) => targetMatches(target, grant)),
+  });
+  const hub = new WebsocketHub({ store, clock, scheduler, faults, maxBufferedBytes: options.maxSocketBufferBytes });
+  chat.addListener(hub);
+  const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
+  if (bot) chat.addListener(bot);
+  const attachments = new AttachmentStore();
+  const retention = new Retention(options, { store, attachments, chat, clock, scheduler });
+  retention.start();
+  const address = new PublicAddress(options.tls, options.host, options.port);
+  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, address };
 }

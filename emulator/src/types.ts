@@ -26,6 +26,21 @@ export interface EmulatorOptions {
   botDelayMs?: number;
   /** Folder whose `dist/` and `examples/` are served (an app's build and pages). Default: the current directory. */
   staticRoot?: string;
+  /**
+   * Origins (`scheme://host[:port]`, or `null`) whose pages may call the emulator, besides loopback origins
+   * (localhost, 127.0.0.1, [::1] on any port) and the emulator's own pages. Default none.
+   */
+  allowOrigins?: string[];
+  /** How long an ended contact (items, tokens, attachments) is kept. Default 1 800 000 (30 minutes). */
+  endedContactTtlMs?: number;
+  /** Active contacts at once; StartChatContact past it answers 429 LimitExceededException. Default 10 000. */
+  maxActiveContacts?: number;
+  /** Memory for stored items, all contacts together; past it (after forgetting ended contacts) writes answer 429. Default 256 MiB. */
+  maxTranscriptBytes?: number;
+  /** Attachment bytes held, all contacts together; past it StartAttachmentUpload answers 402 ServiceQuotaExceededException. Default 256 MiB. */
+  maxAttachmentStoreBytes?: number;
+  /** Unsent bytes a websocket may have queued (a client that stops reading) before it is closed. Default 16 MiB. */
+  maxSocketBufferBytes?: number;
   /** Called with one line per notable event (start, faults); default silent. */
   log?: (line: string) => void;
 }

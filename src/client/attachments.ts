@@ -4,7 +4,7 @@
 // Voice notes in a format the service refuses are converted to WAV first (audioConversion.ts), and an
 // attachment the service's scanner rejected is reported as `AttachmentRejected` when fetched.
 
-import type { AttachmentProgress, SendAttachmentResult } from '../types.js';
+import type { AttachmentProgress, SendAttachmentResult, VoiceNoteConverter } from '../types.js';
 import { ChatServiceError } from '../errors.js';
 import { checkAttachment, type AttachmentFile } from './attachmentRules.js';
 import { prepareVoiceNote } from './audioConversion.js';
@@ -24,6 +24,8 @@ export interface UploadAttachmentOptions {
   /** Environment hooks; default to the globals. `xhr: null` forces fetch. */
   xhr?: XhrConstructor | null;
   fetch?: FetchLike;
+  /** The app's voice-note converter (setGlobalConfig), used instead of the built-in conversion. */
+  voiceNoteConverter?: VoiceNoteConverter | null;
 }
 
 export interface DownloadAttachmentOptions {
@@ -41,7 +43,7 @@ export async function uploadAttachment(
   file: Blob & AttachmentFile,
   options: UploadAttachmentOptions = {},
 ): Promise<SendAttachmentResult> {
-  const upload = await prepareVoiceNote(file);
+  const upload = await prepareVoiceNote(file, undefined, { converter: options.voiceNoteConverter });
   const contentType = checkAttachment(upload);
   const started = await client.startAttachmentUpload(connectionToken, {
     attachmentName: upload.name,

@@ -1,9 +1,12 @@
 // Voice notes: browsers record audio as ogg/opus, webm or mp4 (MediaRecorder), which Amazon Connect refuses
-// as an attachment; it accepts WAV. Such audio is decoded and resampled with the Web Audio API (no worker,
-// no script, nothing fetched) to 16 kHz mono 16-bit PCM WAV before upload. When the page cannot decode it,
-// the upload is refused with an AttachmentError before any API call.
+// as an attachment; it accepts WAV. Such audio becomes 16 kHz mono 16-bit PCM WAV before upload, by the first
+// of: the app's own converter (setGlobalConfig({ voiceNoteConverter })); the Web Audio API (browsers: no
+// worker, no script, nothing fetched); in Node, the optional `opus-decoder` package for OGG/Opus and
+// WebM/Opus (voiceNotes/, loaded only then). When none can, the upload is refused with an AttachmentError
+// before any API call.
 
 import { AttachmentError } from '../errors.js';
+import type { VoiceNoteConverter } from '../types.js';
 import { ALLOWED_ATTACHMENT_MIME_TYPES, type AttachmentFile } from './attachmentRules.js';
 import { encodeWav } from './wavEncoder.js';
 
@@ -57,6 +60,43 @@ function refuse(file: VoiceNoteFile, why: string): AttachmentError {
   );
 }
 
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Decodes a voice note to mono samples at a sample rate without Web Audio (Node). It rejects with an Error
+ * whose message says why, in words that follow "and" in the refusal.
+ */
+export type DecodeWithoutWebAudio = (bytes: Uint8Array, sampleRate: number) => Promise<Float32Array>;
+
+export interface VoiceNoteOptions {
+  /** The app's converter; used before anything else. */
+  converter?: VoiceNoteConverter | null;
+  /** Default: the `opus-decoder` path when running in Node, else none. */
+  decodeWithoutWebAudio?: DecodeWithoutWebAudio | null;
+}
+
+const runsInNode = (): boolean =>
+  typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string';
+
+/** Node only: imported on first use, out of sight of bundlers, so none of it is in the browser bundle. */
+const decodeInNode: DecodeWithoutWebAudio = async (bytes, sampleRate) =>
+  ((await import(/* webpackIgnore: true */ './voiceNotes/nodeConverter.js')) as typeof import('./voiceNotes/nodeConverter.js')).decodeVoiceNote(bytes, sampleRate);
+
+/** The app's converter: its answer must be a WAV file (RIFF…WAVE). */
+async function convertWithApp(converter: VoiceNoteConverter, file: VoiceNoteFile): Promise<Uint8Array<ArrayBuffer>> {
+  const output = await Promise.resolve(file)
+    .then(readBytes)
+    .then((data) => converter({ name: String(file.name), type: String(file.type ?? ''), data: new Uint8Array(data) }))
+    .catch((e: unknown) => {
+      throw refuse(file, `the voiceNoteConverter failed (${reasonOf(e)})`);
+    });
+  const bytes = ArrayBuffer.isView(output) || output instanceof ArrayBuffer ? new Uint8Array(output as ArrayBuffer) : new Uint8Array(0);
+  if (String.fromCharCode(...bytes.subarray(0, 4), ...bytes.subarray(8, 12)) !== 'RIFFWAVE') {
+    throw refuse(file, 'the voiceNoteConverter did not resolve WAV bytes');
+  }
+  return bytes;
+}
+
 /** Blob.arrayBuffer(), or FileReader where it is missing (older Safari, jsdom). */
 function readBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
@@ -87,19 +127,30 @@ function wavFile(bytes: Uint8Array<ArrayBuffer>, name: string): VoiceNoteFile {
 
 /**
  * The file to upload: `file` itself unless it is audio Amazon Connect refuses, in which case a 16 kHz mono
- * 16-bit WAV with the same name and a `.wav` extension. Rejects `AttachmentError` when it cannot be decoded.
+ * 16-bit WAV with the same name and a `.wav` extension. Rejects `AttachmentError` when it cannot be converted.
  */
 export async function prepareVoiceNote(
   file: VoiceNoteFile,
   Context: OfflineContextConstructor | undefined = defaultOfflineContext(),
+  options: VoiceNoteOptions = {},
 ): Promise<VoiceNoteFile> {
   if (!file || !isConvertibleAudio(file)) return file;
-  if (typeof Context !== 'function') throw refuse(file, 'this browser has no Web Audio API to convert it to WAV');
+  const name = wavName(String(file.name));
+  if (options.converter) return wavFile(await convertWithApp(options.converter, file), name);
+  const withoutWebAudio = options.decodeWithoutWebAudio === undefined ? (runsInNode() ? decodeInNode : null) : options.decodeWithoutWebAudio;
   let samples: Float32Array;
-  try {
-    samples = await resample(Context, await readBytes(file));
-  } catch (e) {
-    throw refuse(file, `this browser could not decode it (${e instanceof Error ? e.message : String(e)})`);
+  if (typeof Context === 'function') {
+    try {
+      samples = await resample(Context, await readBytes(file));
+    } catch (e) {
+      throw refuse(file, `this runtime could not decode it (${reasonOf(e)})`);
+    }
+  } else if (withoutWebAudio) {
+    samples = await withoutWebAudio(new Uint8Array(await readBytes(file)), VOICE_NOTE_SAMPLE_RATE).catch((e: unknown) => {
+      throw refuse(file, reasonOf(e));
+    });
+  } else {
+    throw refuse(file, 'this runtime has no Web Audio API to convert it to WAV (pass setGlobalConfig({ voiceNoteConverter }))');
   }
-  return wavFile(encodeWav(samples, VOICE_NOTE_SAMPLE_RATE), wavName(String(file.name)));
+  return wavFile(encodeWav(samples, VOICE_NOTE_SAMPLE_RATE), name);
 }

@@ -15,7 +15,7 @@ import {
   SendEventCommand,
   SendMessageCommand,
   StartAttachmentUploadCommand,
-} from '@aws-sdk/client-connectparticipant';
+} from './sdk.js';
 import type {
   CancelParticipantAuthenticationCommandOutput,
   CompleteAttachmentUploadCommandOutput,
@@ -34,6 +34,7 @@ import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import { VERSION } from '../version.js';
 import { toChatServiceError } from './errors.js';
+import { ParticipantRestJsonProtocol } from './restJsonProtocol.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
 import { participantEndpoint, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
 import { uuidV4 } from './uuid.js';
@@ -124,6 +125,8 @@ export function sdkClientConfig(config: ParticipantClientConfig): ConnectPartici
     httpAuthSchemes: unsignedAuthSchemes,
     httpAuthSchemeProvider: unsignedAuthSchemeProvider,
     endpointProvider: participantEndpoint,
+    // Keeps the service's JSON as it came (unknown fields included) instead of the SDK model's shape.
+    protocol: new ParticipantRestJsonProtocol(),
     customUserAgent: [['AmazonConnect-ChatJS', VERSION], ...(suffix ? [[suffix] as [string]] : [])],
     maxAttempts: retryStrategy.maxAttempts,
     retryStrategy,

@@ -7,7 +7,8 @@ import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
-import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions } from '../types.js';
+import type { WebSocketConstructorLike } from '../transport/types.js';
+import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
 import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
 
 /** Answers "is the network up?" for the websocket manager. */
@@ -32,6 +33,8 @@ export class GlobalConfig {
   private recoverMissedMessages = true;
   private csmConfig: ChatCsmConfig = {};
   private isNetworkOnline: NetworkOnlineCheck | undefined;
+  private webSocket: WebSocketConstructorLike | undefined;
+  private voiceNoteConverter: VoiceNoteConverter | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
   private readonly flags = new FeatureFlags(this.log);
 
@@ -53,6 +56,10 @@ export class GlobalConfig {
         'config',
       );
     }
+    // Checked before anything is applied, so a bad value leaves the configuration as it was.
+    functionOrNothing(config.webSocketManagerConfig?.WebSocket, 'webSocketManagerConfig.WebSocket', "a WebSocket constructor (e.g. require('ws'))");
+    functionOrNothing(config.voiceNoteConverter, 'voiceNoteConverter', 'a function resolving WAV bytes');
+    if (config.voiceNoteConverter !== undefined) this.voiceNoteConverter = config.voiceNoteConverter ?? null;
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
@@ -145,6 +152,16 @@ export class GlobalConfig {
     return this.isNetworkOnline ?? navigatorOnlineCheck;
   }
 
+  /** The injected `webSocketManagerConfig.WebSocket`, if any (sessions fall back to `globalThis.WebSocket`). */
+  getWebSocket(): WebSocketConstructorLike | undefined {
+    return this.webSocket;
+  }
+
+  /** The app's `voiceNoteConverter`, or null for the built-in conversion. */
+  getVoiceNoteConverter(): VoiceNoteConverter | null {
+    return this.voiceNoteConverter;
+  }
+
   setFeatureFlag(name: string): void {
     this.flags.add(name);
   }
@@ -175,6 +192,8 @@ export class GlobalConfig {
     this.recoverMissedMessages = true;
     this.csmConfig = {};
     this.isNetworkOnline = undefined;
+    this.webSocket = undefined;
+    this.voiceNoteConverter = null;
     this.flags.clear();
     this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
@@ -188,6 +207,8 @@ export class GlobalConfig {
   }
 
   private applyNetworkCheck(config: ChatGlobalConfig): void {
+    const Ctor = config.webSocketManagerConfig?.WebSocket;
+    if (Ctor !== undefined) this.webSocket = Ctor ?? undefined; // null goes back to globalThis.WebSocket
     const check = config.webSocketManagerConfig?.isNetworkOnline;
     if (check === undefined) return;
     if (typeof check === 'function') this.isNetworkOnline = check;
@@ -223,6 +244,12 @@ export class GlobalConfig {
       features: this.flags.list(),
       customUserAgentSuffix: this.customUserAgentSuffix,
     };
+  }
+}
+
+function functionOrNothing(value: unknown, field: string, what: string): void {
+  if (value !== undefined && value !== null && typeof value !== 'function') {
+    throw new IllegalArgumentException(`setGlobalConfig: ${field} must be ${what}, got ${typeof value}`, field);
   }
 }
 

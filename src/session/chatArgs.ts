@@ -94,13 +94,16 @@ function normalizeType(type: unknown): ChatSessionType {
   return value as ChatSessionType;
 }
 
-function normalizeManager(manager: unknown): WebSocketManagerLike | null {
+function normalizeManager(manager: unknown, type: ChatSessionType): WebSocketManagerLike | null {
   if (manager === undefined || manager === null) return null;
   const candidate = manager as Partial<WebSocketManagerLike>;
   const required = ['subscribeTopics', 'onMessage', 'onConnectionGain', 'onConnectionLost', 'onInitFailure'] as const;
-  const missing = required.filter((name) => typeof candidate[name] !== 'function');
+  // A customer session starts the manager it is given with its own transport function, so it must have init().
+  const needed = type === 'CUSTOMER' ? [...required, 'init' as const] : required;
+  const missing = needed.filter((name) => typeof candidate[name] !== 'function');
   if (missing.length > 0) {
-    throw new IllegalArgumentException(`websocketManager must implement ${missing.join(', ')}`, 'websocketManager');
+    const why = type === 'CUSTOMER' && missing.includes('init') ? ' (a CUSTOMER session starts the manager itself: pass a new WebSocketManager.create(...))' : '';
+    throw new IllegalArgumentException(`websocketManager must implement ${missing.join(', ')}${why}`, 'websocketManager');
   }
   return manager as WebSocketManagerLike;
 }
@@ -122,7 +125,7 @@ export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
     type,
     chatDetails: normalizeChatDetails(args.chatDetails, type),
     options: (options as ChatSessionOptions | undefined) ?? {},
-    websocketManager: normalizeManager(args.websocketManager),
+    websocketManager: normalizeManager(args.websocketManager, type),
     disableCSM: args.disableCSM === true,
     features: (features as ChatFeatures | undefined) ?? {},
   };

@@ -1,7 +1,7 @@
 // The state of one chat: connects, keeps the link, routes incoming items to events and guards the calls.
 // One state variable (`state`); every change goes through setState().
 import { CHAT_EVENTS, CONTENT_TYPE, type ChatEventName } from '../constants.js';
-import { IllegalStateException } from '../errors.js';
+import { IllegalArgumentException, IllegalStateException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type {
   ChatDetails,
@@ -23,6 +23,7 @@ import { classifyItem, isChatEnded, isTransferSucceeded } from './itemRouter.js'
 import type { SessionEventMap } from './sessionEvents.js';
 import { SessionConnection, type ConnectionEvents } from './sessionConnection.js';
 import { TokenRefresher } from './tokenRefresher.js';
+import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
 
 export type { ControllerState } from '../types.js';
 
@@ -31,6 +32,8 @@ export interface ControllerDeps {
   attachments: () => AttachmentOperations;
   /** Builds the session's own websocket manager (used when create() got none). */
   createManager: () => WebSocketManagerLike;
+  /** Whether the session's own manager would find a WebSocket constructor (Node 20 has none built in). */
+  hasWebSocket?: () => boolean;
   logger: Logger;
   /** Whether items missed while disconnected are fetched after a reconnect (default true). */
   recoverMissedMessages?: () => boolean;
@@ -66,6 +69,8 @@ export class ChatController {
   private participantLeft = false;
   private readonly recovery: MissedMessageRecovery;
   private readonly deliveryLog = new DeliveryLog();
+  /** connect() was given resumeAfterItemId: the next established link fetches everything after it. */
+  private resumePending = false;
   /** When the first connect succeeded: where recovery starts if nothing was delivered yet. */
   private connectedAt = new Date().toISOString();
 
@@ -133,6 +138,16 @@ export class ChatController {
     }
     if (this.pendingConnect) return this.pendingConnect;
     if (this.connectResult && this.state !== 'broken') return Promise.resolve(this.connectResult);
+    const resumeAfter = args?.resumeAfterItemId;
+    if (resumeAfter !== undefined && (typeof resumeAfter !== 'string' || resumeAfter.trim() === '')) {
+      return Promise.reject(new IllegalArgumentException('connect(): resumeAfterItemId must be a non-empty item Id', 'resumeAfterItemId'));
+    }
+    if (this.args.websocketManager === null && this.deps.hasWebSocket?.() === false) {
+      // Without this the manager would retry for ever, creating a participant connection on every try.
+      return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
+    }
+    if (resumeAfter !== undefined) this.deliveryLog.resumeAfter(resumeAfter);
+    this.resumePending = resumeAfter !== undefined;
     this.pendingConnect = this.runConnect(args).finally(() => {
       this.pendingConnect = null;
     });
@@ -256,9 +271,12 @@ export class ChatController {
   private openLink(): Promise<void> {
     const external = this.args.websocketManager;
     const manager = external ?? this.deps.createManager();
+    // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
+    // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
+    const ownsManager = external === null || this.args.type === 'CUSTOMER';
     this.connection = new SessionConnection({
       manager,
-      ownsManager: external === null,
+      ownsManager,
       provider: this.provider,
       chatDetails: this.args.chatDetails,
       events: this.connectionEvents(),
@@ -268,7 +286,7 @@ export class ChatController {
       this.firstLinkWaiter = { resolve, reject };
     });
     this.connection.start();
-    if (external !== null) this.onEstablished();
+    if (!ownsManager) this.onEstablished();
     return firstLink;
   }
 
@@ -306,7 +324,9 @@ export class ChatController {
     this.refreshTrackedTranscript();
     this.firstLinkWaiter?.resolve();
     this.firstLinkWaiter = null;
-    if (reconnected && (this.deps.recoverMissedMessages?.() ?? true)) {
+    const resuming = this.resumePending;
+    this.resumePending = false;
+    if (resuming || (reconnected && (this.deps.recoverMissedMessages?.() ?? true))) {
       void this.recovery.recover(this.connectedAt).then((count) => {
         if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
       });

@@ -35,6 +35,7 @@ import type {
   SendMessageResult,
   Unsubscribe,
 } from '../types.js';
+import { toUploadFile } from '../client/attachmentInput.js';
 import type { ChatController as ChatCore } from './chatController.js';
 import type { ChatController } from './controllerFacade.js';
 import { checkSendEvent, checkSendMessage, receiptMessageId, requireString, toTranscriptRequest } from './requestArgs.js';
@@ -117,11 +118,12 @@ export abstract class ChatSessionBase {
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
     const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
+    const file = toUploadFile(attachment);
     return this.call(
       'sendAttachment',
       metadata,
-      (token) => this.core.attachments.upload(token, attachment as Blob & { name: string }, { clientToken, onProgress }),
-      typeof attachment?.type === 'string' ? attachment.type : undefined,
+      (token) => this.core.attachments.upload(token, file, { clientToken, onProgress }),
+      file.type || undefined,
     );
   }
 

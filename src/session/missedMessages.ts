@@ -38,7 +38,8 @@ const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
 export class DeliveryLog {
   private recentKeys = new Set<string>();
   private olderKeys = new Set<string>();
-  private last: ChatTranscriptItem | null = null;
+  /** Id of the newest transcript item delivered (or the item a resume starts after). */
+  private lastId: string | null = null;
 
   /** Records the item; false when it was delivered before. */
   admit(item: ChatTranscriptItem): boolean {
@@ -47,8 +48,14 @@ export class DeliveryLog {
       if (this.recentKeys.has(key) || this.olderKeys.has(key)) return false;
       this.remember(key);
     }
-    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.last = item;
+    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.lastId = item.Id;
     return true;
+  }
+
+  /** A restart: `itemId` was handled by an earlier session, so it counts as delivered and recovery starts after it. */
+  resumeAfter(itemId: string): void {
+    this.remember(itemId);
+    this.lastId = itemId;
   }
 
   private remember(key: string): void {
@@ -61,7 +68,7 @@ export class DeliveryLog {
 
   /** Where a recovery starts: after the last item delivered, else at `fallbackTime`. */
   startPosition(fallbackTime: string): StartPosition {
-    return this.last ? { Id: this.last.Id } : { AbsoluteTime: fallbackTime };
+    return this.lastId ? { Id: this.lastId } : { AbsoluteTime: fallbackTime };
   }
 }
 

@@ -30,18 +30,21 @@ export const MANAGER_DEFAULTS: Readonly<ManagerTimings> = Object.freeze({
 /** Shape accepted by `WebSocketManager.setGlobalConfig` (upstream's keys). */
 export interface WebSocketManagerGlobalConfig {
   loggerConfig?: { logger?: Partial<Logger> | null; level?: number; [key: string]: unknown } | null;
-  webSocketManagerConfig?: { isNetworkOnline?: () => boolean } | null;
+  webSocketManagerConfig?: { isNetworkOnline?: () => boolean; WebSocket?: WebSocketConstructorLike } | null;
 }
 
-const globalConfig: { isNetworkOnline: (() => boolean) | null; logger: Logger | null } = {
+const globalConfig: { isNetworkOnline: (() => boolean) | null; logger: Logger | null; WebSocket: WebSocketConstructorLike | null } = {
   isNetworkOnline: null,
   logger: null,
+  WebSocket: null,
 };
 
 /** Applies the module-wide online check and logger; later `create()` calls (and live managers' online checks) use them. */
 export function setGlobalConfig(cfg: WebSocketManagerGlobalConfig | null | undefined): void {
   const online = cfg?.webSocketManagerConfig?.isNetworkOnline;
   if (typeof online === 'function') globalConfig.isNetworkOnline = online;
+  const Ctor = cfg?.webSocketManagerConfig?.WebSocket;
+  if (typeof Ctor === 'function') globalConfig.WebSocket = Ctor;
   const logger = cfg?.loggerConfig?.logger;
   if (logger && typeof logger === 'object') globalConfig.logger = completeLogger(logger);
 }
@@ -50,6 +53,20 @@ export function setGlobalConfig(cfg: WebSocketManagerGlobalConfig | null | undef
 export function resetGlobalConfig(): void {
   globalConfig.isNetworkOnline = null;
   globalConfig.logger = null;
+  globalConfig.WebSocket = null;
+}
+
+/** What a session's connect() says when there is no WebSocket and none was injected (Node 20). */
+export const NO_WEBSOCKET_MESSAGE =
+  'connect(): this runtime has no WebSocket (Node 20 has none built in). Install the "ws" package and pass it: ' +
+  "connect.ChatSession.setGlobalConfig({ webSocketManagerConfig: { WebSocket: require('ws') } }).";
+
+/**
+ * The WebSocket constructor a manager would use: its own option, else the one set by setGlobalConfig, else
+ * `globalThis.WebSocket` (browsers, Node 22+). Undefined on Node 20 until one is injected.
+ */
+export function findWebSocket(own?: WebSocketConstructorLike | null): WebSocketConstructorLike | undefined {
+  return own ?? globalConfig.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
 }
 
 /** A logger with every method, falling back to no-ops (apps pass loggers with only some methods). */
@@ -85,7 +102,7 @@ export function resolveEnvironment(options: WebSocketManagerOptions = {}): Resol
   const logger = options.logger ?? globalConfig.logger ?? silentLogger;
   return {
     timings,
-    WebSocket: () => options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket,
+    WebSocket: () => findWebSocket(options.WebSocket),
     isNetworkOnline: () => {
       try {
         return (ownOnline ?? globalConfig.isNetworkOnline ?? navigatorOnline)() !== false;

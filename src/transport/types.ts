@@ -91,7 +91,10 @@ export interface ManagerTimings {
 
 /** Options of `WebSocketManager.create(options)`. Every field is optional. */
 export interface WebSocketManagerOptions extends Partial<ManagerTimings> {
-  /** WebSocket constructor. Default: `globalThis.WebSocket`, looked up when a socket is created. */
+  /**
+   * WebSocket constructor (Node 20: `require('ws')`). Default: the one given to `setGlobalConfig`, else
+   * `globalThis.WebSocket`, looked up when a socket is created.
+   */
   WebSocket?: WebSocketConstructorLike;
   /** Online check. Default: the one set by `setGlobalConfig`, else `navigator.onLine`, else true. */
   isNetworkOnline?: () => boolean;

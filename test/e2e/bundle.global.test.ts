@@ -84,8 +84,20 @@ it('creates a working customer session from the script tag', async () => {
     { endpoint: emulator.url, chatDetails: { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken } },
   );
   await agent.socket.waitForItem((item) => item.Content === 'from the page', 5000, 'page message at agent');
-  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/messages`, { participantId: agent.participantId, content: 'to the page' });
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/messages`, {
+    participantId: agent.participantId,
+    content: 'to the page',
+    messageMetadata: { MessageCompleted: true },
+  });
   await page.waitForFunction(() => (window as unknown as { __seen: string[] }).__seen.includes('to the page'), undefined, { timeout: 10_000 });
+  // The bundle's own protocol: fields the AWS SDK model does not know come through as the service sent them.
+  const transcript = await page.evaluate(async () => {
+    const w = window as unknown as { __session: { getTranscript(args: object): Promise<{ data: { InitialContactId?: string; Transcript: Array<Record<string, any>> } }> } };
+    const { data } = await w.__session.getTranscript({ maxResults: 50 });
+    const item = data.Transcript.find((entry) => entry.Content === 'to the page');
+    return { initial: data.InitialContactId, itemInitial: item?.InitialContactId, completed: item?.MessageMetadata?.MessageCompleted };
+  });
+  expect(transcript).toEqual({ initial: started.ContactId, itemInitial: started.ContactId, completed: true });
   await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
   await page.waitForFunction(() => (window as unknown as { __session: { controller: { hasEnded: boolean } } }).__session.controller.hasEnded, undefined, { timeout: 10_000 });
   expect(page.problems).toEqual([]);

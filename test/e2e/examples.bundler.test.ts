@@ -1,6 +1,7 @@
 // examples/bundler-app: `import 'amazon-connect-chatjs'` plus a typed named import, compiled by ts-loader
 // and bundled by webpack with the package resolved by name. The build must pick the ES module build
-// through package.json `exports`, and the bundled page must chat with the emulator.
+// through package.json `exports` (with its prebuilt Participant client), and the bundled page must chat
+// with the emulator.
 import * as path from 'path';
 import { testId, type TestPage } from './helpers/engine';
 import { startExampleWorld, type ExampleWorld } from './helpers/examplePages';
@@ -40,7 +41,12 @@ it('resolves the package by name to the ES module build (the `import` condition 
   expect(files).toContain('dist/esm/index.js');
   expect(files).toContain('examples/bundler-app/src/main.ts');
   expect(files.filter((file) => file.startsWith('dist/cjs/') || file === 'dist/amazon-connect-chat.js')).toEqual([]);
-  expect(files.some((file) => file.startsWith('node_modules/@aws-sdk/client-connectparticipant/'))).toBe(true);
+});
+
+it('gets the lean prebuilt Participant client of the ES module build, not the whole AWS SDK from node_modules', () => {
+  const files = bundledFiles();
+  expect(files).toContain('dist/esm/client/sdk.js');
+  expect(files.filter((file) => /^node_modules\/@(aws-sdk|smithy)\//.test(file))).toEqual([]);
 });
 
 it('runs: the global is the imported ChatSession, and the session chats with the echo bot', async () => {

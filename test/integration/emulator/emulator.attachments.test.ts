@@ -48,10 +48,10 @@ describe('upload and download', () => {
     });
     const download = await emu.participantClient().send(new GetAttachmentCommand({ ConnectionToken: customer.connectionToken, AttachmentId: upload.AttachmentId, UrlExpiryInSeconds: 60 }));
     expect(download.AttachmentSizeInBytes).toBe(PNG.length);
-    const response = await fetch(download.Url ?? '', { headers: { origin: 'http://page.example' } });
+    const response = await fetch(download.Url ?? '', { headers: { origin: 'http://localhost:5173' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://page.example');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(Buffer.from(await response.arrayBuffer())).toEqual(PNG);
   });
 
@@ -68,7 +68,7 @@ describe('upload and download', () => {
     const upload = await startUpload(PNG);
     const response = await fetch(upload.UploadMetadata?.Url ?? '', {
       method: 'OPTIONS',
-      headers: { origin: 'http://page.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-methods')).toContain('PUT');
@@ -161,5 +161,37 @@ describe('CompleteAttachmentUpload and GetAttachment rules', () => {
     const bot = await emu.connect(customer.contactId, body.ParticipantId, body.ParticipantToken);
     const denied = await serviceError(client.send(new GetAttachmentCommand({ ConnectionToken: bot.connectionToken, AttachmentId: upload.AttachmentId })));
     expect(denied.name).toBe('AccessDeniedException');
+  });
+});
+
+describe('names, headers and URLs', () => {
+  async function uploadAndDownload(name: string): Promise<Response> {
+    const bytes = Buffer.from('hello');
+    const upload = await startUpload(bytes, 'text/plain', name);
+    expect((await put(upload, bytes)).status).toBe(200);
+    await complete(upload.AttachmentId ?? '');
+    const download = await emu.participantClient().send(new GetAttachmentCommand({ ConnectionToken: customer.connectionToken, AttachmentId: upload.AttachmentId }));
+    return fetch(download.Url ?? '');
+  }
+
+  it.each(['报告.txt', 'résumé.txt', 'emoji 🎉 "quoted".txt'])('round-trips the name %s with filename*=UTF-8', async (name) => {
+    const response = await uploadAndDownload(name);
+    expect(response.status).toBe(200);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '';
+    expect(decodeURIComponent(encoded)).toBe(name);
+    expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+";/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers a malformed % escape in the attachment path with 400, not 500', async () => {
+    const response = await fetch(`${emu.url}/attachments/%E0%A4%A?method=GET&expires=1&signature=x`);
+    expect(response.status).toBe(400);
+  });
+
+  it('signs URLs for the bound address, whatever Host the request named', async () => {
+    const viaLocalhost = emu.participantClient({ endpoint: emu.url.replace('127.0.0.1', 'localhost') });
+    const upload = await viaLocalhost.send(new StartAttachmentUploadCommand({ ConnectionToken: customer.connectionToken, ContentType: 'image/png', AttachmentName: 'a.png', AttachmentSizeInBytes: PNG.length }));
+    expect(upload.UploadMetadata?.Url?.startsWith(`${emu.url}/attachments/`)).toBe(true);
   });
 });

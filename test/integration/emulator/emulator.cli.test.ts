@@ -59,6 +59,25 @@ describe('the binary', () => {
     expect(await exited).toBe(0);
   });
 
+  it('bound to every interface, warns on stderr what becomes reachable and prints a URL that works', async () => {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), '--port', '0', '--host', '0.0.0.0'], { cwd: ROOT });
+    child = proc;
+    let stdout = '';
+    let stderr = '';
+    proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      proc.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const ready = READY_LINE.exec(stdout);
+        if (ready) resolve(ready[1]);
+      });
+      proc.once('exit', (code) => reject(new Error(`exited with ${code} before ready: ${stdout}`)));
+    });
+    expect(stderr).toContain('WARNING: listening on 0.0.0.0');
+    expect(stderr).toContain('control API');
+    expect((await fetch(`${url}/emulator/health`)).status).toBe(200);
+  });
+
   it('exits 2 with the usage on a bad flag', async () => {
     const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), '--bot', 'chatty'], { cwd: ROOT });
     child = proc;

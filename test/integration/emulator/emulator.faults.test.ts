@@ -108,6 +108,48 @@ describe('refuse', () => {
   });
 });
 
+describe('outage', () => {
+  it('drops the sockets at once and refuses every call and upgrade for durationMs, then everything works again', async () => {
+    const customer = await emu.customer();
+    await fault({ kind: 'outage', durationMs: 300, contactId: customer.contactId });
+    const closed = await customer.socket.closed;
+    expect(closed.code).toBe(1006); // no close frame, as a lost network looks
+    await expect(rawSend(customer.connectionToken)).rejects.toThrow('fetch failed');
+    const reconnect = emu.openSocket(customer.websocketUrl);
+    await expect(reconnect.opened).rejects.toThrow();
+    expect((await emu.control('GET', '/emulator/health')).status).toBe(200);
+    let status = 0;
+    while (status !== 200) {
+      status = await rawSend(customer.connectionToken).then((response) => response.status, () => 0);
+    }
+    const again = emu.openSocket(customer.websocketUrl);
+    await again.subscribe();
+  });
+
+  it('unnarrowed, it also refuses StartChatContact; narrowed, other contacts keep working', async () => {
+    const other = await emu.customer();
+    const hit = await emu.customer();
+    await fault({ kind: 'outage', durationMs: 60_000, contactId: hit.contactId });
+    expect((await rawSend(other.connectionToken)).status).toBe(200);
+    await emu.control('DELETE', '/emulator/faults');
+    await fault({ kind: 'outage', durationMs: 60_000 });
+    await expect(emu.startChat()).rejects.toThrow();
+  });
+
+  it('requires durationMs', async () => {
+    expect((await fault({ kind: 'outage' })).status).toBe(400);
+  });
+});
+
+describe('durations beyond 2^31-1 ms', () => {
+  it('keep a refuse fault active instead of firing at once', async () => {
+    const customer = await emu.customer();
+    await fault({ kind: 'refuse', durationMs: 2 ** 31 + 5000, participantId: customer.participantId });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(rawSend(customer.connectionToken)).rejects.toThrow('fetch failed');
+  });
+});
+
 describe('http-error', () => {
   it('fails the next `count` calls of the operation; SDK retries reuse the ClientToken', async () => {
     const customer = await emu.customer();

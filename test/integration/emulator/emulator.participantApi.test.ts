@@ -224,18 +224,18 @@ describe('wire details', () => {
   it('errors carry x-amzn-ErrorType, x-amzn-RequestId and __type/message/Message', async () => {
     const answer = await rawJson(`${emu.url}/participant/message`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-amz-bearer': 'ct-invalid', origin: 'http://page.example' },
+      headers: { 'content-type': 'application/json', 'x-amz-bearer': 'ct-invalid', origin: 'http://localhost:5173' },
       body: '{"ContentType":"text/plain","Content":"x"}',
     });
     expect(answer.status).toBe(403);
     expect(answer.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
     expect(answer.headers.get('x-amzn-requestid')).toEqual(expect.any(String));
-    expect(answer.headers.get('access-control-allow-origin')).toBe('http://page.example');
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(answer.headers.get('access-control-expose-headers')).toBe('x-amzn-RequestId,x-amzn-ErrorType');
     expect(answer.body).toEqual({ __type: 'AccessDeniedException', message: 'Access denied', Message: 'Access denied' });
   });
 
-  it('answers preflight for any origin, echoing the requested headers', async () => {
+  it('answers preflight for a loopback origin, echoing the requested headers', async () => {
     const response = await fetch(`${emu.url}/participant/message`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-amz-bearer' },

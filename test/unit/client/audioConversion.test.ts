@@ -8,6 +8,7 @@ import {
   type AudioBufferLike,
   type OfflineContextConstructor,
 } from '../../../src/client/audioConversion';
+import { DecoderUnavailableError, decodeVoiceNote } from '../../../src/client/voiceNotes/nodeConverter';
 import { AttachmentError } from '../../../src/errors';
 
 function recordingApi(): AttachmentApi & { calls: jest.Mock[] } {
@@ -83,7 +84,7 @@ describe('prepareVoiceNote', () => {
   });
 
   it('refuses with an AttachmentError naming the file when there is no Web Audio API', async () => {
-    const error = await prepareVoiceNote(ogg(), undefined).catch((e: unknown) => e);
+    const error = await prepareVoiceNote(ogg(), undefined, { decodeWithoutWebAudio: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AttachmentError);
     expect((error as AttachmentError).fileName).toBe('memo.ogg');
     expect((error as Error).message).toMatch(/memo\.ogg.*audio\/ogg.*no Web Audio API/);
@@ -101,5 +102,46 @@ describe('uploadAttachment of a voice note', () => {
     const file = new File([new Uint8Array([1, 2, 3])], 'clip.webm', { type: 'audio/webm' });
     await expect(uploadAttachment(api, 'ct', file)).rejects.toBeInstanceOf(AttachmentError);
     for (const call of api.calls) expect(call).not.toHaveBeenCalled();
+  });
+});
+
+describe('prepareVoiceNote without Web Audio (Node)', () => {
+  const ogg = (): File => new File([new Uint8Array([79, 103, 103, 83])], 'memo.ogg', { type: 'audio/ogg' });
+  const wavBytes = (): Uint8Array => new Uint8Array([...'RIFF'].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0], [...'WAVE'].map((c) => c.charCodeAt(0)), [0]));
+
+  it('uses the decoder it is given and writes a 16 kHz WAV', async () => {
+    const decode = jest.fn(async () => new Float32Array([0.25, -0.25]));
+    const wav = await prepareVoiceNote(ogg(), undefined, { decodeWithoutWebAudio: decode });
+    expect(decode).toHaveBeenCalledWith(expect.any(Uint8Array), 16_000);
+    expect([wav.name, wav.type, wav.size]).toEqual(['memo.wav', 'audio/wav', 44 + 2 * 2]);
+  });
+
+  it('says "this runtime" and how to install the decoder when it cannot be loaded', async () => {
+    const unavailable = new DecoderUnavailableError(new Error("Cannot find module 'opus-decoder'\nRequire stack:\n- /app/index.js"));
+    const error = await prepareVoiceNote(ogg(), undefined, { decodeWithoutWebAudio: () => Promise.reject(unavailable) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AttachmentError);
+    expect((error as Error).message).toMatch(/this runtime has no Web Audio API.*npm install opus-decoder.*voiceNoteConverter/);
+    expect((error as Error).message).not.toMatch(/browser|Require stack/);
+    expect((error as Error).message).toContain("(Cannot find module 'opus-decoder')");
+  });
+
+  it('an app converter wins over Web Audio and its WAV bytes are uploaded as is', async () => {
+    const { Context } = fakeContext(new Float32Array([0.5]));
+    const converter = jest.fn(async () => wavBytes());
+    const wav = await prepareVoiceNote(ogg(), Context, { converter });
+    expect(converter).toHaveBeenCalledWith({ name: 'memo.ogg', type: 'audio/ogg', data: new Uint8Array([79, 103, 103, 83]) });
+    expect([wav.name, wav.type, wav.size]).toEqual(['memo.wav', 'audio/wav', 13]);
+  });
+
+  it('refuses what an app converter resolves when it is not WAV', async () => {
+    await expect(prepareVoiceNote(ogg(), undefined, { converter: () => new Uint8Array([1, 2, 3]) })).rejects.toThrow(/did not resolve WAV bytes/);
+  });
+});
+
+describe('decodeVoiceNote (the Node path)', () => {
+  it('says which containers it reads when given something else, before loading any decoder', async () => {
+    await expect(decodeVoiceNote(new Uint8Array([0x49, 0x44, 0x33, 4]), 16_000)).rejects.toThrow(
+      /this runtime could not decode it without Web Audio \(OGG\/Opus and WebM\/Opus only: it is neither an OGG nor a WebM file\)/,
+    );
   });
 });

@@ -54,6 +54,16 @@ describe('ParticipantClient on the wire', () => {
     expect(request?.json).toEqual(body);
   });
 
+  it('writes body members in the model order, byte for byte as the AWS SDK protocol did', async () => {
+    await client.sendMessage('ct-1', { content: 'hi "x" é', contentType: 'text/plain', clientToken: 'tok-m' });
+    await client.getTranscript('ct-1', { maxResults: 15, scanDirection: 'BACKWARD', sortOrder: 'ASCENDING', startPosition: { MostRecent: 0, Id: 'x' }, nextToken: 'n', contactId: 'c' });
+    expect(fake.requests.map((request) => request.body)).toEqual([
+      '{"ContentType":"text/plain","Content":"hi \\"x\\" é","ClientToken":"tok-m"}',
+      '{"ContactId":"c","MaxResults":15,"NextToken":"n","ScanDirection":"BACKWARD","SortOrder":"ASCENDING","StartPosition":{"Id":"x","MostRecent":0}}',
+    ]);
+    expect(fake.requests[0]?.headers['content-length']).toBe('74');
+  });
+
   it('describeView is a GET with the view token percent-encoded in the path and no body', async () => {
     fake.queue({ body: { View: { Id: 'v1', Name: 'Form' } } });
     const result = await client.describeView('ct-1', 'vt/1+2=');

@@ -209,4 +209,34 @@ describe('GlobalConfig', () => {
     expect(config.isMessageReceiptsEnabled()).toBe(true);
     expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
   });
+
+  describe('Node options', () => {
+    class FakeSocket {}
+
+    it('keeps an injected WebSocket constructor and forgets it on null', () => {
+      config.update({ webSocketManagerConfig: { WebSocket: FakeSocket as never } });
+      expect(config.getWebSocket()).toBe(FakeSocket);
+      config.update({ region: 'eu-west-2' });
+      expect(config.getWebSocket()).toBe(FakeSocket);
+      config.update({ webSocketManagerConfig: { WebSocket: null as never } });
+      expect(config.getWebSocket()).toBeUndefined();
+    });
+
+    it('refuses a WebSocket that is not a constructor, naming the field, and applies nothing of that call', () => {
+      const bad = { region: 'ap-south-1', webSocketManagerConfig: { WebSocket: 'ws' } } as unknown as ChatGlobalConfig;
+      expect(() => config.update(bad)).toThrow(IllegalArgumentException);
+      expect(() => config.update(bad)).toThrow(/webSocketManagerConfig\.WebSocket must be a WebSocket constructor/);
+      expect(config.getRegion()).toBe('us-west-2');
+    });
+
+    it('keeps a voiceNoteConverter, refuses one that is not a function', () => {
+      const converter = async (): Promise<Uint8Array> => new Uint8Array(0);
+      config.update({ voiceNoteConverter: converter });
+      expect(config.getVoiceNoteConverter()).toBe(converter);
+      expect(() => config.update({ voiceNoteConverter: 42 } as unknown as ChatGlobalConfig)).toThrow(/voiceNoteConverter must be a function/);
+      expect(config.getVoiceNoteConverter()).toBe(converter);
+      config.update({ voiceNoteConverter: null });
+      expect(config.getVoiceNoteConverter()).toBeNull();
+    });
+  });
 });

@@ -92,4 +92,26 @@ describe('missed-message recovery', () => {
     await flush();
     expect(h.client.getTranscript).not.toHaveBeenCalled();
   });
+
+  it('with resumeAfterItemId runs on the first connection, from that item, without delivering it again', async () => {
+    const h = customerHarness();
+    const seen: string[] = [];
+    h.session.onMessage((e) => seen.push(e.data.Id));
+    h.client.getTranscript.mockResolvedValueOnce({
+      Transcript: [msg('stored', '2026-01-01T00:00:01.000Z'), msg('m2', '2026-01-01T00:00:02.000Z'), msg('m3', '2026-01-01T00:00:03.000Z')],
+      NextToken: undefined,
+      $metadata: {},
+      InitialContactId: 'c-1',
+    });
+    const pending = h.session.connect({ resumeAfterItemId: 'stored' });
+    await flush();
+    h.manager.fire('gain');
+    h.manager.push(msg('live', '2026-01-01T00:00:04.000Z'));
+    await pending;
+    await flush(20);
+    expect(h.client.getTranscript.mock.calls.map((c) => c[1])).toEqual([
+      { maxResults: 100, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: { Id: 'stored' } },
+    ]);
+    expect(seen).toEqual(['m2', 'm3', 'live']);
+  });
 });

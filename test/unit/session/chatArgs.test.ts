@@ -55,3 +55,20 @@ describe('create() arguments', () => {
     expect(error.message).toContain(field.split('.').pop() as string);
   });
 });
+
+describe('a websocketManager given to a CUSTOMER session', () => {
+  const streamsLike = { subscribeTopics() {}, onMessage() {}, onConnectionGain() {}, onConnectionLost() {}, onInitFailure() {} };
+
+  it('must have init(), since the session starts it; the error says why', () => {
+    const error = errorOf({ ...customer, websocketManager: streamsLike });
+    expect(error).toBeInstanceOf(IllegalArgumentException);
+    expect(error.argument).toBe('websocketManager');
+    expect(error.message).toMatch(/init.*CUSTOMER session starts the manager itself/);
+  });
+
+  it('is kept when it has init(); an agent may pass one without init() (Streams drives it)', () => {
+    const manager = { ...streamsLike, init() {} };
+    expect(normalizeCreateArgs({ ...customer, websocketManager: manager }).websocketManager).toBe(manager);
+    expect(normalizeCreateArgs({ type: 'AGENT', chatDetails: customer.chatDetails, websocketManager: streamsLike }).websocketManager).toBe(streamsLike);
+  });
+});

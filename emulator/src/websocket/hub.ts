@@ -1,0 +1,252 @@
+// The chat websocket: the URL from CreateParticipantConnection opens a socket for one participant;
+// subscribed sockets get every item of their contact (the sender's own included, as the service
+// echoes them). Heartbeat and deep-heartbeat frames are answered unless a stall fault is active.
+import { EventTypes } from '../core/contentTypes';
+import type { IncomingMessage } from 'http';
+import type { Duplex } from 'stream';
+import { RawData, WebSocket, WebSocketServer } from 'ws';
+import type { ChatListener } from '../chat/chatService';
+import type { Clock, Scheduler } from '../core/scheduler';
+import { targetMatches, FaultTarget } from '../control/faults';
+import type { Faults } from '../control/faults';
+import { normalizePath } from '../http/common';
+import type { Contact, Participant, Store } from '../store/store';
+import type { Item } from '../types';
+
+export const WEBSOCKET_PATH = '/ws';
+/** Frames from clients are tiny; anything larger is garbage and closes the socket (ws answers 1009). */
+const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+/** Sockets of an ended chat stay open briefly so chat.ended is read before the close. */
+const CLOSE_AFTER_END_MS = 1000;
+
+interface Connection {
+  ws: WebSocket;
+  /** The upgraded TCP socket under `ws`, corked while a burst of frames is written (see sendText). */
+  socket: Duplex;
+  corked: boolean;
+  contactId: string;
+  participantId: string;
+  subscribed: boolean;
+  /** Half-open emulation: until this time nothing is delivered or answered. */
+  stalledUntilMs: number;
+}
+
+/** What the hub uses of the rest of the emulator. */
+export interface HubDeps {
+  store: Store;
+  clock: Clock;
+  scheduler: Scheduler;
+  faults: Pick<Faults, 'isRefusing'>;
+  /** Unsent bytes past which a socket is closed (its reader stopped reading). */
+  maxBufferedBytes: number;
+}
+
+interface ClientFrame {
+  topic: string;
+  content?: unknown;
+}
+
+export class WebsocketHub implements ChatListener {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  /** Open connections by contactId: each item goes to its contact's sockets without scanning every socket. */
+  private readonly connectionsByContact = new Map<string, Set<Connection>>();
+  /** Participants (by contact) whose socket has subscribed at least once. */
+  private readonly everSubscribed = new Map<string, Set<string>>();
+
+  constructor(private readonly deps: HubDeps) {}
+
+  /** Builds the `ws://127.0.0.1:<port>/ws?ticket=…` URL handed out by CreateParticipantConnection. */
+  urlFor(ticket: string, base: string): string {
+    return `${base}${WEBSOCKET_PATH}?ticket=${encodeURIComponent(ticket)}`;
+  }
+
+  /** The server's `upgrade` event: accept a valid, unexpired ticket of an active participant. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => undefined);
+    const { path, query } = normalizePath(req.url);
+    const ref = path === WEBSOCKET_PATH ? this.deps.store.byWebsocketTicket(query.get('ticket') ?? '', this.deps.clock.nowMs()) : undefined;
+    const target = ref ? { contactId: ref.contact.contactId, participantId: ref.participant.participantId } : {};
+    if (this.deps.faults.isRefusing(target)) {
+      socket.destroy();
+      return;
+    }
+    if (!ref || ref.contact.state !== 'ACTIVE' || ref.participant.state !== 'ACTIVE') {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.server.handleUpgrade(req, socket, head, (ws) => this.adopt(ws, socket, ref.contact.contactId, ref.participant.participantId));
+  }
+
+  private adopt(ws: WebSocket, socket: Duplex, contactId: string, participantId: string): void {
+    const connection: Connection = { ws, socket, corked: false, contactId, participantId, subscribed: false, stalledUntilMs: 0 };
+    this.track(connection);
+    ws.on('message', (data, isBinary) => this.onFrame(connection, data, isBinary));
+    ws.on('close', () => this.untrack(connection));
+    ws.on('error', () => this.untrack(connection));
+  }
+
+  private track(connection: Connection): void {
+    const ofContact = this.connectionsByContact.get(connection.contactId) ?? new Set<Connection>();
+    ofContact.add(connection);
+    this.connectionsByContact.set(connection.contactId, ofContact);
+  }
+
+  private untrack(connection: Connection): void {
+    const ofContact = this.connectionsByContact.get(connection.contactId);
+    ofContact?.delete(connection);
+    if (ofContact?.size === 0) this.connectionsByContact.delete(connection.contactId);
+  }
+
+  private allConnections(): Connection[] {
+    return [...this.connectionsByContact.values()].flatMap((ofContact) => [...ofContact]);
+  }
+
+  private isStalled(connection: Connection): boolean {
+    return connection.stalledUntilMs > Date.now();
+  }
+
+  private onFrame(connection: Connection, data: RawData, isBinary: boolean): void {
+    if (isBinary || this.isStalled(connection)) return;
+    const frame = parseClientFrame(data);
+    if (!frame) return; // garbage is ignored, as the gateway does not answer it either
+    switch (frame.topic) {
+      case 'aws/subscribe':
+        this.subscribe(connection, frame.content, true);
+        break;
+      case 'aws/unsubscribe':
+        this.subscribe(connection, frame.content, false);
+        break;
+      case 'aws/heartbeat':
+        send(connection, { topic: 'aws/heartbeat' });
+        break;
+      case 'aws/ping':
+        send(connection, { topic: 'aws/ping', statusCode: 200 });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private subscribe(connection: Connection, content: unknown, subscribe: boolean): void {
+    const topics = (content as { topics?: unknown } | undefined)?.topics;
+    const topic = subscribe ? 'aws/subscribe' : 'aws/unsubscribe';
+    if (!Array.isArray(topics) || !topics.every((entry) => typeof entry === 'string')) {
+      send(connection, { topic, content: { status: 'failure', topics: [] } });
+      return;
+    }
+    if (topics.includes('aws/chat')) connection.subscribed = subscribe;
+    send(connection, { topic, content: { status: 'success', topics } });
+    if (subscribe && topics.includes('aws/chat')) this.replayRehydration(connection);
+  }
+
+  /**
+   * chat.rehydrated is published by StartChatContact, before any socket can exist; like the service, the
+   * emulator makes sure each participant hears it, on its first subscription.
+   */
+  private replayRehydration(connection: Connection): void {
+    const ofContact = this.everSubscribed.get(connection.contactId) ?? new Set<string>();
+    if (ofContact.has(connection.participantId)) return;
+    ofContact.add(connection.participantId);
+    this.everSubscribed.set(connection.contactId, ofContact);
+    const contact = this.deps.store.findParticipant(connection.contactId, connection.participantId)?.contact;
+    contact?.items
+      .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
+      .forEach((stored) => send(connection, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
+  }
+
+  itemPublished(contact: Contact, item: Item): void {
+    const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
+    this.connectionsByContact.get(contact.contactId)?.forEach((connection) => {
+      if (connection.subscribed && !this.isStalled(connection)) {
+        sendText(connection, frame, this.deps.maxBufferedBytes);
+      }
+    });
+  }
+
+  participantLeft(contact: Contact, participant: Participant): void {
+    this.closeLater({ contactId: contact.contactId, participantId: participant.participantId });
+  }
+
+  contactEnded(contact: Contact): void {
+    this.closeLater({ contactId: contact.contactId });
+  }
+
+  contactForgotten(contact: Contact): void {
+    this.everSubscribed.delete(contact.contactId);
+  }
+
+  private closeLater(target: FaultTarget): void {
+    this.deps.scheduler.after(CLOSE_AFTER_END_MS, () => this.matching(target).forEach((connection) => connection.ws.close(1000, 'Chat ended')));
+  }
+
+  private matching(target: FaultTarget): Connection[] {
+    return this.allConnections().filter((connection) => targetMatches(target, connection));
+  }
+
+  /** The drop-sockets fault: no close frame, as a lost network looks. */
+  drop(target: FaultTarget): number {
+    const victims = this.matching(target);
+    victims.forEach((connection) => {
+      connection.ws.terminate();
+      this.untrack(connection);
+    });
+    return victims.length;
+  }
+
+  /** The stall-sockets fault: the sockets open now go silent for `durationMs`. */
+  stall(target: FaultTarget, durationMs: number): void {
+    const until = Date.now() + durationMs;
+    this.matching(target).forEach((connection) => {
+      connection.stalledUntilMs = until;
+    });
+  }
+
+  isConnected(participantId: string): boolean {
+    return this.allConnections().some((connection) => connection.participantId === participantId && connection.ws.readyState === WebSocket.OPEN);
+  }
+
+  closeAll(): Promise<void> {
+    this.allConnections().forEach((connection) => connection.ws.terminate());
+    this.connectionsByContact.clear();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function parseClientFrame(data: RawData): ClientFrame | undefined {
+  try {
+    const parsed: unknown = JSON.parse(data.toString());
+    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as ClientFrame).topic !== 'string') return undefined;
+    return parsed as ClientFrame;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Control frames (acks, heartbeats) are tiny: they are never what fills a socket, so no cap applies. */
+function send(connection: Connection, frame: unknown): void {
+  sendText(connection, JSON.stringify(frame), Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Frames sent in one synchronous run (a burst of items, a flood batch) leave in one socket write: the
+ * socket stays corked until the current operation completes. One write per frame made the kernel calls,
+ * not the chat logic, the emulator's main cost.
+ */
+function sendText(connection: Connection, text: string, maxBufferedBytes: number): void {
+  if (connection.ws.readyState !== WebSocket.OPEN) return;
+  if (connection.ws.bufferedAmount > maxBufferedBytes) {
+    // A reader that stopped reading: dropped like a lost network, so the client reconnects and
+    // catches up from the transcript, and the emulator does not hold its backlog.
+    connection.ws.terminate();
+    return;
+  }
+  if (!connection.corked) {
+    connection.corked = true;
+    connection.socket.cork();
+    process.nextTick(() => {
+      connection.corked = false;
+      connection.socket.uncork();
+    });
+  }
+  connection.ws.send(text, () => undefined); // a send error means the socket is going away; its close handler cleans up
+}

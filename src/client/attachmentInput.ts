@@ -1,0 +1,31 @@
+// What sendAttachment accepts: a File, a Blob with a name, or (no DOM needed, e.g. a Node relay) a
+// `{ name, type, data }` descriptor whose data is a Uint8Array, an ArrayBuffer or a Node Buffer. Everything
+// becomes a named Blob here, so the upload path below deals with one shape.
+import { AttachmentError } from '../errors.js';
+import type { AttachmentDescriptor } from '../types.js';
+import type { AttachmentFile } from './attachmentRules.js';
+
+export type UploadFile = Blob & AttachmentFile;
+
+const FORMS = 'a File, a Blob with a name, or { name, type, data } with data a Uint8Array, ArrayBuffer or Buffer';
+
+/** A copy of the bytes in a fresh buffer (a Buffer may be a view into Node's shared pool), or null if not bytes. */
+function copyBytes(data: unknown): Uint8Array<ArrayBuffer> | null {
+  // No instanceof: it fails for bytes made in another realm (a Node Buffer seen from jsdom, an iframe).
+  if (ArrayBuffer.isView(data)) return new Uint8Array(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return Object.prototype.toString.call(data) === '[object ArrayBuffer]' ? new Uint8Array(new Uint8Array(data as ArrayBuffer)) : null;
+}
+
+/** The named Blob to upload; throws `AttachmentError` naming the field and the accepted forms otherwise. */
+export function toUploadFile(input: unknown): UploadFile {
+  if (typeof Blob === 'function' && input instanceof Blob) return input as UploadFile; // checked by the attachment rules
+  const { name, type = '', data } = (input ?? {}) as Partial<AttachmentDescriptor>;
+  const bytes = copyBytes(data);
+  const badName = typeof name !== 'string' || !name.trim();
+  if (bytes === null || badName || typeof type !== 'string') {
+    const field = bytes === null ? (data === undefined ? 'attachment' : 'attachment.data') : badName ? 'attachment.name' : 'attachment.type';
+    const got = bytes === null ? typeof (data ?? input) : badName ? `name ${JSON.stringify(name)}` : typeof type;
+    throw new AttachmentError(`sendAttachment: ${field} must be ${FORMS}; got ${got}.`, String(name ?? ''), field);
+  }
+  return Object.assign(new Blob([bytes], { type }), { name });
+}
