@@ -12,7 +12,7 @@ import type {
   WebSocketManagerLike,
 } from '../types.js';
 import type { NormalizedCreateArgs } from './chatArgs.js';
-import type { AttachmentOperations, SessionParticipantClient } from './clientAccess.js';
+import type { AttachmentOperations, ClientLookup, SessionParticipantClient } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
 import { EventBus } from './eventBus.js';
 import { createSessionFeatures, type SessionFeatures } from './features/index.js';
@@ -31,7 +31,7 @@ import { TokenRefresher } from './tokenRefresher.js';
 export type ControllerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'broken' | 'ended';
 
 export interface ControllerDeps {
-  client: () => SessionParticipantClient;
+  client: ClientLookup;
   attachments: () => AttachmentOperations;
   /** Builds the session's own websocket manager (used when create() got none). */
   createManager: () => WebSocketManagerLike;
