@@ -70,7 +70,7 @@ describe('WebSocketManager reconnect', () => {
     const failure = jest.fn();
     manager.onInitFailure(failure);
     await expect(manager.init(h.transport.fn)).resolves.toEqual({ webSocketConnectionFailed: true });
-    const expected = [1000, 2000, 2200, 2200, 2200, 2200, 2200, 2200];
+    const expected = [1000, 2000, 2400, 2400, 2400, 2400, 2400, 2400];
     for (const [i, delay] of expected.entries()) {
       expect(manager.getState()).toBe('waiting');
       await advance(delay - 1);

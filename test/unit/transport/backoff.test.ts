@@ -43,7 +43,7 @@ describe('backoffDelayMs', () => {
 });
 
 describe('retryScheduleDelayMs', () => {
-  const schedule = { baseMs: 1000, fastIntervalMs: 2200, fastWindowMs: 60_000, slowIntervalMs: 12_000, jitter: 0.3 };
+  const schedule = { baseMs: 1000, fastIntervalMs: 2400, fastWindowMs: 60_000, slowIntervalMs: 12_000, jitter: 0.3 };
 
   it('is 0 for attempt 0 or less (retry now)', () => {
     expect(retryScheduleDelayMs(0, 0, schedule, mid)).toBe(0);
@@ -51,8 +51,8 @@ describe('retryScheduleDelayMs', () => {
   });
 
   it('doubles from the base up to the fast pace while the link has been down under the window', () => {
-    expect([1, 2, 3, 4, 30].map((n) => retryScheduleDelayMs(n, 5_000, schedule, mid))).toEqual([1000, 2000, 2200, 2200, 2200]);
-    expect(retryScheduleDelayMs(10, 59_999, schedule, mid)).toBe(2200);
+    expect([1, 2, 3, 4, 30].map((n) => retryScheduleDelayMs(n, 5_000, schedule, mid))).toEqual([1000, 2000, 2400, 2400, 2400]);
+    expect(retryScheduleDelayMs(10, 59_999, schedule, mid)).toBe(2400);
   });
 
   it('takes the slow pace once the link has been down for the window', () => {
@@ -69,9 +69,9 @@ describe('retryScheduleDelayMs', () => {
   });
 
   it('treats an odd down time as "just went down" and a slow pace below the fast one as the fast one', () => {
-    expect(retryScheduleDelayMs(9, Number.NaN, schedule, mid)).toBe(2200);
-    expect(retryScheduleDelayMs(9, -5, schedule, mid)).toBe(2200);
-    expect(retryScheduleDelayMs(9, 90_000, { ...schedule, slowIntervalMs: 500 }, mid)).toBe(2200);
+    expect(retryScheduleDelayMs(9, Number.NaN, schedule, mid)).toBe(2400);
+    expect(retryScheduleDelayMs(9, -5, schedule, mid)).toBe(2400);
+    expect(retryScheduleDelayMs(9, 90_000, { ...schedule, slowIntervalMs: 500 }, mid)).toBe(2400);
   });
 
   it('clamps a misbehaving random source and jitter option', () => {
