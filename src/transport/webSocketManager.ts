@@ -229,10 +229,11 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (subscribe && !this.setState('subscribing', DisconnectReason.SocketOpened)) return;
     this.events.open.emit(openInfo(link, this.attempt, this.attemptStartedAt, this.noOpenSince));
     if (link !== this.link) return; // an open listener closed or replaced it
+    // The subscribe goes first: until the service has it, nothing sent to the chat reaches this socket.
+    if (subscribe) link.subscribe(this.topics);
     link.startHeartbeat();
     this.armLifetime(link);
-    if (subscribe) link.subscribe(this.topics);
-    else this.becomeUsable(DisconnectReason.SocketOpened);
+    if (!subscribe) this.becomeUsable(DisconnectReason.SocketOpened);
   }
 
   private becomeUsable(reason: DisconnectReason): void {
