@@ -15,8 +15,8 @@ import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSock
 export const MANAGER_DEFAULTS: Readonly<ManagerTimings> = Object.freeze({
   heartbeatIntervalMs: TIMINGS.heartbeatIntervalMs, // 10 000: upstream tick
   // The reconnect budget (docs/connection-handling.md): about one try per 2 s in the first minute down
-  // (two quick ones first, then every 2.4 s on average), one per 12 s on average after that.
-  backoffBaseMs: 1_000,
+  // (the first after 1.2 s, then every 2.4 s on average), one per 12 s on average after that.
+  backoffBaseMs: 1_200,
   backoffFastIntervalMs: 2_400,
   backoffFastWindowMs: 60_000,
   backoffMaxMs: 12_000,
