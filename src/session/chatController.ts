@@ -13,7 +13,7 @@ import type {
   WebSocketManagerLike,
 } from '../types.js';
 import type { NormalizedCreateArgs } from './chatArgs.js';
-import type { AttachmentOperations, SessionParticipantClient } from './clientAccess.js';
+import type { AttachmentOperations, ClientLookup, SessionParticipantClient } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
 import { EventBus } from './eventBus.js';
 import { createSessionFeatures, type SessionFeatures } from './features/index.js';
@@ -28,7 +28,7 @@ import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
 export type { ControllerState } from '../types.js';
 
 export interface ControllerDeps {
-  client: () => SessionParticipantClient;
+  client: ClientLookup;
   attachments: () => AttachmentOperations;
   /** Builds the session's own websocket manager (used when create() got none). */
   createManager: () => WebSocketManagerLike;
