@@ -4,10 +4,10 @@
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
-import type { ChatListener } from '../chatService';
-import type { Contact } from '../store';
+import type { ChatListener } from '../chat/chatService';
+import type { Contact } from '../store/store';
 import type { Item } from '../types';
-import { isJsonObject } from '../validation';
+import { isJsonObject } from '../core/validation';
 import type { CcpPage } from './pages';
 import type { Router } from './router';
 

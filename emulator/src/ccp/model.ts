@@ -1,5 +1,16 @@
 // The emulated CCP's data: agents logged in through /ccp-v2/, their chosen state, and the chat contacts
 // routed to them. Plain data; what changes it lives in router.ts.
+import type { ChatService } from '../chat/chatService';
+import type { Clock } from '../core/scheduler';
+import type { Store } from '../store/store';
+
+/** What the CCP uses of the emulator: the chat store and service, the clock, the token lifetime. */
+export interface CcpDeps {
+  store: Store;
+  clock: Clock;
+  chat: ChatService;
+  connectionTokenTtlMs: number;
+}
 
 /** Streams' agent state types (spec/streams-ccp-emulation.md §3.2). */
 export type AgentStateType = 'routable' | 'not_routable' | 'offline';

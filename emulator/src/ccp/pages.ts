@@ -7,9 +7,8 @@ import { randomBytes } from 'crypto';
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
-import type { EmulatorContext } from '../context';
-import { isJsonObject } from '../validation';
-import type { Agent } from './model';
+import { isJsonObject } from '../core/validation';
+import type { Agent, CcpDeps } from './model';
 import { answerRequest } from './requests';
 import { CcpRequestError, Router } from './router';
 import { agentDataOf } from './snapshot';
@@ -31,7 +30,7 @@ export class CcpPages {
   private readonly pages = new Set<CcpPage>();
 
   constructor(
-    private readonly ctx: EmulatorContext,
+    private readonly deps: CcpDeps,
     private readonly router: () => Router,
     private readonly onClosed: (page: CcpPage) => void,
   ) {}
@@ -46,7 +45,7 @@ export class CcpPages {
     const page: CcpPage = { ws, agent: this.router().openPage(login, displayName), chatTicket: randomBytes(18).toString('base64url') };
     this.pages.add(page);
     send(page, { type: 'welcome', chatSocketPath: `/ccp-v2/chat?ticket=${page.chatTicket}` });
-    send(page, { type: 'agent', data: agentDataOf(page.agent, this.ctx.clock.nowMs()) });
+    send(page, { type: 'agent', data: agentDataOf(page.agent, this.deps.clock.nowMs()) });
     ws.on('message', (data, isBinary) => {
       if (!isBinary) this.onFrame(page, data);
     });
@@ -67,7 +66,7 @@ export class CcpPages {
 
   /** Pushes the agent's fresh data to each of its open pages. */
   agentChanged(agent: Agent): void {
-    const message = { type: 'agent', data: agentDataOf(agent, this.ctx.clock.nowMs()) };
+    const message = { type: 'agent', data: agentDataOf(agent, this.deps.clock.nowMs()) };
     this.pages.forEach((page) => {
       if (page.agent === agent) send(page, message);
     });
@@ -83,7 +82,7 @@ export class CcpPages {
     if (!isJsonObject(frame) || frame.type !== 'request' || typeof frame.requestId !== 'string' || typeof frame.method !== 'string') return;
     const params = isJsonObject(frame.params) ? frame.params : {};
     try {
-      const result = answerRequest(this.ctx, this.router(), page.agent, frame.method, params);
+      const result = answerRequest(this.deps, this.router(), page.agent, frame.method, params);
       send(page, { type: 'response', requestId: frame.requestId, data: result });
     } catch (error) {
       const known = error instanceof CcpRequestError;

@@ -1,15 +1,14 @@
 // Answers the `api_request`s Streams sends through its CCP (spec/streams-ccp-emulation.md §2.2). Every
 // method gets an answer: the ones a chat agent page uses act on the router; a few harmless ones succeed
 // with an empty result; anything else fails with a clear error rather than leaving Streams waiting.
-import type { EmulatorContext } from '../context';
-import { isJsonObject, JsonObject } from '../validation';
-import type { Agent } from './model';
+import { isJsonObject, JsonObject } from '../core/validation';
+import type { Agent, CcpDeps } from './model';
 import { CcpRequestError, Router } from './router';
 
 /** Methods that need no action here: telemetry and configuration Streams sends along the way. */
 const ACKNOWLEDGED_METHODS = new Set(['updateAgentConfiguration', 'sendClientLogs', 'sendSoftphoneCallMetrics', 'sendSoftphoneCallReport', 'notifyContactIssue']);
 
-export function answerRequest(ctx: EmulatorContext, router: Router, agent: Agent, method: string, params: JsonObject): unknown {
+export function answerRequest(deps: CcpDeps, router: Router, agent: Agent, method: string, params: JsonObject): unknown {
   switch (method) {
     case 'putAgentState':
       router.setState(agent, isJsonObject(params.state) ? params.state : {});
@@ -28,7 +27,7 @@ export function answerRequest(ctx: EmulatorContext, router: Router, agent: Agent
       router.clear(agent, contactIdOf(params));
       return {};
     case 'createTransport':
-      return createTransport(ctx, router, agent, params);
+      return createTransport(deps, router, agent, params);
     case 'getEndpoints':
       return { endpoints: [], nextToken: null };
     case 'qrIntegrationExists':
@@ -46,7 +45,7 @@ function contactIdOf(params: JsonObject): string {
 }
 
 /** `chat_token`: a connection token for the agent's chat participant, which the chat SDK uses for participant calls. */
-function createTransport(ctx: EmulatorContext, router: Router, agent: Agent, params: JsonObject): unknown {
+function createTransport(deps: CcpDeps, router: Router, agent: Agent, params: JsonObject): unknown {
   if (params.transportType !== 'chat_token') {
     throw new CcpRequestError('InvalidParameterException', `transportType ${String(params.transportType)} is not supported; the emulated CCP hands out chat_token only`);
   }
@@ -55,8 +54,8 @@ function createTransport(ctx: EmulatorContext, router: Router, agent: Agent, par
   if (!held || held.agent !== agent || held.contact.agentParticipantId !== params.participantId) {
     throw new CcpRequestError('ResourceNotFoundException', `participantId ${String(params.participantId)} is not this agent's connection on contact ${contactId}`);
   }
-  const ref = ctx.store.findParticipant(contactId, held.contact.agentParticipantId);
+  const ref = deps.store.findParticipant(contactId, held.contact.agentParticipantId);
   if (!ref || ref.participant.state !== 'ACTIVE' || ref.contact.state !== 'ACTIVE') throw new CcpRequestError('AccessDeniedException', `Contact ${contactId} has ended`);
-  const { token, expiresAtMs } = ctx.store.issueConnectionToken(ref, ctx.options.connectionTokenTtlMs, ctx.clock.nowMs());
+  const { token, expiresAtMs } = deps.store.issueConnectionToken(ref, deps.connectionTokenTtlMs, deps.clock.nowMs());
   return { chatTokenTransport: { participantToken: token, expiry: new Date(expiresAtMs).toISOString() } };
 }

@@ -3,11 +3,10 @@
 // up to CHAT_CONCURRENCY chats each. Accept, reject, hang up and clear change the agent's snapshot;
 // every change is reported through `onAgentChange` so the agent's CCP pages get a fresh `agent::update`.
 import { randomUUID } from 'crypto';
-import { senderOf, type ChatListener } from '../chatService';
-import { EventTypes } from '../contentTypes';
-import type { EmulatorContext } from '../context';
-import type { Contact, Participant } from '../store';
-import { Agent, AGENT_STATES, AgentContact, AgentContactState, CHAT_CONCURRENCY, OFFLINE } from './model';
+import { senderOf, type ChatListener } from '../chat/chatService';
+import { EventTypes } from '../core/contentTypes';
+import type { Contact, Participant } from '../store/store';
+import { Agent, AGENT_STATES, CcpDeps, AgentContact, AgentContactState, CHAT_CONCURRENCY, OFFLINE } from './model';
 
 /** A refused CCP request; the page turns it into the `err` of Streams' api_response. */
 export class CcpRequestError extends Error {
@@ -37,7 +36,7 @@ export class Router implements ChatListener {
   private offerSeq = 0;
 
   constructor(
-    private readonly ctx: EmulatorContext,
+    private readonly deps: CcpDeps,
     private readonly onAgentChange: (agent: Agent) => void,
   ) {}
 
@@ -55,7 +54,7 @@ export class Router implements ChatListener {
       login,
       displayName,
       state: OFFLINE,
-      stateSinceMs: this.ctx.clock.nowMs(),
+      stateSinceMs: this.deps.clock.nowMs(),
       contacts: new Map(),
       openPages: 0,
       lastOfferSeq: 0,
@@ -77,7 +76,7 @@ export class Router implements ChatListener {
     if (!state) throw new CcpRequestError('InvalidStateException', `Unknown agent state; use one of ${AGENT_STATES.map((known) => known.name).join(', ')}`);
     if (state !== agent.state) {
       agent.state = state;
-      agent.stateSinceMs = this.ctx.clock.nowMs();
+      agent.stateSinceMs = this.deps.clock.nowMs();
     }
     this.onAgentChange(agent);
     this.dispatch();
@@ -90,7 +89,7 @@ export class Router implements ChatListener {
     if (contact.state !== 'ACTIVE') throw new CcpRequestError('InvalidStateException', `Contact ${contactId} has ended`);
     this.setContactState(agent, held, 'connected');
     // The customer (and the bot) see the agent join only now, as with a real instance.
-    this.ctx.chat.sendEvent(contact, senderOf(participant), EventTypes.joined);
+    this.deps.chat.sendEvent(contact, senderOf(participant), EventTypes.joined);
   }
 
   reject(agent: Agent, contactId: string): void {
@@ -109,8 +108,8 @@ export class Router implements ChatListener {
     if (held.state === 'connecting') return this.reject(agent, contactId);
     if (held.state === 'ended') return;
     const { contact, participant } = this.chatOf(held);
-    this.ctx.chat.leave(contact, participant);
-    this.ctx.chat.end(contact);
+    this.deps.chat.leave(contact, participant);
+    this.deps.chat.end(contact);
   }
 
   /** clearContact / completeContact: the contact leaves the agent's snapshot, freeing a slot. */
@@ -138,7 +137,7 @@ export class Router implements ChatListener {
 
   contactStarted(contact: Contact): void {
     this.queue.push(contact.contactId);
-    this.queuedAtMs.set(contact.contactId, this.ctx.clock.nowMs());
+    this.queuedAtMs.set(contact.contactId, this.deps.clock.nowMs());
     this.dispatch();
   }
 
@@ -160,7 +159,7 @@ export class Router implements ChatListener {
   participantLeft(contact: Contact, participant: Participant): void {
     const holder = this.holderOf(contact.contactId);
     // The agent's chat session left on its own (DisconnectParticipant): the chat ends as a hang-up does.
-    if (holder?.contact.state === 'connected' && holder.contact.agentParticipantId === participant.participantId) this.ctx.chat.end(contact);
+    if (holder?.contact.state === 'connected' && holder.contact.agentParticipantId === participant.participantId) this.deps.chat.end(contact);
   }
 
   private heldBy(agent: Agent, contactId: string): AgentContact {
@@ -170,7 +169,7 @@ export class Router implements ChatListener {
   }
 
   private chatOf(held: AgentContact): { contact: Contact; participant: Participant } {
-    const contact = this.ctx.store.contacts.get(held.contactId);
+    const contact = this.deps.store.contacts.get(held.contactId);
     const participant = contact?.participants.get(held.agentParticipantId);
     if (!contact || !participant) throw new CcpRequestError('ResourceNotFoundException', `Contact ${held.contactId} no longer exists`);
     return { contact, participant };
@@ -178,14 +177,14 @@ export class Router implements ChatListener {
 
   private setContactState(agent: Agent, held: AgentContact, state: AgentContactState): void {
     held.state = state;
-    held.stateSinceMs = this.ctx.clock.nowMs();
+    held.stateSinceMs = this.deps.clock.nowMs();
     this.onAgentChange(agent);
   }
 
   /** An offer taken back (rejected, or its agent's pages closed): the unjoined participant is retired and the contact queues first. */
   private withdrawOffer(agent: Agent, held: AgentContact): void {
     agent.contacts.delete(held.contactId);
-    const participant = this.ctx.store.contacts.get(held.contactId)?.participants.get(held.agentParticipantId);
+    const participant = this.deps.store.contacts.get(held.contactId)?.participants.get(held.agentParticipantId);
     if (participant) participant.state = 'LEFT';
     this.queue.unshift(held.contactId);
     this.onAgentChange(agent);
@@ -199,7 +198,7 @@ export class Router implements ChatListener {
   /** Offers every waiting contact it can, oldest first. */
   private dispatch(): void {
     for (let index = 0; index < this.queue.length; ) {
-      const contact = this.ctx.store.contacts.get(this.queue[index]);
+      const contact = this.deps.store.contacts.get(this.queue[index]);
       if (!contact || contact.state !== 'ACTIVE') {
         this.queue.splice(index, 1);
         continue;
@@ -226,8 +225,8 @@ export class Router implements ChatListener {
     const customer = [...contact.participants.values()].find((participant) => participant.role === 'CUSTOMER');
     // The agent's participant exists from the offer on: Streams may start its chat session while the
     // contact is still connecting. It joins (participant.joined) on accept.
-    const participant = this.ctx.store.addParticipant(contact, 'AGENT', agent.displayName);
-    const now = this.ctx.clock.nowMs();
+    const participant = this.deps.store.addParticipant(contact, 'AGENT', agent.displayName);
+    const now = this.deps.clock.nowMs();
     agent.contacts.set(contact.contactId, {
       contactId: contact.contactId,
       initialContactId: contact.initialContactId,

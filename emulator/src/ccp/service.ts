@@ -4,9 +4,9 @@ import { promises as fs } from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
 import type { Duplex } from 'stream';
-import type { EmulatorContext } from '../context';
-import { normalizePath } from '../http';
+import { normalizePath } from '../http/common';
 import { AgentChatSockets, CHAT_SOCKET_PATH } from './agentChat';
+import type { CcpDeps } from './model';
 import { AGENT_CHANNEL_PATH, CcpPages } from './pages';
 import { Router } from './router';
 
@@ -41,12 +41,12 @@ export class CcpService {
   private readonly pages: CcpPages;
   private readonly chatSockets: AgentChatSockets;
 
-  constructor(ctx: EmulatorContext) {
+  constructor(deps: CcpDeps) {
     this.chatSockets = new AgentChatSockets(() => this.router);
-    this.pages = new CcpPages(ctx, () => this.router, (page) => this.chatSockets.pageClosed(page));
-    this.router = new Router(ctx, (agent) => this.pages.agentChanged(agent));
-    ctx.chat.addListener(this.router);
-    ctx.chat.addListener(this.chatSockets);
+    this.pages = new CcpPages(deps, () => this.router, (page) => this.chatSockets.pageClosed(page));
+    this.router = new Router(deps, (agent) => this.pages.agentChanged(agent));
+    deps.chat.addListener(this.router);
+    deps.chat.addListener(this.chatSockets);
   }
 
   static isCcpPath(urlPath: string): boolean {
