@@ -1,7 +1,7 @@
 // The Streams custom CCP against the emulated CCP (/ccp-v2/): real amazon-connect-streams 2.28.2 in
 // headless Chromium, this SDK (and in the last block 5.0.0's bundle) creating the agent sessions.
 import { messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
-import { acceptChat, agentsOf, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, type SdkUnderTest } from './helpers/streamsAgent';
+import { acceptChat, agentsOf, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, takeConsoleErrors, type SdkUnderTest } from './helpers/streamsAgent';
 
 jest.setTimeout(120_000);
 
@@ -20,6 +20,7 @@ afterEach(async () => {
   await Promise.all(world.browser.contexts().map((context) => context.close()));
   expect(world.problems).toEqual([]);
   world.problems.length = 0;
+  expect(takeConsoleErrors()).toEqual([]);
 });
 
 describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams agent page with %s SDK', (sdk) => {

@@ -10,6 +10,13 @@ const UPSTREAM_BUNDLE = path.join(__dirname, '../../../node_modules/upstream-cha
 
 export type SdkUnderTest = 'ours' | 'upstream';
 
+/** Console errors of the Streams pages (and their CCP frames) since the last `takeConsoleErrors()`. */
+const consoleErrors: string[] = [];
+
+export function takeConsoleErrors(): string[] {
+  return consoleErrors.splice(0);
+}
+
 export interface AgentSummary {
   login: string;
   state: string;
@@ -20,6 +27,9 @@ export interface AgentSummary {
 /** Opens the Streams agent page (query: e.g. `?agent=bob`) and waits until Streams reports the agent. */
 export async function openStreamsAgent(world: ExampleWorld, sdk: SdkUnderTest, query = '', label = 'streams agent'): Promise<Page> {
   const context = await world.browser.newContext();
+  context.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${label}: ${message.text()}`);
+  });
   if (sdk === 'upstream') {
     const bundle = readFileSync(UPSTREAM_BUNDLE);
     await context.route('**/dist/amazon-connect-chat.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle }));
