@@ -150,9 +150,12 @@ class ChatTab {
 
   select() {
     chats.forEach((chat) => {
-      chat.tab.classList.toggle('active', chat === this);
-      chat.window.hidden = chat !== this;
+      chat.tab.classList.remove('active');
+      chat.window.hidden = true;
     });
+    // This tab may not be in `chats` yet (a chat already accepted when the page loaded).
+    this.tab.classList.add('active');
+    this.window.hidden = false;
   }
 
   /** Draws the session Streams created for the agent connection; once per contact. */

@@ -91,3 +91,49 @@ it('a chat started while the agent is Offline waits, and is offered once the age
   await agent.context().close();
   await customer.context().close();
 });
+
+describe('Streams agent page, page-level behaviour', () => {
+  it('after a reload, an accepted chat shows again with its transcript and keeps receiving', async () => {
+    const agent = await openStreamsAgent(world, 'ours', '?agent=reloader');
+    await setAgentState(agent, 'Available');
+    const customer = await world.open('/examples/customer-chat.html', 'customer');
+    const contactId = await startCustomerChat(customer, 'Eli');
+    await acceptChat(agent, contactId);
+    await send(customer, 'before the reload');
+    await chatWindow(agent, contactId).getByTestId('message-body').filter({ hasText: 'before the reload' }).waitFor();
+
+    await agent.reload();
+    await agent.getByTestId('status').filter({ hasText: 'Signed in as' }).waitFor();
+    const window = chatWindow(agent, contactId);
+    await window.getByTestId('message-body').filter({ hasText: 'before the reload' }).waitFor();
+    await send(customer, 'after the reload');
+    await window.getByTestId('message-body').filter({ hasText: 'after the reload' }).waitFor();
+    expect(await agent.getByTestId('agent-state').textContent()).toBe('Available');
+  });
+
+  it('shows the error when getMediaController() rejects', async () => {
+    const agent = await openStreamsAgent(world, 'ours', '?agent=unlucky');
+    // Only the SDK is altered (never Streams): the session Streams creates refuses to connect.
+    await agent.evaluate(() => {
+      const sdk = (window as unknown as { connect: { ChatSession: { create(args: unknown): { connect(): Promise<unknown> } } } }).connect.ChatSession;
+      const create = sdk.create.bind(sdk);
+      sdk.create = (args) => Object.assign(create(args), { connect: () => Promise.reject(new Error('refused for this test')) });
+    });
+    await setAgentState(agent, 'Available');
+    const customer = await world.open('/examples/customer-chat.html', 'customer');
+    const contactId = await startCustomerChat(customer, 'Fay');
+    await chatTab(agent, contactId).and(agent.locator('[data-state="connecting"]')).waitFor();
+    await chatTab(agent, contactId).getByTestId('accept-chat').click();
+    await chatWindow(agent, contactId).getByTestId('chat-error').filter({ hasText: 'refused for this test' }).waitFor();
+    takeConsoleErrors(); // Streams logs the failed session as an error: expected here
+  });
+
+  it('?ccp= and ?region= choose the CCP: a real instance URL is embedded as given', async () => {
+    const ccp = 'https://my-instance.invalid/ccp-v2/';
+    const page = await world.open(`/examples/agent-streams.html?ccp=${encodeURIComponent(ccp)}&region=eu-west-2`, 'real ccp');
+    const frame = page.locator('iframe[name="Amazon Connect CCP"]');
+    await frame.waitFor({ state: 'attached' });
+    expect(await frame.getAttribute('src')).toBe(ccp);
+    expect(await page.getByTestId('ccp-source').textContent()).toBe(`CCP: ${ccp}`);
+  });
+});
