@@ -4,7 +4,7 @@
 //
 // Query parameters: `ccp` (the CCP URL; default the emulator's own /ccp-v2/), `region` (default
 // us-east-1), `endpoint` (the participant service; default this page's origin when the CCP is the
-// emulator's, the real service otherwise), `agent` (the emulated CCP's agent login).
+// emulator's, the real service otherwise), `agent` and `name` (the emulated CCP's agent login and name).
 import { ChatView } from './shared/chat-view.js';
 import { bindSession } from './shared/session-binding.js';
 
@@ -28,7 +28,7 @@ if (typeof connect === 'undefined' || !connect.core) {
 function readConfig(params) {
   const emulated = !params.get('ccp');
   const defaultCcp = new URL('/ccp-v2/', location.href);
-  if (params.get('agent')) defaultCcp.searchParams.set('agent', params.get('agent'));
+  ['agent', 'name'].forEach((key) => params.get(key) && defaultCcp.searchParams.set(key, params.get(key)));
   return {
     // Absolute, always: Streams derives the CCP origin from it for its SDK channel.
     ccpUrl: new URL(params.get('ccp') || defaultCcp.href, location.href).href,
@@ -95,7 +95,7 @@ class ChatTab {
     this.contactId = contact.getContactId();
     this.subscriptions = [];
     this.tab = element('li', { 'data-testid': 'chat-tab', 'data-contact-id': this.contactId });
-    this.label = element('span', { class: 'tab-name' }, `Chat ${this.contactId.slice(0, 8)}`);
+    this.label = element('span', { class: 'tab-name', 'data-testid': 'chat-name' }, 'Incoming chat');
     this.stateText = element('span', { class: 'tab-state', 'data-testid': 'chat-state' });
     this.buttons = {
       accept: this.button('Accept', 'accept-chat', () => contact.accept(this.callbacks('accept'))),
@@ -173,9 +173,9 @@ class ChatTab {
     }
     if (this.destroyed) return;
     this.session = session;
-    const { participantId, originalInfo } = session.getChatDetails();
-    if (originalInfo?.customerName) this.label.textContent = originalInfo.customerName;
-    this.view = new ChatView(this.window, participantId);
+    const mediaInfo = this.contact.getAgentConnection().getMediaInfo();
+    this.label.textContent = `Chat with ${mediaInfo?.originalInfo?.customerName || 'a customer'}`;
+    this.view = new ChatView(this.window, session.getChatDetails().participantId);
     const binding = bindSession(session, this.view);
     // Streams already connected the session; only the transcript is left to load.
     await binding.loadOlder().catch((error) => this.view.notice(`Could not load the transcript: ${describe(error)}`));
