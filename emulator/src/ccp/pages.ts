@@ -36,6 +36,12 @@ export class CcpPages {
   ) {}
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, query: URLSearchParams): void {
+    // The channel can accept chats and hand out tokens: only the CCP page itself (same origin) may open
+    // it from a browser. Clients without an Origin header (tests, tools) are not browsers.
+    if (!isSameOrigin(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const login = (query.get('agent') ?? 'agent').trim().slice(0, MAX_LOGIN_LENGTH) || 'agent';
     const displayName = (query.get('name') ?? '').trim().slice(0, MAX_LOGIN_LENGTH) || login;
     this.server.handleUpgrade(req, socket, head, (ws) => this.adopt(ws, login, displayName));
@@ -95,6 +101,16 @@ export class CcpPages {
     this.pages.forEach((page) => page.ws.terminate());
     this.pages.clear();
     this.server.close();
+  }
+}
+
+function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
   }
 }
 

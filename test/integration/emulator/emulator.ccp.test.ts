@@ -2,8 +2,9 @@
 // StartChatContact chats to agents (round robin, queue, reject), the agent chat socket, the control API's
 // agent list, and the echo bot handing over to a human agent. The browser side: test/e2e/agentStreams.
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
+import WebSocket from 'ws';
 import { CcpClient } from '../helpers/ccpClient';
-import { EVENT_PREFIX, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { EVENT_PREFIX, FrameCollector, startTestEmulator, TestEmulator } from '../helpers/emulator';
 
 let emu: TestEmulator;
 const clients: CcpClient[] = [];
@@ -51,6 +52,21 @@ describe('agents and requests', () => {
     await ana.agentData((data) => data.snapshot.state.name === 'Available');
     const { body } = await emu.control('GET', '/emulator/agents');
     expect(body).toEqual({ agents: [expect.objectContaining({ login: 'ana', state: 'Available', pages: 1, contacts: [] })], waiting: [] });
+  });
+
+  it('refuses the agent channel to a page of another origin', async () => {
+    const host = new URL(emu.url).host;
+    const channel = (login: string, origin: string): FrameCollector => new FrameCollector(new WebSocket(`${emu.url.replace(/^http/, 'ws')}/ccp-v2/agent?agent=${login}`, { origin }));
+    const foreign = channel('mallory', 'http://evil.example');
+    await expect(foreign.opened).rejects.toThrow('403');
+    const own = channel('ana', `http://${host}`);
+    try {
+      await own.opened;
+      await own.waitFor((frame) => frame.type === 'agent');
+      expect((await emu.control('GET', '/emulator/agents')).body.agents.map((agent: { login: string }) => agent.login)).toEqual(['ana']);
+    } finally {
+      own.close();
+    }
   });
 
   it('answers an unknown state and an unknown method with an error naming them', async () => {
