@@ -48,6 +48,22 @@ describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams agent page with %s SD
     expect(agents.find((entry) => entry.login === `${sdk}-one`)).toMatchObject({ state: 'Available', contacts: [] });
   });
 
+  it('a chat started while the agent is Offline waits, and is offered once the agent is Available', async () => {
+    const agent = await openStreamsAgent(world, sdk, `?agent=${sdk}-late`);
+    const customer = await world.open('/examples/customer-chat.html', 'customer');
+    const contactId = await startCustomerChat(customer, 'Dara');
+    expect((await agentsOf(world)).waiting).toContain(contactId);
+    expect(await chatTab(agent, contactId).count()).toBe(0);
+
+    await setAgentState(agent, 'Available');
+    const window = await acceptChat(agent, contactId);
+    await send(customer, 'are you there?');
+    await window.getByTestId('message-body').filter({ hasText: 'are you there?' }).waitFor();
+    expect((await agentsOf(world)).waiting).not.toContain(contactId);
+    await agent.context().close();
+    await customer.context().close();
+  });
+
   it('takes two chats at once, each window with its own conversation', async () => {
     const agent = await openStreamsAgent(world, sdk, `?agent=${sdk}-two`);
     await setAgentState(agent, 'Available');
@@ -74,22 +90,6 @@ describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams agent page with %s SD
     expect(await secondWindow.getByTestId('message-body').allTextContents()).not.toContain('first question');
     expect(await messageTexts(first)).not.toContain('answer two');
   });
-});
-
-it('a chat started while the agent is Offline waits, and is offered once the agent is Available', async () => {
-  const agent = await openStreamsAgent(world, 'ours', '?agent=late');
-  const customer = await world.open('/examples/customer-chat.html', 'customer');
-  const contactId = await startCustomerChat(customer, 'Dara');
-  expect((await agentsOf(world)).waiting).toContain(contactId);
-  expect(await chatTab(agent, contactId).count()).toBe(0);
-
-  await setAgentState(agent, 'Available');
-  const window = await acceptChat(agent, contactId);
-  await send(customer, 'are you there?');
-  await window.getByTestId('message-body').filter({ hasText: 'are you there?' }).waitFor();
-  expect((await agentsOf(world)).waiting).not.toContain(contactId);
-  await agent.context().close();
-  await customer.context().close();
 });
 
 describe('Streams agent page, page-level behaviour', () => {
