@@ -31,6 +31,13 @@ describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams agent page with %s SD
     const contactId = await startCustomerChat(customer, 'Ana');
 
     const window = await acceptChat(agent, contactId);
+    // The Amazon Connect SDK channel answers (without it every chat session waits 30 s for this lookup).
+    const instance = await agent.evaluate(async (id) => {
+      const streams = (globalThis as unknown as { connect: { Contact: new (contactId: string) => { getInstanceDetails(): Promise<unknown> } } }).connect;
+      const noAnswer = new Promise((resolve) => setTimeout(() => resolve('no answer within 5 s'), 5000));
+      return Promise.race([new streams.Contact(id).getInstanceDetails(), noAnswer]);
+    }, contactId);
+    expect(instance).toEqual({ region: 'us-east-1' });
     await send(customer, 'Hello from Ana');
     await window.getByTestId('message-body').filter({ hasText: 'Hello from Ana' }).waitFor();
     await sendInWindow(window, 'Hi Ana, Sam here');
