@@ -13,7 +13,7 @@ function revive(/** @type {string} */ key, /** @type {unknown} */ value) {
 export class AgentChannel {
   /**
    * @param {string} url the channel's ws(s) URL, with the agent's login
-   * @param {{ onWelcome(welcome: any): void, onAgent(data: any): void, onStatus(open: boolean): void }} listener
+   * @param {{ onWelcome(welcome: any): void, onAgent(data: any): void, onStatus(open: boolean, reason?: string): void }} listener
    */
   constructor(url, listener) {
     this.url = url;
@@ -34,9 +34,9 @@ export class AgentChannel {
       this.listener.onStatus(true);
     };
     ws.onmessage = (event) => this.onMessage(String(event.data));
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       this.failPending('The emulated CCP lost its connection to the emulator');
-      this.listener.onStatus(false);
+      this.listener.onStatus(false, event.reason);
       const delay = RECONNECT_MS[Math.min(this.attempt, RECONNECT_MS.length - 1)];
       this.attempt += 1;
       setTimeout(() => this.connect(), delay);

@@ -29,7 +29,7 @@ const channel = new AgentChannel(channelUrl(), {
     conduit.send('agent::update', data);
     render(data);
   },
-  onStatus: (open) => setText('ccp-link', open ? '' : '(reconnecting to the emulator…)'),
+  onStatus: (open, reason) => setText('ccp-link', open ? '' : `(${reason || 'connection to the emulator lost'}; reconnecting…)`),
 });
 
 conduit.on('synchronize', () => conduit.send('acknowledge', { id: ccpId }));

@@ -48,7 +48,14 @@ export class CcpPages {
   }
 
   private adopt(ws: WebSocket, login: string, displayName: string): void {
-    const page: CcpPage = { ws, agent: this.router().openPage(login, displayName), chatTicket: randomBytes(18).toString('base64url') };
+    let agent: Agent;
+    try {
+      agent = this.router().openPage(login, displayName);
+    } catch (error) {
+      ws.close(1008, error instanceof Error ? error.message.slice(0, 120) : 'refused');
+      return;
+    }
+    const page: CcpPage = { ws, agent, chatTicket: randomBytes(18).toString('base64url') };
     this.pages.add(page);
     send(page, { type: 'welcome', chatSocketPath: `/ccp-v2/chat?ticket=${page.chatTicket}` });
     send(page, { type: 'agent', data: agentDataOf(page.agent, this.deps.clock.nowMs()) });

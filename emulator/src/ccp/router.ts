@@ -6,7 +6,7 @@ import { randomUUID } from 'crypto';
 import { senderOf, type ChatListener } from '../chat/chatService';
 import { EventTypes } from '../core/contentTypes';
 import type { Contact, Participant } from '../store/store';
-import { Agent, AGENT_STATES, CcpDeps, AgentContact, AgentContactState, CHAT_CONCURRENCY, OFFLINE } from './model';
+import { Agent, AGENT_STATES, CcpDeps, AgentContact, AgentContactState, CHAT_CONCURRENCY, MAX_AGENTS, OFFLINE } from './model';
 
 /** A refused CCP request; the page turns it into the `err` of Streams' api_response. */
 export class CcpRequestError extends Error {
@@ -49,6 +49,7 @@ export class Router implements ChatListener {
   }
 
   private createAgent(login: string, displayName: string): Agent {
+    if (this.agents.size >= MAX_AGENTS) throw new CcpRequestError('LimitExceededException', `The emulated CCP keeps at most ${MAX_AGENTS} agents`);
     const agent: Agent = {
       agentId: randomUUID(),
       login,

@@ -69,6 +69,14 @@ describe('agents and requests', () => {
     }
   });
 
+  it('keeps at most 500 agents: a new login past that is refused with the reason', async () => {
+    const logins = Array.from({ length: 500 }, (_, index) => login(`agent-${index}`));
+    await Promise.all(logins.map((client) => client.agentData()));
+    const oneTooMany = login('agent-500');
+    expect(await oneTooMany.channel.closed).toEqual({ code: 1008, reason: 'The emulated CCP keeps at most 500 agents' });
+    await login('agent-0').agentData(); // a known login still gets in
+  });
+
   it('answers an unknown state and an unknown method with an error naming them', async () => {
     const ana = login('ana');
     expect((await ana.request('putAgentState', { state: { name: 'Lunch' } })).err).toMatchObject({ type: 'InvalidStateException', message: expect.stringContaining('Available') });
