@@ -64,6 +64,8 @@ function startCcp() {
 
 function onAgent(agent) {
   setStatus(`Signed in as ${agent.getName()}`);
+  // `data-state="ready"` on <html>: Streams has the agent (the landing-page test waits for it).
+  document.documentElement.dataset.state = 'ready';
   const showState = () => (stateLabel.textContent = agent.getState().name);
   showState();
   agent.onStateChange(showState);

@@ -36,6 +36,7 @@ export async function openStreamsAgent(world: ExampleWorld, sdk: SdkUnderTest, q
   }
   const page = await world.open(`/examples/agent-streams.html${query}`, label, context);
   await page.getByTestId('status').filter({ hasText: 'Signed in as' }).waitFor();
+  await page.locator('html[data-state="ready"]').waitFor({ state: 'attached' });
   return page;
 }
 
