@@ -42,6 +42,8 @@ export class CcpService {
   private readonly chatSockets: AgentChatSockets;
 
   constructor(deps: CcpDeps) {
+    // The router reports agent changes to the pages, and the pages and chat sockets act on the router:
+    // they get it through a getter, so each can be built before the other.
     this.chatSockets = new AgentChatSockets(() => this.router);
     this.pages = new CcpPages(deps, () => this.router, (page) => this.chatSockets.pageClosed(page));
     this.router = new Router(deps, (agent) => this.pages.agentChanged(agent));
