@@ -4,7 +4,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import type { ExampleWorld } from './examplePages';
+import type { PlaywrightWorld } from './playwrightPages';
 
 const UPSTREAM_BUNDLE = path.join(__dirname, '../../../node_modules/upstream-chatjs/dist/amazon-connect-chat.js');
 
@@ -25,7 +25,7 @@ export interface AgentSummary {
 }
 
 /** Opens the Streams agent page (query: e.g. `?agent=bob`) and waits until Streams reports the agent. */
-export async function openStreamsAgent(world: ExampleWorld, sdk: SdkUnderTest, query = '', label = 'streams agent'): Promise<Page> {
+export async function openStreamsAgent(world: PlaywrightWorld, sdk: SdkUnderTest, query = '', label = 'streams agent'): Promise<Page> {
   const context = await world.browser.newContext();
   context.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${label}: ${message.text()}`);
@@ -69,6 +69,6 @@ export async function sendInWindow(window: Locator, text: string): Promise<void>
   await window.getByTestId('send-button').click();
 }
 
-export async function agentsOf(world: ExampleWorld): Promise<{ agents: AgentSummary[]; waiting: string[] }> {
+export async function agentsOf(world: PlaywrightWorld): Promise<{ agents: AgentSummary[]; waiting: string[] }> {
   return (await world.emulator.control('GET', '/emulator/agents')).body;
 }
