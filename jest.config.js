@@ -1,5 +1,9 @@
-// Three projects: unit (jsdom, fakes and fake timers), integration (node, real emulator over HTTP and
-// websockets), e2e (node driving headless Chromium). `npm test` runs them one after another.
+// Projects: unit (jsdom, fakes and fake timers), integration (node, real emulator over HTTP and
+// websockets), e2e (node driving headless Chromium) and e2e-firefox (the engine-dependent e2e tests again,
+// in the Firefox installed on the machine; registered only when one is found). `npm test` runs unit,
+// integration and e2e one after another; the two e2e projects share one jest run, in parallel.
+const { findFirefox } = require('./test/e2e/engines/firefox');
+
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.jest.json' }],
 };
@@ -23,6 +27,23 @@ const esmTransform = {
   [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2020' } }],
 };
 
+// The e2e tests whose outcome depends on the browser engine: they run in Chromium and Firefox alike,
+// through test/e2e/helpers/engine.ts. Add a file here when it is written against that helper.
+const ENGINE_DEPENDENT_TESTS = [
+  'bundle.global', // the script tag
+  'examples.bundler', // the bundler app
+  'examples.chat', // chat both ways, attachments with progress
+  'examples.connection', // the outage banner and recovery
+  'examples.refresh', // resuming after a reload
+  'examples.xss', // hostile content rendered as text
+  'voiceNote', // a recorded voice note converted to WAV
+  'csp', // strict CSP with metrics on
+  'engine.helper', // the helper's own promises (problems, downloads, requests)
+].map((name) => `<rootDir>/test/e2e/${name}.test.ts`);
+
+const e2e = { ...common, testEnvironment: 'node' };
+const firefoxProject = { ...e2e, displayName: 'e2e-firefox', testMatch: ENGINE_DEPENDENT_TESTS, globals: { E2E_ENGINE: 'firefox' } };
+
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
@@ -35,6 +56,12 @@ module.exports = {
       transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
       setupFiles: ['<rootDir>/test/setup/nodeGlobals.ts'],
     },
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      ...e2e,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/engines/reportMissingFirefox.js',
+    },
+    ...(findFirefox() ? [firefoxProject] : []),
   ],
 };

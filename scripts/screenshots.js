@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Takes the README screenshots from the running demo: starts the emulator (echo bot) on a free port, opens
 // the customer widget and the agent console in headless Chromium, chats a little, and saves
-// docs/images/customer-chat.png and docs/images/agent-chat.png. Run `npm run build` first.
+// docs/images/customer-chat.png and docs/images/agent-chat.png; then the Streams custom CCP on the
+// emulated CCP with two chats, docs/images/agent-streams.png. Run `npm run build` first.
 const path = require('path');
 const { chromium } = require('playwright-core');
 const { startEmulator } = require('amazon-connect-chatjs-emulator');
@@ -44,29 +45,78 @@ async function agentSide(browser, url, contactId) {
   return page;
 }
 
-async function main() {
+/** Starts a chat from a fresh customer widget; resolves its page and contact id. */
+async function startCustomer(browser, url, name) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${url}/examples/customer-chat.html`);
+  await page.getByTestId('display-name').fill(name);
+  await page.getByTestId('start-chat').click();
+  await page.getByTestId('status').filter({ hasText: 'Connected' }).waitFor();
+  const contactId = await page.evaluate(() => JSON.parse(sessionStorage.getItem('amazon-connect-chat-example:customer')).contactId);
+  return { page, contactId };
+}
+
+/** The Streams example with real Streams and the emulated CCP: Available, two chats accepted, one shown. */
+async function streamsSide(browser, url) {
+  const agent = await (await browser.newContext({ viewport: { width: 1200, height: 680 }, deviceScaleFactor: 1 })).newPage();
+  await agent.goto(`${url}/examples/agent-streams.html?agent=sam&name=Sam`);
+  await agent.getByTestId('status').filter({ hasText: 'Signed in as' }).waitFor();
+  await agent.getByTestId('go-available').click();
+  await agent.getByTestId('agent-state').filter({ hasText: 'Available' }).waitFor();
+  const tab = (contactId) => agent.locator(`[data-testid="chat-tab"][data-contact-id="${contactId}"]`);
+  const accept = async (contactId) => {
+    await tab(contactId).getByTestId('accept-chat').click();
+    await agent.locator(`[data-testid="chat-window"][data-contact-id="${contactId}"] [data-testid="composer-input"]`).waitFor();
+  };
+  const bea = await startCustomer(browser, url, 'Bea');
+  await accept(bea.contactId);
+  const ana = await startCustomer(browser, url, 'Ana');
+  await accept(ana.contactId);
+  await send(ana.page, 'Hi! Can I change the delivery address of order 1234?');
+  const window = agent.locator(`[data-testid="chat-window"][data-contact-id="${ana.contactId}"]`);
+  await window.getByTestId('message-body').filter({ hasText: 'delivery address' }).waitFor();
+  await window.getByTestId('composer-input').fill('Sure, Ana. What is the new address?');
+  await window.getByTestId('send-button').click();
+  await ana.page.getByTestId('message-body').filter({ hasText: 'What is the new address?' }).waitFor();
+  await agent.screenshot({ path: path.join(OUT, 'agent-streams.png') });
+}
+
+async function customerAndAgent(browser, url) {
+  const customer = await customerSide(browser, url);
+  const agent = await agentSide(browser, url, customer.contactId);
+  await customer.page.getByTestId('message-body').filter({ hasText: 'It left the warehouse today' }).waitFor();
+  await customer.page.locator('[data-own="true"] [data-testid="receipt"][data-state="read"]').first().waitFor({ timeout: 15_000 });
+  await customer.page.getByTestId('file-input').setInputFiles({ name: 'order-1234.txt', mimeType: 'text/plain', buffer: Buffer.from('Order 1234: 2 items') });
+  await agent.getByTestId('attachment-name').filter({ hasText: 'order-1234.txt' }).waitFor();
+  await send(customer.page, 'Great, thanks!');
+  await agent.getByTestId('message-body').filter({ hasText: 'Great, thanks!' }).waitFor();
+  // The SDK sends one typing event per 10 s window; wait for a fresh window so this one goes out.
+  await customer.page.waitForTimeout(10_500);
+  await customer.page.getByTestId('composer-input').pressSequentially('One more thing');
+  await agent.getByTestId('typing-indicator').waitFor();
+  await agent.screenshot({ path: path.join(OUT, 'agent-chat.png') });
+  await customer.page.getByTestId('composer-input').fill('');
+  await customer.page.screenshot({ path: path.join(OUT, 'customer-chat.png') });
+}
+
+async function withEmulator(run) {
   const emulator = await startEmulator({ port: 0, bot: 'echo' });
+  try {
+    await run(emulator.url);
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function main() {
   const browser = await launchBrowser();
   try {
-    const customer = await customerSide(browser, emulator.url);
-    const agent = await agentSide(browser, emulator.url, customer.contactId);
-    await customer.page.getByTestId('message-body').filter({ hasText: 'It left the warehouse today' }).waitFor();
-    await customer.page.locator('[data-own="true"] [data-testid="receipt"][data-state="read"]').first().waitFor({ timeout: 15_000 });
-    await customer.page.getByTestId('file-input').setInputFiles({ name: 'order-1234.txt', mimeType: 'text/plain', buffer: Buffer.from('Order 1234: 2 items') });
-    await agent.getByTestId('attachment-name').filter({ hasText: 'order-1234.txt' }).waitFor();
-    await send(customer.page, 'Great, thanks!');
-    await agent.getByTestId('message-body').filter({ hasText: 'Great, thanks!' }).waitFor();
-    // The SDK sends one typing event per 10 s window; wait for a fresh window so this one goes out.
-    await customer.page.waitForTimeout(10_500);
-    await customer.page.getByTestId('composer-input').pressSequentially('One more thing');
-    await agent.getByTestId('typing-indicator').waitFor();
-    await agent.screenshot({ path: path.join(OUT, 'agent-chat.png') });
-    await customer.page.getByTestId('composer-input').fill('');
-    await customer.page.screenshot({ path: path.join(OUT, 'customer-chat.png') });
-    console.log(`screenshots: ${path.join(OUT, 'customer-chat.png')}, ${path.join(OUT, 'agent-chat.png')}`);
+    await withEmulator((url) => customerAndAgent(browser, url));
+    // A fresh emulator, so only this part's chats are offered to the Streams agent.
+    await withEmulator((url) => streamsSide(browser, url));
+    console.log(`screenshots: ${['customer-chat.png', 'agent-chat.png', 'agent-streams.png'].map((name) => path.join(OUT, name)).join(', ')}`);
   } finally {
     await browser.close();
-    await emulator.close();
   }
 }
 

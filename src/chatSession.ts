@@ -8,7 +8,7 @@ import { csmService } from './metrics/csmService.js';
 import { AgentChatSession } from './session/agentChatSession.js';
 import { normalizeCreateArgs, type NormalizedCreateArgs } from './session/chatArgs.js';
 import { ChatController, type ControllerDeps } from './session/chatController.js';
-import type { AttachmentOperations, SessionParticipantClient } from './session/clientAccess.js';
+import type { AttachmentOperations, ClientUse, SessionParticipantClient } from './session/clientAccess.js';
 import { CustomerChatSession } from './session/customerChatSession.js';
 import { findWebSocket, WebSocketManager } from './transport/index.js';
 import type { AgentChatSessionArgs, ChatGlobalConfig, ChatSessionArgs, CustomerChatSessionArgs } from './types.js';
@@ -23,12 +23,13 @@ function sessionLogger(args: NormalizedCreateArgs, prefix: string): Logger {
 function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
   const logger = sessionLogger(args, 'ChatJS-ChatController');
   const clientLogger = sessionLogger(args, 'Amazon-Connect-ChatJS-ChatClient');
-  const client = (): ReturnType<typeof getParticipantClient> =>
+  const client = (use: ClientUse = 'default'): ReturnType<typeof getParticipantClient> =>
     getParticipantClient({
       region: globalConfig.resolveRegion(args.options.region),
       endpoint: globalConfig.getEndpoint(),
       customUserAgentSuffix: globalConfig.getCustomUserAgentSuffix(),
       logger: clientLogger,
+      ...(use === 'reconnect' ? { retry: { maxAttempts: 1 } } : {}),
     });
   const attachments = (): AttachmentOperations => ({
     upload: (token, file, options) =>
@@ -44,7 +45,7 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
     });
   const features = args.features;
   return {
-    client: client as () => SessionParticipantClient,
+    client: client as (use?: ClientUse) => SessionParticipantClient,
     attachments,
     createManager,
     hasWebSocket: () => findWebSocket(globalConfig.getWebSocket()) !== undefined,

@@ -7,6 +7,15 @@
   var READ = 'application/vnd.amazonaws.connect.event.message.read';
   var PROBE = 'bench-probe';
   var tracked = {};
+  /** When each websocket of the page was created (epoch ms): both SDKs open theirs with the global constructor. */
+  var socketsOpenedAt = [];
+  var NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      socketsOpenedAt.push(Date.now());
+    }
+  };
 
   /** `receiptThrottleMs` overrides the SDK's default receipt throttle (both SDKs take the same setting). */
   function configure(endpoint, receiptThrottleMs) {
@@ -26,11 +35,14 @@
   }
 
   function newRecord(options) {
-    return { ids: new Set(), target: options.target || 0, doneAt: 0, lastAt: 0, established: 0, ended: false, endedResolve: null, probed: false };
+    return { ids: new Set(), target: options.target || 0, doneAt: 0, lastAt: 0, established: 0, establishedAt: 0, ended: false, endedResolve: null, probed: false, startedAt: 0, probedAt: 0 };
   }
 
   function onAgentMessage(session, record, options, data) {
-    if (data.Content === PROBE) record.probed = true;
+    if (data.Content === PROBE && !record.probed) {
+      record.probed = true;
+      record.probedAt = performance.now();
+    }
     if (data.Type !== 'MESSAGE' || data.ParticipantRole !== 'AGENT' || record.ids.has(data.Id)) return;
     record.ids.add(data.Id);
     record.lastAt = Date.now();
@@ -40,7 +52,10 @@
 
   function listen(session, record, options) {
     session.onMessage(function (event) { onAgentMessage(session, record, options, event.data); });
-    session.onConnectionEstablished(function () { record.established += 1; });
+    session.onConnectionEstablished(function () {
+      record.established += 1;
+      record.establishedAt = Date.now();
+    });
     session.onEnded(function () {
       record.ended = true;
       if (record.endedResolve) record.endedResolve();
@@ -52,6 +67,7 @@
     options = options || {};
     var record = newRecord(options);
     var started = performance.now();
+    record.startedAt = started;
     var session = window.connect.ChatSession.create({ chatDetails: chatDetails, type: 'CUSTOMER', disableCSM: true });
     var established = new Promise(function (resolve) { session.onConnectionEstablished(resolve); });
     listen(session, record, options);
@@ -61,9 +77,17 @@
     return performance.now() - started;
   }
 
+  /** Milliseconds from create() to the first probe message seen (the session was opened with `open`). */
+  async function firstProbeMs(key, timeoutMs) {
+    var record = tracked[key].record;
+    var deadline = performance.now() + timeoutMs;
+    while (!record.probed && performance.now() < deadline) await new Promise(function (resolve) { setTimeout(resolve, 1); });
+    return record.probed ? record.probedAt - record.startedAt : null;
+  }
+
   function progress(key) {
     var record = tracked[key].record;
-    return { probed: record.probed, seen: record.ids.size, doneAt: record.doneAt, lastAt: record.lastAt, established: record.established, ended: record.ended };
+    return { probed: record.probed, seen: record.ids.size, doneAt: record.doneAt, lastAt: record.lastAt, established: record.established, establishedAt: record.establishedAt, ended: record.ended };
   }
 
   /**
@@ -87,5 +111,10 @@
     });
   }
 
-  window.bench = { configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget };
+  /** Creation times of the page's websockets from `since` on (epoch ms). */
+  function socketsOpened(since) {
+    return socketsOpenedAt.filter(function (at) { return at >= since; });
+  }
+
+  window.bench = { configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget, socketsOpened: socketsOpened, firstProbeMs: firstProbeMs };
 })();

@@ -8,7 +8,7 @@ const FULL = {
   floodRuns: 5,
   floodTimeoutMs: 120_000,
   memory: { sessions: 200, checkpointEvery: 25 },
-  recovery: { runs: 3, outageMs: 10_000, messages: 20, waitAfterMs: 30_000 },
+  recovery: { runs: 3, outages: [10_000, 90_000], messages: 20, waitAfterMs: 30_000 },
   receipts: { runs: 3, messages: 500, throttleMs: 0, quietMs: 8_000, maxWaitMs: 60_000 },
   capacity: { sessions: 2_000, floodContacts: 20, perContact: 5_000 },
 };
@@ -20,7 +20,7 @@ const QUICK = {
   floodRuns: 1,
   floodTimeoutMs: 20_000,
   memory: { sessions: 10, checkpointEvery: 5 },
-  recovery: { runs: 1, outageMs: 2_000, messages: 4, waitAfterMs: 5_000 },
+  recovery: { runs: 1, outages: [2_000, 4_000], messages: 4, waitAfterMs: 10_000 },
   receipts: { runs: 1, messages: 30, throttleMs: 500, quietMs: 1_500, maxWaitMs: 10_000 },
   capacity: { sessions: 100, floodContacts: 5, perContact: 500 },
 };

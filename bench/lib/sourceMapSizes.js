@@ -66,4 +66,4 @@ function packageOrFolder(source) {
   return 'webpack runtime and unmapped';
 }
 
-module.exports = { bytesBySource, groupSizes, packageOrFolder };
+module.exports = { bytesBySource, groupSizes, packageOrFolder, decodeSegment };

@@ -2,6 +2,7 @@
 // Only route modules import this file; the parts themselves take just what they use, so no part
 // depends on the whole.
 import * as path from 'path';
+import { CcpService } from './ccp/service';
 import { createBot } from './chat/bots';
 import { ChatService } from './chat/chatService';
 import { Retention, RetentionLimits } from './chat/retention';
@@ -58,6 +59,8 @@ export interface EmulatorContext {
   requests: RequestLog;
   attachments: AttachmentStore;
   retention: Retention;
+  /** The emulated Amazon Connect CCP at /ccp-v2/ and its agent routing. */
+  ccp: CcpService;
   /** Where handed-out links point (the port is known once listening). */
   address: PublicAddress;
 }
@@ -102,11 +105,12 @@ export function createContext(options: ResolvedOptions): EmulatorContext {
   });
   const hub = new WebsocketHub({ store, clock, scheduler, faults, maxBufferedBytes: options.maxSocketBufferBytes });
   chat.addListener(hub);
+  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs });
   const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
   if (bot) chat.addListener(bot);
   const attachments = new AttachmentStore();
   const retention = new Retention(options, { store, attachments, chat, clock, scheduler });
   retention.start();
   const address = new PublicAddress(options.tls, options.host, options.port);
-  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, address };
+  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, ccp, address };
 }

@@ -33,6 +33,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const close = (): Promise<void> => {
     closing ??= (async () => {
       ctx.scheduler.clearAll();
+      ctx.ccp.closeAll();
       await ctx.hub.closeAll();
       sockets.forEach((socket) => socket.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -257,11 +257,11 @@ export class ParticipantClient {
 const cache = new Map<string, ParticipantClient>();
 
 /**
- * The shared client for `(region, endpoint, customUserAgentSuffix)`. The other options (`requestHandler`,
- * `retry`, `logger`) are taken from the call that creates the entry.
+ * The shared client for `(region, endpoint, customUserAgentSuffix, retry.maxAttempts)`. The other options
+ * (`requestHandler`, the rest of `retry`, `logger`) are taken from the call that creates the entry.
  */
 export function getParticipantClient(config: ParticipantClientConfig): ParticipantClient {
-  const key = JSON.stringify([config.region, config.endpoint ?? '', config.customUserAgentSuffix ?? '']);
+  const key = JSON.stringify([config.region, config.endpoint ?? '', config.customUserAgentSuffix ?? '', config.retry?.maxAttempts ?? '']);
   let client = cache.get(key);
   if (!client) {
     client = new ParticipantClient(config);

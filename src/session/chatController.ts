@@ -16,7 +16,7 @@ import type {
   WebSocketManagerLike,
 } from '../types.js';
 import type { NormalizedCreateArgs } from './chatArgs.js';
-import type { AttachmentOperations, SessionParticipantClient, TranscriptRequest } from './clientAccess.js';
+import type { AttachmentOperations, ClientLookup, TranscriptRequest } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
 import { deferred, describeChange, holdsLink, publicState, type Phase, type StateChange, type StateChangeReason } from './controllerState.js';
 import { EventBus } from './eventBus.js';
@@ -34,7 +34,7 @@ export type { ControllerState } from '../types.js';
 export type { StateChange } from './controllerState.js';
 
 export interface ControllerDeps {
-  client: () => SessionParticipantClient;
+  client: ClientLookup;
   attachments: () => AttachmentOperations;
   /** Builds the session's own websocket manager (used when create() got none). */
   createManager: () => WebSocketManagerLike;

@@ -16,6 +16,13 @@ export type SessionParticipantClient = Pick<
   | 'cancelParticipantAuthentication'
 >;
 
+/**
+ * Which client a call wants: the default one retries each call (5 tries); `reconnect` tries once, because
+ * the websocket manager's own schedule is the retry there and must not be multiplied by the client's.
+ */
+export type ClientUse = 'default' | 'reconnect';
+export type ClientLookup = (use?: ClientUse) => SessionParticipantClient;
+
 export type { GetTranscriptInput as TranscriptRequest } from '../client/participantClient.js';
 
 export interface AttachmentOperations {

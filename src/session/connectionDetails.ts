@@ -6,7 +6,7 @@ import { ChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { ConnectionDetails } from '../types.js';
 import type { NormalizedChatDetails } from './chatArgs.js';
-import type { SessionParticipantClient } from './clientAccess.js';
+import type { ClientLookup, ClientUse } from './clientAccess.js';
 
 export type DetailsSource = 'participant-connection' | 'streams-token';
 
@@ -17,7 +17,7 @@ export class ConnectionDetailsProvider {
   constructor(
     private readonly chatDetails: NormalizedChatDetails,
     private readonly source: DetailsSource,
-    private readonly client: () => SessionParticipantClient,
+    private readonly client: ClientLookup,
     private readonly logger: Logger,
     /** Agents mark themselves connected (ConnectParticipant) when they create their own connection. */
     private readonly connectParticipant = false,
@@ -38,9 +38,9 @@ export class ConnectionDetailsProvider {
     return now - this.fetchedAt;
   }
 
-  /** Fetches new details and makes them current. */
-  async fetch(): Promise<ConnectionDetails> {
-    const details = this.source === 'streams-token' ? await this.fetchFromStreams() : await this.fetchFromService(this.connectParticipant);
+  /** Fetches new details and makes them current; `use` picks the client (`reconnect`: one try). */
+  async fetch(use: ClientUse = 'default'): Promise<ConnectionDetails> {
+    const details = this.source === 'streams-token' ? await this.fetchFromStreams(use) : await this.fetchFromService(this.connectParticipant, use);
     this.current = details;
     this.fetchedAt = Date.now();
     return details;
@@ -53,13 +53,13 @@ export class ConnectionDetailsProvider {
     if (this.current) this.current = { ...this.current, connectionAcknowledged: true };
   }
 
-  private async fetchFromService(connectParticipant: boolean): Promise<ConnectionDetails> {
+  private async fetchFromService(connectParticipant: boolean, use: ClientUse): Promise<ConnectionDetails> {
     const token = this.chatDetails.participantToken;
     if (!token) {
       throw new ChatServiceError({ type: 'IllegalArgument', message: 'No participantToken to create a participant connection with' });
     }
     const startedAt = Date.now();
-    const response = await this.client()
+    const response = await this.client(use)
       .createParticipantConnection(token, {
         type: [CONNECTION_TYPES.WEBSOCKET, CONNECTION_TYPES.CONNECTION_CREDENTIALS],
         connectParticipant: connectParticipant || undefined,
@@ -88,7 +88,7 @@ export class ConnectionDetailsProvider {
     };
   }
 
-  private async fetchFromStreams(): Promise<ConnectionDetails> {
+  private async fetchFromStreams(use: ClientUse): Promise<ConnectionDetails> {
     const getToken = this.chatDetails.getConnectionToken;
     try {
       if (!getToken) throw new Error('no getConnectionToken');
@@ -106,7 +106,7 @@ export class ConnectionDetailsProvider {
     } catch (error) {
       // As upstream: fall back to CreateParticipantConnection, which also acknowledges the participant.
       this.logger.warn('getConnectionToken failed; falling back to CreateParticipantConnection', error);
-      return this.fetchFromService(true);
+      return this.fetchFromService(true, use);
     }
   }
 }

@@ -17,7 +17,8 @@ export interface HubMember {
 const hubs = new WeakMap<WebSocketManagerLike, ManagerHub>();
 
 export class ManagerHub {
-  private readonly members = new Set<HubMember>();
+  /** Replaced, never mutated, on join and leave: a frame iterates it without copying it first. */
+  private members: readonly HubMember[] = [];
   private readonly subscriptions: Unsubscribe[] = [];
 
   private constructor(
@@ -39,10 +40,11 @@ export class ManagerHub {
 
   /** Adds a session; returns the function that removes it (the last removal drops the subscriptions). */
   join(member: HubMember): Unsubscribe {
-    this.members.add(member);
+    this.members = [...this.members, member];
     return () => {
-      this.members.delete(member);
-      if (this.members.size === 0) this.dispose();
+      if (!this.members.includes(member)) return;
+      this.members = this.members.filter((joined) => joined !== member);
+      if (this.members.length === 0) this.dispose();
     };
   }
 
@@ -81,7 +83,7 @@ export class ManagerHub {
   }
 
   private each(visit: (events: LinkEvents, member: HubMember) => void): void {
-    for (const member of [...this.members]) {
+    for (const member of this.members) {
       try {
         visit(member.events, member);
       } catch (error) {

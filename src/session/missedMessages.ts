@@ -30,13 +30,12 @@ const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
   item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing'));
 
 /**
- * Remembers what was delivered: the keys of the last REMEMBERED_IDS items at least (two generations of
- * keys, the older dropped whole when the newer fills, so each item costs O(1) even in a flood) and the
- * newest transcript item.
+ * Remembers what was delivered: the keys of the last REMEMBERED_IDS items at least (one set in insertion
+ * order; when it holds twice that many, the older half is dropped in one pass, so each item costs one
+ * lookup and O(1) amortized even in a flood) and the newest transcript item.
  */
 export class DeliveryLog {
-  private recentKeys = new Set<string>();
-  private olderKeys = new Set<string>();
+  private keys = new Set<string>();
   /** Id of the newest transcript item delivered (or the item a resume starts after). */
   private lastId: string | null = null;
 
@@ -44,7 +43,7 @@ export class DeliveryLog {
   admit(item: ChatTranscriptItem): boolean {
     const key = deliveryKey(item);
     if (key !== null) {
-      if (this.recentKeys.has(key) || this.olderKeys.has(key)) return false;
+      if (this.keys.has(key)) return false;
       this.remember(key);
     }
     if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.lastId = item.Id;
@@ -58,11 +57,8 @@ export class DeliveryLog {
   }
 
   private remember(key: string): void {
-    if (this.recentKeys.size >= REMEMBERED_IDS) {
-      this.olderKeys = this.recentKeys;
-      this.recentKeys = new Set();
-    }
-    this.recentKeys.add(key);
+    if (this.keys.size >= 2 * REMEMBERED_IDS) this.keys = new Set([...this.keys].slice(REMEMBERED_IDS));
+    this.keys.add(key);
   }
 
   /** Where a recovery starts: after the last item delivered, else at `fallbackTime`. */

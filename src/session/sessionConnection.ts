@@ -64,7 +64,7 @@ export class SessionConnection {
 
   private async refetch(): Promise<ConnectionDetails> {
     try {
-      return await this.options.provider.fetch();
+      return await this.options.provider.fetch('reconnect');
     } catch (error) {
       if (isChatServiceError(error) && error.statusCode === 403) {
         this.options.events.chatOver();

@@ -28,3 +28,36 @@ function clamp01(value: number): number {
   if (!Number.isFinite(value)) return 0.5;
   return Math.min(Math.max(value, 0), 1);
 }
+
+/**
+ * The websocket manager's reconnect schedule. Doubling alone spends the retry budget badly: by the time a
+ * 10 s outage ends the wait has grown to 8 s, so the next try lands seconds after the service is back. This
+ * schedule instead keeps an even pace, fast while the link has been down for a short while and slow after,
+ * so the wait after the service returns is about half the pace at that moment.
+ */
+export interface RetrySchedule {
+  /** Mean delay of the first retry, in ms; later ones double from it up to the pace of the phase. */
+  baseMs: number;
+  /** Mean spacing of retries while the link has been down for less than `fastWindowMs`. */
+  fastIntervalMs: number;
+  /** How long after the link went down the fast pace holds, in ms. */
+  fastWindowMs: number;
+  /** Mean spacing of retries after that, in ms. */
+  slowIntervalMs: number;
+  /** Fraction in [0, 1]: each delay is scaled by a factor drawn from [1 - jitter, 1 + jitter], so its mean is kept. */
+  jitter: number;
+}
+
+/**
+ * The wait before retry number `attempt` (1-based) when the link has been down for `downForMs`:
+ * `baseMs · 2^(attempt-1)`, at most the pace of the current phase, then jittered around that mean (never
+ * clipped, so the average pace is exactly the configured one). Attempt 0 (or less) means "retry now".
+ */
+export function retryScheduleDelayMs(attempt: number, downForMs: number, schedule: RetrySchedule, random: () => number = Math.random): number {
+  if (!Number.isFinite(attempt) || attempt <= 0) return 0;
+  const fast = !(downForMs >= schedule.fastWindowMs); // NaN or negative counts as "just went down"
+  const pace = fast ? schedule.fastIntervalMs : Math.max(schedule.slowIntervalMs, schedule.fastIntervalMs);
+  const mean = Math.min(schedule.baseMs * 2 ** Math.min(Math.floor(attempt) - 1, 50), pace);
+  const jitter = Math.min(Math.max(schedule.jitter, 0), 1);
+  return Math.max(0, Math.floor(mean * (1 - jitter + 2 * jitter * clamp01(random()))));
+}

@@ -2,7 +2,7 @@
 // `create(options)` call into the environment one manager runs in.
 import { TIMINGS } from '../constants.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { backoffDelayMs } from './backoff.js';
+import { retryScheduleDelayMs } from './backoff.js';
 import { defaultIsPageVisible, defaultNetworkEventTarget, defaultVisibilityEventTarget } from './networkWatcher.js';
 import { networkSettings } from './networkSettings.js';
 import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSocketManagerOptions } from './types.js';
@@ -10,8 +10,12 @@ import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSock
 /** Defaults of every timing knob (all milliseconds); upstream's values where upstream has one. */
 export const MANAGER_DEFAULTS: Readonly<ManagerTimings> = Object.freeze({
   heartbeatIntervalMs: TIMINGS.heartbeatIntervalMs, // 10 000: upstream tick
-  backoffBaseMs: 1_000,
-  backoffMaxMs: 30_000,
+  // The reconnect budget (docs/connection-handling.md): about one try per 2 s in the first minute down
+  // (the first after 1.2 s, then every 2.4 s on average), one per 12 s on average after that.
+  backoffBaseMs: 1_200,
+  backoffFastIntervalMs: 2_400,
+  backoffFastWindowMs: 60_000,
+  backoffMaxMs: 12_000,
   backoffJitter: 0.3,
   urlReuseWindowMs: TIMINGS.websocketUrlUsableMs, // 85 000
   connectTimeoutMs: 10_000,
@@ -111,8 +115,9 @@ export function resolveEnvironment(options: WebSocketManagerOptions = {}): Resol
   };
 }
 
-/** Backoff delay of retry number `attempt` under this environment's timings and random source. */
-export function retryDelayMs(env: ResolvedEnvironment, attempt: number): number {
-  const { backoffBaseMs: baseMs, backoffMaxMs: maxMs, backoffJitter: jitter } = env.timings;
-  return backoffDelayMs(attempt, { baseMs, maxMs, jitter }, env.random);
+/** Delay of retry number `attempt` when the link has been in trouble for `downForMs`, under this environment's timings. */
+export function retryDelayMs(env: ResolvedEnvironment, attempt: number, downForMs: number): number {
+  const t = env.timings;
+  const schedule = { baseMs: t.backoffBaseMs, fastIntervalMs: t.backoffFastIntervalMs, fastWindowMs: t.backoffFastWindowMs, slowIntervalMs: t.backoffMaxMs, jitter: t.backoffJitter };
+  return retryScheduleDelayMs(attempt, downForMs, schedule, env.random);
 }

@@ -5,7 +5,8 @@ import type { Logger } from '../log/logger.js';
 import type { Unsubscribe } from '../types.js';
 
 export class Listeners<A extends unknown[]> {
-  private entries: Array<{ cb: (...args: A) => void }> = [];
+  /** Replaced, never mutated, on add and remove: emit iterates it as is, a snapshot without a copy per frame. */
+  private entries: ReadonlyArray<{ cb: (...args: A) => void }> = [];
 
   constructor(
     private readonly name: string,
@@ -17,7 +18,7 @@ export class Listeners<A extends unknown[]> {
     if (typeof cb !== 'function') throw new ValueError('cb must be a function');
     // A wrapper object per registration, so the same function added twice is removed one at a time.
     const entry = { cb: cb as (...args: A) => void };
-    this.entries.push(entry);
+    this.entries = [...this.entries, entry];
     return () => {
       this.entries = this.entries.filter((e) => e !== entry);
     };
@@ -28,8 +29,8 @@ export class Listeners<A extends unknown[]> {
   }
 
   emit(...args: A): void {
-    // Iterate over a snapshot: a callback may unsubscribe itself or others.
-    for (const entry of [...this.entries]) callSafely(entry.cb, args, this.name, this.logger);
+    // `entries` is a snapshot (see above): a callback may unsubscribe itself or others meanwhile.
+    for (const entry of this.entries) callSafely(entry.cb, args, this.name, this.logger);
   }
 
   clear(): void {

@@ -26,6 +26,8 @@ export class Rotation {
   link: Link | null = null;
   private readonly timers = new TimerGroup();
   private attempt = 0;
+  /** The retry pace follows how long this rotation has been failing. */
+  private readonly startedAt = Date.now();
   /** Bumped per try, so a late answer of an abandoned fetch does nothing. */
   private tryNumber = 0;
   private stopped = false;
@@ -85,7 +87,7 @@ export class Rotation {
     this.link = null;
     if (link) this.host.dropLink(link, reason);
     this.attempt += 1;
-    const delay = retryDelayMs(this.env, this.attempt);
+    const delay = retryDelayMs(this.env, this.attempt, Date.now() - this.startedAt);
     this.env.logger.warn(`WebSocketManager: rotation try failed (${reason}); next try in ${delay} ms`);
     this.timers.set('retry', delay, () => this.start());
   }

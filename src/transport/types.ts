@@ -65,11 +65,15 @@ export interface EventSourceLike {
 export interface ManagerTimings {
   /** Heartbeat and deep-heartbeat tick; a heartbeat reply must arrive before the next tick. */
   heartbeatIntervalMs: number;
-  /** First backoff delay; doubles per failed attempt. */
+  /** Mean delay of the first retry; later ones double from it up to the pace of the phase. */
   backoffBaseMs: number;
-  /** Backoff cap (jitter included). */
+  /** Mean spacing of retries while the link has been in trouble for less than `backoffFastWindowMs`. */
+  backoffFastIntervalMs: number;
+  /** How long the fast pace holds after the link went down (or first failed to come up). */
+  backoffFastWindowMs: number;
+  /** Mean spacing of retries after the fast window: the slowest pace. */
   backoffMaxMs: number;
-  /** Jitter fraction: each delay is scaled by a random factor in [1 - jitter, 1 + jitter]. */
+  /** Jitter fraction: each delay is scaled by a random factor in [1 - jitter, 1 + jitter] around its mean. */
   backoffJitter: number;
   /** A fetched URL is reused for re-connects this long after the fetch. */
   urlReuseWindowMs: number;

@@ -40,8 +40,10 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private rotation: Rotation | null = null;
   /** Bumped per fetch and per socket; answers and events of an older generation are ignored. */
   private generation = 0;
-  /** Failed attempts since the link was last usable; drives the backoff. */
+  /** Failed attempts since the link was last stable; drives the backoff. */
   private attempt = 0;
+  /** Start of the current trouble: init, or the loss of a link that had been stable. Sets the retry pace. */
+  private troubleSince = Date.now();
   private attemptStartedAt: number | null = null;
   private noOpenSince: number | null = null;
   private failure: InitFailureInfo | null = null;
@@ -88,6 +90,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (FINAL_STATES.has(this.state)) return Promise.resolve({ webSocketConnectionFailed: true });
     const result = new Promise<InitResult>((resolve) => (this.settleInit = resolve));
     this.noOpenSince = Date.now();
+    this.troubleSince = this.noOpenSince;
     this.watcher.start();
     this.startAttempt(DisconnectReason.Init);
     return result;
@@ -226,10 +229,11 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (subscribe && !this.setState('subscribing', DisconnectReason.SocketOpened)) return;
     this.events.open.emit(openInfo(link, this.attempt, this.attemptStartedAt, this.noOpenSince));
     if (link !== this.link) return; // an open listener closed or replaced it
+    // The subscribe goes first: until the service has it, nothing sent to the chat reaches this socket.
+    if (subscribe) link.subscribe(this.topics);
     link.startHeartbeat();
     this.armLifetime(link);
-    if (subscribe) link.subscribe(this.topics);
-    else this.becomeUsable(DisconnectReason.SocketOpened);
+    if (!subscribe) this.becomeUsable(DisconnectReason.SocketOpened);
   }
 
   private becomeUsable(reason: DisconnectReason): void {
@@ -251,7 +255,10 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (FINAL_STATES.has(this.state)) return; // a close listener stopped the manager
     if (link.openedAt === null) this.transport = null; // never opened: do not trust that URL again
     const now = Date.now();
-    if (wasUsable && link.openedAt !== null && now - link.openedAt >= this.env.timings.heartbeatIntervalMs) this.attempt = 0;
+    if (wasUsable && link.openedAt !== null && now - link.openedAt >= this.env.timings.heartbeatIntervalMs) {
+      this.attempt = 0;
+      this.troubleSince = now;
+    }
     this.noOpenSince ??= now;
     if (this.scheduleRetry(reason) && wasUsable) this.events.lost.emit(lostInfo(link, reason, close, error));
   }
@@ -260,7 +267,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private scheduleRetry(reason: DisconnectReason): boolean {
     this.attempt += 1;
     if (!this.setState('waiting', reason)) return false;
-    const delay = retryDelayMs(this.env, this.attempt);
+    const delay = retryDelayMs(this.env, this.attempt, Date.now() - this.troubleSince);
     this.log.info(`WebSocketManager: retry ${this.attempt} in ${delay} ms (${reason})`);
     this.stateTimers.set('retry', delay, () => this.startAttempt(reason));
     return true;

@@ -1,6 +1,7 @@
-// The built script-tag bundle in headless Chromium: on a page whose `connect` already holds Streams'
-// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it.
-import type { Page } from 'playwright-core';
+// The built script-tag bundle in the project's browser engine: on a page whose `connect` already holds Streams'
+// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it and
+// sends an attachment whose upload progress comes from the browser's XMLHttpRequest.
+import type { TestPage } from './helpers/engine';
 import type { TestEmulator } from '../integration/helpers/emulator';
 import { openBundlePage, type BundlePage } from './helpers/bundlePage';
 
@@ -24,13 +25,12 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 </head><body>bundle</body></html>`;
 
 let emulator: TestEmulator;
-let page: Page;
-let pageErrors: string[];
+let page: TestPage;
 let opened: BundlePage;
 
 beforeAll(async () => {
   opened = await openBundlePage(PAGE, { '/streams-like.js': STREAMS_LIKE });
-  ({ emulator, page, pageErrors } = opened);
+  ({ emulator, page } = opened);
 });
 
 afterAll(async () => {
@@ -57,16 +57,16 @@ it('adds the ChatJS surface without changing any name Streams set', async () => 
   expect(report.hasLogManager && report.hasCsm).toBe(true);
   expect(report.logLevels).toEqual({ DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, ADVANCED_LOG: 50 });
   expect(report.sessionTypes).toEqual({ AGENT: 'AGENT', CUSTOMER: 'CUSTOMER' });
-  expect(pageErrors).toEqual([]);
+  expect(page.problems).toEqual([]);
 });
 
 it('creates a working customer session from the script tag', async () => {
   const started = await emulator.startChat();
   const agent = await emulator.agent(started.ContactId, 'Agent');
   const serviceCalls: Array<{ path: string; headers: Record<string, string> }> = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/participant/') && request.method() === 'POST') serviceCalls.push({ path: url.pathname, headers: request.headers() });
+  page.onRequest((request) => {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/participant/') && request.method === 'POST') serviceCalls.push({ path: url.pathname, headers: request.headers });
   });
   await page.evaluate(
     async ({ endpoint, chatDetails }) => {
@@ -100,8 +100,31 @@ it('creates a working customer session from the script tag', async () => {
   expect(transcript).toEqual({ initial: started.ContactId, itemInitial: started.ContactId, completed: true });
   await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
   await page.waitForFunction(() => (window as unknown as { __session: { controller: { hasEnded: boolean } } }).__session.controller.hasEnded, undefined, { timeout: 10_000 });
-  expect(pageErrors).toEqual([]);
+  expect(page.problems).toEqual([]);
   // The bundle leaves SigV4 out: every call is unsigned and carries its bearer token.
   expect(serviceCalls.map((call) => call.path)).toEqual(expect.arrayContaining(['/participant/connection', '/participant/message']));
   expect(serviceCalls.filter((call) => 'authorization' in call.headers || !call.headers['x-amz-bearer'])).toEqual([]);
+});
+
+it('reports the upload progress of an attachment from the browser, ending with the whole file', async () => {
+  const started = await emulator.startChat();
+  const reports = await page.evaluate(
+    async ({ endpoint, chatDetails }) => {
+      const w = window as unknown as { connect: Record<string, any> };
+      w.connect.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint });
+      const session = w.connect.ChatSession.create({ chatDetails, type: 'CUSTOMER', disableCSM: true });
+      await session.connect();
+      const seen: Array<{ loaded: number; total: number }> = [];
+      const file = new File([new Uint8Array(256 * 1024).fill(120)], 'notes.txt', { type: 'text/plain' });
+      await session.sendAttachment({ attachment: file, onProgress: (progress: { loaded: number; total: number }) => seen.push(progress) });
+      return seen;
+    },
+    { endpoint: emulator.url, chatDetails: { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken } },
+  );
+  // The engine fires at least the upload's closing progress event, and the SDK then reports the whole file once more.
+  expect(reports.length).toBeGreaterThanOrEqual(2);
+  expect(reports[reports.length - 1]).toEqual({ loaded: 256 * 1024, total: 256 * 1024 });
+  expect(reports.every((report) => report.total === 256 * 1024 && report.loaded <= report.total)).toBe(true);
+  expect(page.problems).toEqual([]);
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
 });

@@ -1,23 +1,27 @@
 // The built bundle under a strict Content-Security-Policy: `script-src 'self'; worker-src 'none'`. A customer
 // session with metrics on connects to the emulator and sends a message; no CSP violation happens, no
 // request goes anywhere the app did not name, and the app's publisher receives the SendMessage latency.
-import { readFileSync } from 'fs';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
-import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestEmulator, type TestEmulator } from '../integration/helpers/emulator';
-import { launchBrowser } from './helpers/browser';
+import type { TestEmulator } from '../integration/helpers/emulator';
+import type { TestPage } from './helpers/engine';
+import { openBundlePage, type BundlePage } from './helpers/bundlePage';
 
 jest.setTimeout(60_000);
 
-const BUNDLE = path.join(__dirname, '../../dist/amazon-connect-chat.js');
 const CSP = "script-src 'self'; worker-src 'none'";
 
 // The page logic, served as a file (inline scripts are forbidden). It starts once the test calls __start.
+// It notes the URL of every websocket the page opens: drivers do not report websockets alike.
 const APP_JS = `
 window.__violations = [];
 window.__published = [];
+window.__sockets = [];
+var PageWebSocket = window.WebSocket;
+window.WebSocket = function (url, protocols) {
+  window.__sockets.push(String(url));
+  return protocols === undefined ? new PageWebSocket(url) : new PageWebSocket(url, protocols);
+};
+window.WebSocket.prototype = PageWebSocket.prototype;
+['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (name) { window.WebSocket[name] = PageWebSocket[name]; });
 document.addEventListener('securitypolicyviolation', function (e) {
   window.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber });
 });
@@ -50,54 +54,20 @@ interface Metric {
   dimensions: Array<{ name: string; value: string }>;
 }
 
-async function startCspServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const routes: Record<string, [string, string | Buffer]> = {
-    '/': ['text/html', PAGE],
-    '/app.js': ['text/javascript', APP_JS],
-    '/amazon-connect-chat.js': ['text/javascript', readFileSync(BUNDLE)],
-  };
-  const server: Server = createServer((req, res) => {
-    const route = routes[(req.url ?? '/').split('?')[0] ?? '/'];
-    if (!route) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': route[0], 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
-    res.end(route[1]);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://localhost:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 let emulator: TestEmulator;
-let pages: { origin: string; close(): Promise<void> };
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-const cspConsole: string[] = [];
+let page: TestPage;
+let opened: BundlePage;
 const requests: string[] = [];
+const cspConsole = (): string[] => page.consoleMessages.filter((text) => /Content[ -]Security[ -]Policy|Refused to/i.test(text));
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  pages = await startCspServer();
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) cspConsole.push(message.text());
-  });
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('websocket', (socket) => requests.push(socket.url()));
-  await page.goto(`${pages.origin}/`);
+  opened = await openBundlePage(PAGE, { '/app.js': APP_JS }, { 'Content-Security-Policy': CSP });
+  ({ emulator, page } = opened);
+  page.onRequest((request) => requests.push(request.url));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
-  await emulator?.close();
+  await opened?.close();
 });
 
 it('the policy is enforced on the page (the inline sentinel is blocked)', async () => {
@@ -114,7 +84,7 @@ it('a customer session with metrics on chats without any CSP violation and publi
   const started = await emulator.startChat();
   const chatDetails = { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken };
   const violationsBefore = await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations.length);
-  const consoleBefore = cspConsole.length;
+  const consoleBefore = cspConsole().length;
 
   const result = (await page.evaluate(
     (config) => (window as unknown as { __start(c: unknown): Promise<unknown> }).__start(config),
@@ -123,8 +93,8 @@ it('a customer session with metrics on chats without any CSP violation and publi
 
   const violationsAfter = await page.evaluate(() => (window as unknown as { __violations: unknown[] }).__violations);
   expect(violationsAfter).toHaveLength(violationsBefore);
-  expect(cspConsole.slice(consoleBefore)).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(cspConsole().slice(consoleBefore)).toEqual([]);
+  expect(page.problems).toEqual([]);
 
   const isSendLatency = (m: Metric): boolean =>
     m.metricName === 'SendMessage' && m.unit === 'Milliseconds' && m.dimensions.some((d) => d.name === 'Metric' && d.value === 'Latency');
@@ -142,10 +112,13 @@ it('a customer session with metrics on chats without any CSP violation and publi
   expect(result.published.some((m) => m.metricName === 'WebsocketConnectionGained')).toBe(true);
 
   // Nothing but the page itself and the endpoint the app named (its HTTP API and its websocket).
+  const sockets = await page.evaluate(() => (window as unknown as { __sockets: string[] }).__sockets);
+  expect(sockets).toHaveLength(1);
   const emulatorHost = new URL(emulator.url).host;
-  const elsewhere = requests.filter((url) => !url.startsWith(pages.origin) && new URL(url).host !== emulatorHost);
+  const everything = [...requests, ...sockets];
+  const elsewhere = everything.filter((url) => !url.startsWith(opened.origin) && new URL(url).host !== emulatorHost);
   expect(elsewhere).toEqual([]);
-  expect(requests.some((url) => url.startsWith('blob:'))).toBe(false);
+  expect(everything.some((url) => url.startsWith('blob:'))).toBe(false);
 
   await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
 });

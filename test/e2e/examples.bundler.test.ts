@@ -3,7 +3,7 @@
 // through package.json `exports` (with its prebuilt Participant client), and the bundled page must chat
 // with the emulator.
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import { testId, type TestPage } from './helpers/engine';
 import { startExampleWorld, type ExampleWorld } from './helpers/examplePages';
 
 jest.setTimeout(60_000);
@@ -16,7 +16,7 @@ const { build, REPO_ROOT } = require('../../examples/bundler-app/build.js') as {
 
 let stats: BuildStats;
 let world: ExampleWorld;
-let page: Page;
+let page: TestPage;
 
 /** Every bundled file, as a path relative to the repository root (concatenated modules flattened).
  * Identifiers look like `javascript/esm|/abs/file.js` or `/abs/file.js|hash`. */
@@ -50,9 +50,9 @@ it('gets the lean prebuilt Participant client of the ES module build, not the wh
 });
 
 it('runs: the global is the imported ChatSession, and the session chats with the echo bot', async () => {
-  await page.getByTestId('status').filter({ hasText: 'connected' }).waitFor({ timeout: 15_000 });
-  expect(await page.getByTestId('same-global').textContent()).toBe('true');
-  await page.getByTestId('message').filter({ hasText: 'Echo: hello from the bundle' }).waitFor({ timeout: 15_000 });
-  expect(await page.getByTestId('message').allTextContents()).toEqual(['Bundled app: hello from the bundle', 'Echo Bot: Echo: hello from the bundle']);
+  await page.waitFor(testId('status', 'connected'), { timeout: 15_000 });
+  expect(await page.text(testId('same-global'))).toBe('true');
+  await page.waitFor(testId('message', 'Echo: hello from the bundle'), { timeout: 15_000 });
+  expect(await page.texts(testId('message'))).toEqual(['Bundled app: hello from the bundle', 'Echo Bot: Echo: hello from the bundle']);
   expect(world.problems).toEqual([]);
 });

@@ -1,14 +1,15 @@
 // examples/customer-chat.html and examples/agent-chat.html in two browser contexts, served by the
-// emulator: messages, typing, receipts and attachments cross both ways, and ending the chat shows on both.
-import { readFileSync } from 'fs';
-import type { Page } from 'playwright-core';
-import { joinAsAgent, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+// emulator: messages, typing, receipts and attachments (with upload progress) cross both ways, and
+// ending the chat shows on both.
+import type { TestPage } from './helpers/engine';
+import { testId } from './helpers/engine';
+import { joinAsAgent, message, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
 
 jest.setTimeout(60_000);
 
 let world: ExampleWorld;
-let customer: Page;
-let agent: Page;
+let customer: TestPage;
+let agent: TestPage;
 let contactId: string;
 
 beforeAll(async () => {
@@ -16,48 +17,59 @@ beforeAll(async () => {
   customer = await world.open('/examples/customer-chat.html', 'customer');
   agent = await world.open('/examples/agent-chat.html', 'agent');
   contactId = await startCustomerChat(customer, 'Ana');
-  await agent.getByTestId('refresh-contacts').click();
+  await agent.click(testId('refresh-contacts'));
   await joinAsAgent(agent, contactId);
 });
 
 afterAll(() => world?.close());
 
-const receiptOf = (page: Page, text: string) => page.locator('[data-testid="message"][data-own="true"]', { hasText: text }).getByTestId('receipt');
+/** The receipt of the page's own message containing `text`. */
+const receiptOf = (text: string) => ({ ...message(text, true), child: '[data-testid="receipt"]' });
 
-async function attach(page: Page, name: string, text: string): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+async function expectState(page: TestPage, text: string, state: string): Promise<void> {
+  await page.waitFor({ ...message(text, true), child: `[data-testid="receipt"][data-state="${state}"]` });
+  expect(await page.attribute(receiptOf(text), 'data-state')).toBe(state);
 }
 
-async function downloaded(page: Page, name: string): Promise<{ file: string; text: string }> {
-  const message = page.locator('[data-testid="message"]', { hasText: name });
-  const [download] = await Promise.all([page.waitForEvent('download'), message.getByTestId('download-attachment').click()]);
-  return { file: download.suggestedFilename(), text: readFileSync(await download.path()).toString() };
+/** Picks a file in the composer, and records every value the upload progress bar shows meanwhile. */
+async function attach(page: TestPage, name: string, text: string): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __progress: number[] };
+    const bar = document.querySelector('[data-testid="upload-progress"]') as HTMLProgressElement;
+    w.__progress = [];
+    new MutationObserver(() => {
+      if (!bar.hidden) w.__progress.push(bar.value);
+    }).observe(bar, { attributes: true });
+  });
+  await page.setInputFile(testId('file-input'), { name, mimeType: 'text/plain', body: text });
 }
+
+const progressSeen = (page: TestPage) => page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
 
 it('shows the agent joining on the customer side', async () => {
-  await customer.getByTestId('event').filter({ hasText: 'Sam joined the chat' }).waitFor();
+  await customer.waitFor(testId('event', 'Sam joined the chat'));
 });
 
 it('carries typing, messages and read receipts from the customer to the agent', async () => {
-  await customer.getByTestId('composer-input').pressSequentially('Hel');
-  await agent.getByTestId('typing-indicator').filter({ hasText: 'Ana is typing' }).waitFor();
+  await customer.type(testId('composer-input'), 'Hel');
+  await agent.waitFor(testId('typing-indicator', 'Ana is typing'));
 
   await send(customer, 'Hello **there**');
-  const atAgent = agent.locator('[data-testid="message"][data-own="false"]', { hasText: 'Hello there' });
-  await atAgent.waitFor();
-  expect(await atAgent.getByTestId('message-sender').textContent()).toBe('Ana');
-  expect(await atAgent.locator('strong').textContent()).toBe('there');
-  expect(await atAgent.getByTestId('message-time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
-  await expectState(receiptOf(customer, 'Hello there'), 'read');
-  expect(await agent.getByTestId('typing-indicator').isHidden()).toBe(true);
+  const atAgent = message('Hello there', false);
+  await agent.waitFor(atAgent);
+  expect(await agent.text({ ...atAgent, child: '[data-testid="message-sender"]' })).toBe('Ana');
+  expect(await agent.text({ ...atAgent, child: 'strong' })).toBe('there');
+  expect(await agent.attribute({ ...atAgent, child: '[data-testid="message-time"]' }, 'datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+  await expectState(customer, 'Hello there', 'read');
+  expect(await agent.isVisible(testId('typing-indicator'))).toBe(false);
 });
 
 it('carries typing, messages and read receipts from the agent to the customer', async () => {
-  await agent.getByTestId('composer-input').pressSequentially('Su');
-  await customer.getByTestId('typing-indicator').filter({ hasText: 'Sam is typing' }).waitFor();
+  await agent.type(testId('composer-input'), 'Su');
+  await customer.waitFor(testId('typing-indicator', 'Sam is typing'));
   await send(agent, 'Sure, see `docs`');
-  await customer.locator('[data-testid="message"][data-own="false"]', { hasText: 'Sure, see docs' }).locator('code').waitFor();
-  await expectState(receiptOf(agent, 'Sure, see docs'), 'read');
+  await customer.waitFor({ ...message('Sure, see docs', false), child: 'code' });
+  await expectState(agent, 'Sure, see docs', 'read');
   expect(await messageTexts(customer)).toEqual(['Hello there', 'Sure, see docs']);
   expect(await messageTexts(agent)).toEqual(['Hello there', 'Sure, see docs']);
 });
@@ -73,29 +85,29 @@ it('sent read receipts from each side (the SDK folds a delivered receipt into th
   expect(new Set(readers)).toEqual(new Set([idOf('CUSTOMER'), idOf('AGENT')]));
 });
 
-it('sends an attachment each way, and the other side downloads it', async () => {
+it('sends an attachment each way with upload progress, and the other side downloads it', async () => {
   await attach(customer, 'receipt.txt', 'order 1234');
-  await agent.getByTestId('attachment-name').filter({ hasText: 'receipt.txt' }).waitFor();
-  expect(await downloaded(agent, 'receipt.txt')).toEqual({ file: 'receipt.txt', text: 'order 1234' });
-  await expectState(receiptOf(customer, 'receipt.txt'), 'read');
+  await agent.waitFor(testId('attachment-name', 'receipt.txt'));
+  expect(await agent.download({ ...message('receipt.txt'), child: '[data-testid="download-attachment"]' })).toEqual({ file: 'receipt.txt', text: 'order 1234' });
+  await expectState(customer, 'receipt.txt', 'read');
+  // The bar showed while uploading and reached the whole file (upload progress events of the engine).
+  expect(await progressSeen(customer)).toContain(1);
 
   await attach(agent, 'steps.txt', 'restart the router');
-  await customer.getByTestId('attachment-name').filter({ hasText: 'steps.txt' }).waitFor();
-  expect(await downloaded(customer, 'steps.txt')).toEqual({ file: 'steps.txt', text: 'restart the router' });
-  expect(await customer.getByTestId('upload-progress').isHidden()).toBe(true);
+  await customer.waitFor(testId('attachment-name', 'steps.txt'));
+  expect(await customer.download({ ...message('steps.txt'), child: '[data-testid="download-attachment"]' })).toEqual({ file: 'steps.txt', text: 'restart the router' });
+  expect(await progressSeen(agent)).toContain(1);
+  expect(await customer.isVisible(testId('upload-progress'))).toBe(false);
+  expect(await agent.isVisible(testId('upload-progress'))).toBe(false);
 });
 
 it('ends the chat from the customer, and both sides show it', async () => {
-  await customer.getByTestId('end-chat').click();
-  await customer.getByTestId('chat-ended').waitFor();
-  await agent.getByTestId('chat-ended').waitFor();
-  expect(await customer.getByTestId('composer-input').isDisabled()).toBe(true);
-  expect(await agent.getByTestId('composer-input').isDisabled()).toBe(true);
+  await customer.click(testId('end-chat'));
+  await customer.waitFor(testId('chat-ended'));
+  await agent.waitFor(testId('chat-ended'));
+  expect(await customer.isDisabled(testId('composer-input'))).toBe(true);
+  expect(await agent.isDisabled(testId('composer-input'))).toBe(true);
   expect(await customer.evaluate(() => sessionStorage.length)).toBe(0);
   expect(world.problems).toEqual([]);
 });
 
-async function expectState(locator: ReturnType<Page['locator']>, state: string): Promise<void> {
-  await locator.and(locator.page().locator(`[data-state="${state}"]`)).waitFor({ timeout: 10_000 });
-  expect(await locator.getAttribute('data-state')).toBe(state);
-}

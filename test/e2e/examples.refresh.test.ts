@@ -1,19 +1,19 @@
 // A browser refresh in the middle of a chat: the customer widget resumes the same contact from
 // sessionStorage, shows its transcript (older pages on scroll), and keeps chatting.
-import type { Page } from 'playwright-core';
+import { testId, type TestPage } from './helpers/engine';
 import type { ChatParticipant } from '../integration/helpers/emulator';
-import { messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+import { message, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
 
 jest.setTimeout(60_000);
 
 const EARLIER = Array.from({ length: 24 }, (_, index) => `earlier ${String(index + 1).padStart(2, '0')}`);
 
 let world: ExampleWorld;
-let customer: Page;
+let customer: TestPage;
 let contactId: string;
 let agent: ChatParticipant;
 
-const storedContactId = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('amazon-connect-chat-example:customer') ?? '{}').contactId as string | undefined);
+const storedContactId = (page: TestPage) => page.evaluate(() => JSON.parse(sessionStorage.getItem('amazon-connect-chat-example:customer') ?? '{}').contactId as string | undefined);
 
 beforeAll(async () => {
   world = await startExampleWorld();
@@ -24,24 +24,23 @@ beforeAll(async () => {
     await world.emulator.control('POST', `/emulator/contacts/${contactId}/messages`, { participantId: agent.participantId, content });
   }
   await send(customer, 'before the refresh');
-  await customer.locator('[data-testid="message"][data-own="true"]', { hasText: 'before the refresh' }).waitFor();
+  await customer.waitFor(message('before the refresh', true));
   await customer.reload();
 });
 
 afterAll(() => world?.close());
 
 it('resumes the same contact and shows the latest transcript page', async () => {
-  await customer.getByTestId('status').filter({ hasText: 'Connected' }).waitFor();
+  await customer.waitFor(testId('status', 'Connected'));
   expect(await storedContactId(customer)).toBe(contactId);
-  expect(await customer.getByTestId('start-form').isHidden()).toBe(true);
+  expect(await customer.isVisible(testId('start-form'))).toBe(false);
   const texts = await messageTexts(customer);
   expect(texts[texts.length - 1]).toBe('before the refresh');
   expect(texts.length).toBeLessThan(EARLIER.length + 1); // one page, not everything
-  expect(await customer.locator('[data-own="true"]').getByTestId('message-sender').first().textContent()).toBe('Ana');
+  expect(await customer.text({ css: '[data-own="true"]', child: '[data-testid="message-sender"]' })).toBe('Ana');
 });
 
 it('loads older messages when scrolled to the top, in order and without duplicates', async () => {
-  const list = customer.getByTestId('message-list');
   await customer.waitForFunction(
     (expected) => {
       const node = document.querySelector('[data-testid="message-list"]') as HTMLElement;
@@ -53,14 +52,14 @@ it('loads older messages when scrolled to the top, in order and without duplicat
     { polling: 200, timeout: 10_000 },
   );
   expect(await messageTexts(customer)).toEqual([...EARLIER, 'before the refresh']);
-  expect(await list.locator('[data-testid="message"]').count()).toBe(EARLIER.length + 1);
+  expect(await customer.count({ ...testId('message-list'), child: '[data-testid="message"]' })).toBe(EARLIER.length + 1);
 });
 
 it('keeps chatting on the resumed session, both ways', async () => {
   await send(customer, 'after the refresh');
   await agent.socket.waitForItem((item) => item.Content === 'after the refresh', 10_000, 'customer message after refresh');
   await world.emulator.control('POST', `/emulator/contacts/${contactId}/messages`, { participantId: agent.participantId, content: 'welcome back' });
-  await customer.getByTestId('message-body').filter({ hasText: 'welcome back' }).waitFor();
+  await customer.waitFor(testId('message-body', 'welcome back'));
   const texts = await messageTexts(customer);
   expect(texts.slice(-3)).toEqual(['before the refresh', 'after the refresh', 'welcome back']);
   expect(world.problems).toEqual([]);

@@ -1,6 +1,6 @@
-// A voice note recorded in Chromium (MediaRecorder, ogg or webm opus) is converted by the bundle to a
+// A voice note recorded in the browser (MediaRecorder, ogg or webm opus) is converted by the bundle to a
 // 16 kHz mono 16-bit WAV before upload: the emulator stores audio/wav whose bytes are RIFF/WAVE.
-import type { Page } from 'playwright-core';
+import { css, type TestPage } from './helpers/engine';
 import type { TestEmulator } from '../integration/helpers/emulator';
 import { openBundlePage, type BundlePage } from './helpers/bundlePage';
 
@@ -43,13 +43,12 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8">
 </head><body><button id="rec">record</button></body></html>`;
 
 let emulator: TestEmulator;
-let page: Page;
-let pageErrors: string[];
+let page: TestPage;
 let opened: BundlePage;
 
 beforeAll(async () => {
   opened = await openBundlePage(PAGE, { '/recorder.js': RECORDER_JS });
-  ({ emulator, page, pageErrors } = opened);
+  ({ emulator, page } = opened);
 });
 
 afterAll(async () => {
@@ -67,7 +66,7 @@ interface Sent {
 it('an ogg/webm voice note is uploaded as a 16 kHz mono 16-bit WAV', async () => {
   const started = await emulator.startChat();
   const chatDetails = { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken };
-  await page.click('#rec');
+  await page.click(css('#rec'));
   const sent = (await page.evaluate(
     async ({ endpoint, details }) => {
       const w = window as unknown as { connect: Record<string, any>; __recording: Promise<Blob> };
@@ -112,6 +111,6 @@ it('an ogg/webm voice note is uploaded as a 16 kHz mono 16-bit WAV', async () =>
   const log = await emulator.control('GET', `/emulator/requests?contactId=${encodeURIComponent(started.ContactId)}`);
   const start = (log.body.requests as Array<{ operation: string; contentType?: string }>).find((r) => r.operation === 'StartAttachmentUpload');
   expect(start?.contentType).toBe('audio/wav');
-  expect(pageErrors).toEqual([]);
+  expect(page.problems).toEqual([]);
   await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
 });

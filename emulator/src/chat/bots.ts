@@ -1,5 +1,6 @@
 // Scripted participants that make a local chat feel alive.
-// echo: an agent "Echo Bot" joins each new contact, types, marks customer messages read and answers.
+// echo: an agent "Echo Bot" joins each new contact, types, marks customer messages read and answers,
+//       until a human agent joins (an emulated CCP agent accepting it, or the control API): then it is quiet.
 // lex:  a SYSTEM bot answers with Lex streaming chunks (same Id, ChunkNumber 1..n, then the completed message).
 import { randomUUID } from 'crypto';
 import { ChatService, senderOf } from './chatService';
@@ -38,6 +39,10 @@ function replyContentType(item: Item): string {
 
 class EchoBot implements ChatListener {
   private readonly agents = new Map<string, Participant>();
+  /** Contacts a human agent has joined: the bot hands over and says nothing more there. */
+  private readonly handedOver = new Set<string>();
+  /** The contact whose bot join is being published, so that join is not taken for a human's. */
+  private joiningContactId: string | undefined;
 
   constructor(
     private readonly chat: ChatService,
@@ -52,18 +57,30 @@ class EchoBot implements ChatListener {
   /** The contact's Echo Bot, joining now if the customer spoke before the scheduled join. */
   private agentFor(contact: Contact): Participant | undefined {
     const existing = this.agents.get(contact.contactId);
-    if (existing || contact.state !== 'ACTIVE') return existing;
-    const agent = this.chat.join(contact, 'AGENT', ECHO_BOT_NAME);
-    this.agents.set(contact.contactId, agent);
-    return agent;
+    if (existing || contact.state !== 'ACTIVE' || this.handedOver.has(contact.contactId)) return existing;
+    this.joiningContactId = contact.contactId;
+    try {
+      const agent = this.chat.join(contact, 'AGENT', ECHO_BOT_NAME);
+      this.agents.set(contact.contactId, agent);
+      return agent;
+    } finally {
+      this.joiningContactId = undefined;
+    }
   }
 
   contactEnded(contact: Contact): void {
     this.agents.delete(contact.contactId);
+    this.handedOver.delete(contact.contactId);
   }
 
   itemPublished(contact: Contact, item: Item): void {
-    if (isCustomerMessage(item)) void this.answer(contact, item);
+    if (this.isHumanAgentJoin(contact, item)) this.handedOver.add(contact.contactId);
+    else if (isCustomerMessage(item) && !this.handedOver.has(contact.contactId)) void this.answer(contact, item);
+  }
+
+  private isHumanAgentJoin(contact: Contact, item: Item): boolean {
+    const isAgentJoin = item.Type === 'EVENT' && item.ContentType === EventTypes.joined && item.ParticipantRole === 'AGENT';
+    return isAgentJoin && this.joiningContactId !== contact.contactId && item.ParticipantId !== this.agents.get(contact.contactId)?.participantId;
   }
 
   private async answer(contact: Contact, item: Item): Promise<void> {
@@ -79,7 +96,7 @@ class EchoBot implements ChatListener {
   }
 
   private isLive(contact: Contact, agent: Participant): boolean {
-    return contact.state === 'ACTIVE' && agent.state === 'ACTIVE';
+    return contact.state === 'ACTIVE' && agent.state === 'ACTIVE' && !this.handedOver.has(contact.contactId);
   }
 }
 

@@ -7,6 +7,7 @@ import * as https from 'https';
 import type { Socket } from 'net';
 import { handleAttachmentRequest } from '../participant/attachmentUrls';
 import { ATTACHMENTS_PATH } from '../store/attachmentStore';
+import { CcpService } from '../ccp/service';
 import { handleStartChatContact } from '../connect/startChatContact';
 import type { EmulatorContext } from '../context';
 import { CONTROL_PREFIX, handleControlRequest } from '../control/routes';
@@ -32,7 +33,7 @@ export function createServer(ctx: EmulatorContext, tls?: { cert: string | Buffer
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    ctx.hub.handleUpgrade(req, socket, head);
+    if (!ctx.ccp.handleUpgrade(req, socket, head)) ctx.hub.handleUpgrade(req, socket, head);
   });
   server.on('clientError', (_err, socket: Socket) => {
     // Malformed HTTP: answer 400 if the socket still can, as node's default does, but never throw.
@@ -53,6 +54,7 @@ async function route(ctx: EmulatorContext, policy: AccessPolicy, req: http.Incom
   if (path.startsWith('/contact/')) return handleStartChatContact(ctx, req, res, path);
   if (path.startsWith(ATTACHMENTS_PATH)) return handleAttachmentRequest(ctx, req, res, path, query);
   if (path.startsWith(CONTROL_PREFIX)) return handleControlRequest(ctx, req, res, path, query);
+  if (CcpService.isCcpPath(path)) return ctx.ccp.handleRequest(req, res, path);
   if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) return redirect(res, '/examples/');
   if (isStaticPath(path)) return serveStatic(ctx.options.staticRoot, req, res, path);
   req.resume();

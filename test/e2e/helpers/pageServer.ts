@@ -9,15 +9,15 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** `routes` maps a path to [content type, body]. */
-export async function startPageServer(routes: Record<string, [string, string | Buffer]>): Promise<PageServer> {
+/** `routes` maps a path to [content type, body]; `headers` are added to every response. */
+export async function startPageServer(routes: Record<string, [string, string | Buffer]>, headers: Record<string, string> = {}): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const route = routes[(req.url ?? '/').split('?')[0]];
     if (!route) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': route[0], 'Cache-Control': 'no-store' });
+    res.writeHead(200, { ...headers, 'Content-Type': route[0], 'Cache-Control': 'no-store' });
     res.end(route[1]);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -25,6 +25,8 @@ export interface FaultOutcome {
   lostEvents: number;
   establishedEvents: number;
   state: string;
+  /** Participant calls of the customer that the emulator refused (request log, status 0): retries while down. */
+  refusedCalls: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +57,10 @@ export async function runFaultScenario(world: SdkWorld, scenario: FaultScenario)
   const transcript = await world.emulator.control('GET', `/emulator/contacts/${contactId}/transcript`);
   const emulatorMessageIds = (transcript.body.items as Array<{ Id: string; Type: string }>).filter((i) => i.Type === 'MESSAGE').map((i) => i.Id);
   const appMessageIds = log.items.filter((i) => i.Type === 'MESSAGE').map((i) => i.Id);
+  const requests = await world.emulator.control('GET', `/emulator/requests?contactId=${encodeURIComponent(contactId)}`);
+  const logged = requests.body.requests as Array<{ status: number; participantId?: string }>;
   return {
+    refusedCalls: logged.filter((entry) => entry.status === 0 && entry.participantId === participantId).length,
     delivered: log.texts('AGENT').filter((text) => text.startsWith('while away')),
     expected,
     emulatorMessageIds,

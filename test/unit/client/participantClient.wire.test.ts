@@ -174,6 +174,9 @@ describe('getParticipantClient cache', () => {
     expect(getParticipantClient({ region: 'us-west-2' })).not.toBe(a);
     expect(getParticipantClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:1' })).not.toBe(a);
     expect(getParticipantClient({ region: 'us-east-1', customUserAgentSuffix: 'x' })).not.toBe(a);
+    const once = getParticipantClient({ region: 'us-east-1', retry: { maxAttempts: 1 } });
+    expect(once).not.toBe(a);
+    expect(getParticipantClient({ region: 'us-east-1', retry: { maxAttempts: 1 } })).toBe(once);
   });
 
   it('builds new clients after clearParticipantClientCache()', () => {

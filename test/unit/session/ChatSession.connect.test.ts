@@ -70,6 +70,18 @@ describe('customer session: connecting', () => {
     expect(h.session.getChatDetails().connectionDetails?.connectionToken).toBe('conn-token-2');
   });
 
+  it('connect() asks for the retrying client; the manager\'s later fetches for the single-try one', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    const atConnect = h.client.uses.length;
+    expect(atConnect).toBeGreaterThan(0);
+    expect(h.client.uses).toEqual(h.client.uses.map(() => 'default'));
+    await h.manager.transport?.();
+    await h.manager.transport?.();
+    // The manager's reconnect schedule is the retry: each of its fetches is one request, not five.
+    expect(h.client.uses.slice(atConnect)).toEqual(['reconnect']);
+  });
+
   it('reports a broken link, and connect() afterwards connects again', async () => {
     const h = customerHarness();
     await connectCustomer(h);

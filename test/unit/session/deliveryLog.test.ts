@@ -24,7 +24,7 @@ describe('DeliveryLog', () => {
     expect(recent.filter((id) => log.admit(message(id)))).toEqual([]);
   });
 
-  it('forgets Ids older than two generations, so memory stays bounded', () => {
+  it('forgets the older half once it holds twice the remembered count, so memory stays bounded', () => {
     const log = new DeliveryLog();
     for (let index = 0; index < 4_001; index += 1) log.admit(message(`m${index}`));
     expect(log.admit(message('m0'))).toBe(true);

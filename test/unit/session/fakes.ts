@@ -12,6 +12,8 @@ export const FUTURE = (ms: number): string => new Date(Date.now() + ms).toISOStr
 export function fakeClient() {
   let connections = 0;
   return {
+    /** Which client each lookup asked for ('default' or 'reconnect'), in order. */
+    uses: [] as string[],
     createParticipantConnection: jest.fn(async (_token: string, _options: object) => {
       connections += 1;
       return {
@@ -112,7 +114,10 @@ export interface Harness<S> {
 function build(args: unknown, client: FakeClient, external: FakeManager | null) {
   const managersCreated: FakeManager[] = [];
   const deps: ControllerDeps = {
-    client: () => client as unknown as ReturnType<ControllerDeps['client']>,
+    client: (use) => {
+      client.uses.push(use ?? 'default');
+      return client as unknown as ReturnType<ControllerDeps['client']>;
+    },
     attachments: () => ({
       upload: jest.fn(async () => ({ AttachmentId: 'att-1' })),
       download: jest.fn(async () => new Blob(['x'])),

@@ -49,10 +49,11 @@ describe('WebSocketManager connect', () => {
     socket.open();
     expect(manager.getState()).toBe('subscribing');
     expect(gain).not.toHaveBeenCalled();
+    // The subscribe first: the socket receives nothing of the chat until the service has it.
     expect(socket.frames()).toEqual([
+      { topic: 'aws/subscribe', content: { topics: ['aws/chat'] } },
       { topic: 'aws/ping' },
       { topic: 'aws/heartbeat' },
-      { topic: 'aws/subscribe', content: { topics: ['aws/chat'] } },
     ]);
 
     socket.ackSubscribe(['aws/chat']);

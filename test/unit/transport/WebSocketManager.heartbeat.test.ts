@@ -11,7 +11,7 @@ const beats = (socket: FakeSocket): number => socket.topicsSent().filter((t) => 
 describe('WebSocketManager heartbeat', () => {
   it('sends aws/ping then aws/heartbeat at open and every 10 s while answered', async () => {
     const { socket } = await openManager(harness());
-    expect(socket.topicsSent().slice(0, 2)).toEqual(['aws/ping', 'aws/heartbeat']);
+    expect(socket.topicsSent().slice(0, 3)).toEqual(['aws/subscribe', 'aws/ping', 'aws/heartbeat']);
     for (let i = 1; i <= 3; i += 1) {
       socket.replyHeartbeat();
       socket.replyPing();

@@ -1,4 +1,4 @@
-import { backoffDelayMs } from '../../../src/transport/backoff';
+import { backoffDelayMs, retryScheduleDelayMs } from '../../../src/transport/backoff';
 
 const opts = { baseMs: 1000, maxMs: 30000, jitter: 0.3 };
 const mid = (): number => 0.5;
@@ -39,5 +39,45 @@ describe('backoffDelayMs', () => {
     const d = backoffDelayMs(2, opts);
     expect(d).toBeGreaterThanOrEqual(1400);
     expect(d).toBeLessThanOrEqual(2600);
+  });
+});
+
+describe('retryScheduleDelayMs', () => {
+  const schedule = { baseMs: 1000, fastIntervalMs: 2400, fastWindowMs: 60_000, slowIntervalMs: 12_000, jitter: 0.3 };
+
+  it('is 0 for attempt 0 or less (retry now)', () => {
+    expect(retryScheduleDelayMs(0, 0, schedule, mid)).toBe(0);
+    expect(retryScheduleDelayMs(Number.NaN, 0, schedule, mid)).toBe(0);
+  });
+
+  it('doubles from the base up to the fast pace while the link has been down under the window', () => {
+    expect([1, 2, 3, 4, 30].map((n) => retryScheduleDelayMs(n, 5_000, schedule, mid))).toEqual([1000, 2000, 2400, 2400, 2400]);
+    expect(retryScheduleDelayMs(10, 59_999, schedule, mid)).toBe(2400);
+  });
+
+  it('takes the slow pace once the link has been down for the window', () => {
+    expect(retryScheduleDelayMs(30, 60_000, schedule, mid)).toBe(12_000);
+    expect(retryScheduleDelayMs(1, 600_000, schedule, mid)).toBe(1000); // a fresh start (wake, reconnectNow) still begins at the base
+    expect(retryScheduleDelayMs(5, 600_000, schedule, mid)).toBe(12_000);
+  });
+
+  it('jitters around the mean without clipping, so the average pace is the configured one', () => {
+    expect(retryScheduleDelayMs(9, 90_000, schedule, () => 0)).toBe(8400);
+    expect(retryScheduleDelayMs(9, 90_000, schedule, () => 0.999999)).toBe(15_599);
+    const draws = Array.from({ length: 1001 }, (_, i) => retryScheduleDelayMs(9, 90_000, schedule, () => i / 1000));
+    expect(draws.reduce((sum, d) => sum + d, 0) / draws.length).toBeCloseTo(12_000, -1);
+  });
+
+  it('treats an odd down time as "just went down" and a slow pace below the fast one as the fast one', () => {
+    expect(retryScheduleDelayMs(9, Number.NaN, schedule, mid)).toBe(2400);
+    expect(retryScheduleDelayMs(9, -5, schedule, mid)).toBe(2400);
+    expect(retryScheduleDelayMs(9, 90_000, { ...schedule, slowIntervalMs: 500 }, mid)).toBe(2400);
+  });
+
+  it('clamps a misbehaving random source and jitter option', () => {
+    expect(retryScheduleDelayMs(1, 0, schedule, () => 7)).toBe(1299);
+    expect(retryScheduleDelayMs(1, 0, schedule, () => Number.NaN)).toBe(1000);
+    expect(retryScheduleDelayMs(1, 0, { ...schedule, jitter: 5 }, () => 0)).toBe(0);
+    expect(retryScheduleDelayMs(1, 0, { ...schedule, jitter: -1 }, () => 0)).toBe(1000);
   });
 });

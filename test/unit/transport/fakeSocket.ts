@@ -149,7 +149,11 @@ export interface Harness {
   options: WebSocketManagerOptions;
 }
 
-/** Options wiring every injectable to a fake; `random` is fixed at 0.5 (no jitter) unless overridden. */
+/**
+ * Options wiring every injectable to a fake; `random` is fixed at 0.5 (no jitter) and the first retry at
+ * 1 s (so tests count in round seconds) unless overridden. The default schedule is tested in
+ * WebSocketManager.schedule.test.ts.
+ */
 export function harness(overrides: WebSocketManagerOptions = {}): Harness {
   const network = new FakeEventSource();
   const visibility = new FakeEventSource();
@@ -163,6 +167,7 @@ export function harness(overrides: WebSocketManagerOptions = {}): Harness {
     visibilityEventTarget: visibility,
     isPageVisible: () => visible.value,
     random: () => 0.5,
+    backoffBaseMs: 1000,
     ...overrides,
   };
   return { transport, network, visibility, online, visible, options };

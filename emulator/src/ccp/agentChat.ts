@@ -1,0 +1,87 @@
+// The agent's chat websocket (`/ccp-v2/chat?ticket=…`): one socket per CCP page carrying the aws/chat
+// items of every contact the agent has accepted, as the real agent websocket does. It speaks the
+// service's frames (aws/subscribe, aws/heartbeat, aws/chat); the CCP page relays them to Streams.
+import type { IncomingMessage } from 'http';
+import type { Duplex } from 'stream';
+import { RawData, WebSocket, WebSocketServer } from 'ws';
+import type { ChatListener } from '../chat/chatService';
+import type { Contact } from '../store/store';
+import type { Item } from '../types';
+import { isJsonObject } from '../core/validation';
+import type { CcpPage } from './pages';
+import type { Router } from './router';
+
+export const CHAT_SOCKET_PATH = '/ccp-v2/chat';
+const MAX_FRAME_BYTES = 64 * 1024;
+
+interface ChatSocket {
+  ws: WebSocket;
+  page: CcpPage;
+  subscribed: boolean;
+}
+
+export class AgentChatSockets implements ChatListener {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly sockets = new Set<ChatSocket>();
+
+  constructor(private readonly router: () => Router) {}
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, page: CcpPage | undefined): void {
+    if (!page) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.server.handleUpgrade(req, socket, head, (ws) => {
+      const chatSocket: ChatSocket = { ws, page, subscribed: false };
+      this.sockets.add(chatSocket);
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) this.onFrame(chatSocket, data);
+      });
+      ws.on('close', () => this.sockets.delete(chatSocket));
+      ws.on('error', () => this.sockets.delete(chatSocket));
+    });
+  }
+
+  private onFrame(chatSocket: ChatSocket, data: RawData): void {
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data.toString());
+    } catch {
+      return;
+    }
+    if (!isJsonObject(frame)) return;
+    if (frame.topic === 'aws/heartbeat') send(chatSocket, { topic: 'aws/heartbeat' });
+    if (frame.topic === 'aws/subscribe' || frame.topic === 'aws/unsubscribe') {
+      const topics = isJsonObject(frame.content) && Array.isArray(frame.content.topics) ? frame.content.topics.filter((topic) => typeof topic === 'string') : [];
+      if (topics.includes('aws/chat')) chatSocket.subscribed = frame.topic === 'aws/subscribe';
+      send(chatSocket, { topic: frame.topic, content: { status: 'success', topics } });
+    }
+  }
+
+  /** An item goes to the agent holding the contact once it has accepted it, until it clears it. */
+  itemPublished(contact: Contact, item: Item): void {
+    const holder = this.router().holderOf(contact.contactId);
+    if (!holder || holder.contact.state === 'connecting') return;
+    const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
+    this.sockets.forEach((chatSocket) => {
+      if (chatSocket.subscribed && chatSocket.page.agent === holder.agent && chatSocket.ws.readyState === WebSocket.OPEN) chatSocket.ws.send(frame, () => undefined);
+    });
+  }
+
+  /** A CCP page closed: its chat sockets close with it. */
+  pageClosed(page: CcpPage): void {
+    this.sockets.forEach((chatSocket) => {
+      if (chatSocket.page === page) chatSocket.ws.close(1000, 'CCP page closed');
+    });
+  }
+
+  closeAll(): void {
+    this.sockets.forEach((chatSocket) => chatSocket.ws.terminate());
+    this.sockets.clear();
+    this.server.close();
+  }
+}
+
+function send(chatSocket: ChatSocket, frame: unknown): void {
+  if (chatSocket.ws.readyState === WebSocket.OPEN) chatSocket.ws.send(JSON.stringify(frame), () => undefined);
+}

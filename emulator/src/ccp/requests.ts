@@ -1,0 +1,61 @@
+// Answers the `api_request`s Streams sends through its CCP (spec/streams-ccp-emulation.md §2.2). Every
+// method gets an answer: the ones a chat agent page uses act on the router; a few harmless ones succeed
+// with an empty result; anything else fails with a clear error rather than leaving Streams waiting.
+import { isJsonObject, JsonObject } from '../core/validation';
+import type { Agent, CcpDeps } from './model';
+import { CcpRequestError, Router } from './router';
+
+/** Methods that need no action here: telemetry and configuration Streams sends along the way. */
+const ACKNOWLEDGED_METHODS = new Set(['updateAgentConfiguration', 'sendClientLogs', 'sendSoftphoneCallMetrics', 'sendSoftphoneCallReport', 'notifyContactIssue']);
+
+export function answerRequest(deps: CcpDeps, router: Router, agent: Agent, method: string, params: JsonObject): unknown {
+  switch (method) {
+    case 'putAgentState':
+      router.setState(agent, isJsonObject(params.state) ? params.state : {});
+      return {};
+    case 'acceptContact':
+      router.accept(agent, contactIdOf(params));
+      return {};
+    case 'rejectContact':
+      router.reject(agent, contactIdOf(params));
+      return {};
+    case 'destroyConnection':
+      router.hangUp(agent, contactIdOf(params));
+      return {};
+    case 'clearContact':
+    case 'completeContact':
+      router.clear(agent, contactIdOf(params));
+      return {};
+    case 'createTransport':
+      return createTransport(deps, router, agent, params);
+    case 'getEndpoints':
+      return { endpoints: [], nextToken: null };
+    case 'qrIntegrationExists':
+      return { qrIntegrationExists: false };
+    default:
+      if (ACKNOWLEDGED_METHODS.has(method)) return {};
+      throw new CcpRequestError('UnsupportedOperationException', `${method} is not supported by the emulated CCP`);
+  }
+}
+
+function contactIdOf(params: JsonObject): string {
+  const contactId = params.contactId;
+  if (typeof contactId !== 'string' || contactId.length === 0) throw new CcpRequestError('InvalidParameterException', 'contactId must be a non-empty string');
+  return contactId;
+}
+
+/** `chat_token`: a connection token for the agent's chat participant, which the chat SDK uses for participant calls. */
+function createTransport(deps: CcpDeps, router: Router, agent: Agent, params: JsonObject): unknown {
+  if (params.transportType !== 'chat_token') {
+    throw new CcpRequestError('InvalidParameterException', `transportType ${String(params.transportType)} is not supported; the emulated CCP hands out chat_token only`);
+  }
+  const contactId = contactIdOf(params);
+  const held = router.holderOf(contactId);
+  if (!held || held.agent !== agent || held.contact.agentParticipantId !== params.participantId) {
+    throw new CcpRequestError('ResourceNotFoundException', `participantId ${String(params.participantId)} is not this agent's connection on contact ${contactId}`);
+  }
+  const ref = deps.store.findParticipant(contactId, held.contact.agentParticipantId);
+  if (!ref || ref.participant.state !== 'ACTIVE' || ref.contact.state !== 'ACTIVE') throw new CcpRequestError('AccessDeniedException', `Contact ${contactId} has ended`);
+  const { token, expiresAtMs } = deps.store.issueConnectionToken(ref, deps.connectionTokenTtlMs, deps.clock.nowMs());
+  return { chatTokenTransport: { participantToken: token, expiry: new Date(expiresAtMs).toISOString() } };
+}
