@@ -10,7 +10,7 @@
 // This class owns its timers (delivered wait, throttle window, retry waits) and clears them in stop().
 import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
-import { backoffDelayMs } from '../transport/backoff.js';
+import { backoffDelayMs } from '../timing/backoff.js';
 import { TimerGroup } from '../timing/timers.js';
 import { uuidV4 } from '../client/uuid.js';
 import { silentLogger, type Logger } from '../log/logger.js';

@@ -3,7 +3,7 @@
 // before any live item that arrived meanwhile. Every item is delivered once, by Id.
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../log/logger.js';
-import { backoffDelayMs } from '../transport/backoff.js';
+import { backoffDelayMs } from '../timing/backoff.js';
 import { TimerGroup } from '../timing/timers.js';
 import { isPartialMessage } from './features/partialMessages.js';
 import type { ChatTranscriptItem, StartPosition } from '../types.js';

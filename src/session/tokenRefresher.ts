@@ -3,7 +3,7 @@
 import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { backoffDelayMs } from '../transport/backoff.js';
+import { backoffDelayMs } from '../timing/backoff.js';
 import { TimerGroup } from '../timing/timers.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
 

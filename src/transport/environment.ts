@@ -2,7 +2,7 @@
 // `create(options)` call into the environment one manager runs in.
 import { TIMINGS } from '../constants.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { retryScheduleDelayMs } from './backoff.js';
+import { retryScheduleDelayMs } from '../timing/backoff.js';
 import { defaultIsPageVisible, defaultNetworkEventTarget, defaultVisibilityEventTarget } from './networkWatcher.js';
 import { networkSettings } from './networkSettings.js';
 import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSocketManagerOptions } from './types.js';

@@ -31,7 +31,7 @@ export const WebSocketManager: WebSocketManagerModule = Object.freeze({
 
 export { WebSocketManagerInstance } from './webSocketManager.js';
 export { MANAGER_DEFAULTS, findWebSocket, resetGlobalConfig, type WebSocketManagerGlobalConfig } from './environment.js';
-export { backoffDelayMs, type BackoffOptions } from './backoff.js';
+export { backoffDelayMs, type BackoffOptions } from '../timing/backoff.js';
 export { TerminalTransportError, WebSocketTransportError, isTerminalTransportError } from './errors.js';
 export { isAllowedSocketUrl, validateTransportResult } from './frames.js';
 export * from './types.js';

@@ -1,4 +1,5 @@
-// Retry delays as a pure function, so the schedule can be tested without a clock or a socket.
+// Retry delays as pure functions, shared by the transport (reconnect schedule) and the session (token renewal,
+// missed-message and receipt retries), so every schedule can be tested without a clock or a socket.
 
 export interface BackoffOptions {
   /** Delay of attempt 1, in ms. */

@@ -1,4 +1,4 @@
-import { backoffDelayMs, retryScheduleDelayMs } from '../../../src/transport/backoff';
+import { backoffDelayMs, retryScheduleDelayMs } from '../../../src/timing/backoff';
 
 const opts = { baseMs: 1000, maxMs: 30000, jitter: 0.3 };
 const mid = (): number => 0.5;
