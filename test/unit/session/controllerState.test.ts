@@ -84,6 +84,19 @@ describe('the controller state machine', () => {
     expect(changes).toEqual(['connected>leaving:participant-left', 'leaving>ended:participant-left']);
   });
 
+  it('leaving while the link is down ends the session at once', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    h.manager.fire('lost', {});
+    const changes = record(h);
+    const ended = jest.fn();
+    h.session.onEnded(ended);
+    await h.session.disconnectParticipant();
+    await flush();
+    expect(changes).toEqual(['reconnecting>ended:participant-left']);
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
   it('a transfer ends an agent session with its own reason', async () => {
     const manager = new FakeManager();
     const h = agentHarness(manager, { contactId: 'c-1', participantId: 'p-agent', participantToken: 'pt-a' });
