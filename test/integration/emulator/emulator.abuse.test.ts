@@ -5,6 +5,7 @@ import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { request } from 'http';
 import * as path from 'path';
 import WebSocket from 'ws';
+import { seededRandom as prng } from '../../support/seededRandom';
 
 jest.setTimeout(120_000);
 
@@ -21,17 +22,6 @@ const BOGUS_UPLOAD_BYTES = 20 * 1024 * 1024;
 let child: ChildProcess;
 let base: string;
 
-/** Deterministic randomness, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(13);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
 

@@ -2,6 +2,7 @@
 // (never a 5xx, never a dropped connection), and afterwards a normal chat still works.
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { ChatParticipant, rawJson, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { seededRandom as prng } from '../../support/seededRandom';
 
 const SEED = 20261121;
 const HTTP_CASES = 300;
@@ -24,17 +25,6 @@ const PATHS = [
 ];
 const FIELDS = ['ContentType', 'Content', 'ClientToken', 'MaxResults', 'ScanDirection', 'SortOrder', 'StartPosition', 'NextToken', 'Type', 'AttachmentIds', 'AttachmentId', 'AttachmentName', 'AttachmentSizeInBytes', 'UrlExpiryInSeconds', 'SessionId', 'RedirectUri', 'InstanceId', 'ContactFlowId', 'ParticipantDetails', 'PersistentChat', 'content', 'contentType', 'role', 'participantId', 'messageMetadata', 'id'];
 
-/** mulberry32: a tiny deterministic PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomValue(random: () => number, depth = 0): unknown {
   const pick = Math.floor(random() * (depth > 1 ? 6 : 8));

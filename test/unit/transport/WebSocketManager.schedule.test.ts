@@ -3,6 +3,7 @@
 // 10 s after that, sessions do not dial in step, and a link that stayed up starts the schedule afresh.
 import { WebSocketManager, type WebSocketManagerInstance } from '../../../src/transport';
 import { advance, FakeSocket, validTransport } from './fakeSocket';
+import { seededRandom as seeded } from '../../support/seededRandom';
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -10,17 +11,6 @@ beforeEach(() => {
 });
 afterEach(() => jest.useRealTimers());
 
-/** A small seeded generator, so each simulated session draws its own jitter and the test is repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One session's view of the service: every URL fetch and every socket it opens is a request the service
