@@ -24,6 +24,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]defaults-mode[\\/]resolveDefaultsModeConfig\.browser\.js$/, 'defaultsMode.js'],
   [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-user-agent[\\/]check-features\.js$/, 'userAgentFeatures.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-body-length[\\/]calculateBodyLength\.browser\.js$/, 'bodyLength.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/, 'uuid.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
 ];
 
@@ -33,6 +34,8 @@ const replaceWith = (file) => (resolved) => {
   resolved.createData.resource = file;
   resolved.createData.request = file;
   resolved.createData.userRequest = file;
+  // A stand-in's own imports resolve from where it is, not from the module it replaces.
+  resolved.createData.context = path.dirname(file);
 };
 
 /** What both builds share: TypeScript, and the AWS SDK with the parts the Participant client never runs stubbed. */

@@ -19,6 +19,8 @@ import * as sdkLogger from '../../../scripts/stubs/sdkLogger.js';
 // @ts-expect-error plain ES module without types
 import * as sigV4Config from '../../../scripts/stubs/sigV4Config.js';
 // @ts-expect-error plain ES module without types
+import * as uuid from '../../../scripts/stubs/uuid.js';
+// @ts-expect-error plain ES module without types
 import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
 import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
 import { silentSdkLogger } from '../../../src/client/sdkOptions';
@@ -90,6 +92,13 @@ describe('configuration stand-ins', () => {
     const length = (bodyLength as { calculateBodyLength: Fn }).calculateBodyLength;
     expect(length('{"a":"é€😀"}')).toBe(17);
     expect(() => length(new Uint8Array(2))).toThrow('Only text bodies are part of this bundle');
+  });
+
+  it("gives the SDK the client's own UUID v4 generator for invocation ids", () => {
+    const next = ((uuid as { bindV4: Fn }).bindV4(() => undefined) as () => string);
+    const ids = [next(), next()];
+    ids.forEach((id) => expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/));
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
   it('resolves the legacy defaults mode and refuses a chosen one', async () => {
