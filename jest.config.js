@@ -46,7 +46,14 @@ const firefoxProject = { ...e2e, displayName: 'e2e-firefox', testMatch: ENGINE_D
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      // The script-tag bundle's stand-ins for AWS SDK modules are plain ES modules.
+      transform: { ...transform, '/scripts/stubs/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2020' } }] },
+    },
     {
       ...common,
       displayName: 'integration',

@@ -5,14 +5,26 @@ const webpack = require('webpack');
 
 const stub = (name) => path.resolve(__dirname, 'scripts/stubs', name);
 /**
- * Files inside AWS SDK packages (imported relatively, so not reachable by alias) that the Participant
- * client never runs because it passes its own replacement; matched on the resolved path.
+ * Files inside AWS SDK packages (imported relatively, so not reachable by alias), matched on the resolved
+ * path, with their stand-ins in scripts/stubs/: parts the Participant client never runs because it passes
+ * its own replacement or its configuration rules them out (each throws a clear error if reached), and a
+ * few it runs in one narrow form only (each says which, and refuses any other).
  */
 const SDK_FILE_STUBS = [
   [/client-connectparticipant[\\/]dist-es[\\/]endpoint[\\/]endpointResolver\.js$/, 'endpointResolver.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]util-retry[\\/]((Standard|Adaptive)RetryStrategy|DefaultRateLimiter)\.js$/, 'retryStrategies.js'],
   [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]protocols[\\/]json[\\/]AwsRestJsonProtocol\.js$/, 'restJsonProtocol.js'],
   [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]httpAuthSchemes[\\/]aws_sdk[\\/]AwsSdkSigV4Signer\.js$/, 'signatureV4.js'],
+  [/client-connectparticipant[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/, 'operationSchemas.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/](schema[\\/]schemas[\\/]NormalizedSchema|client[\\/]smithy-client[\\/]schemaLogFilter)\.js$/, 'normalizedSchema.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]httpAuthSchemes[\\/]aws_sdk[\\/]resolveAwsSdkSigV4Config\.js$/, 'sigV4Config.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]date-utils\.js$/, 'retryAfterDate.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]service-customizations[\\/]s3\.js$/, 's3Endpoints.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-logger[\\/]loggerMiddleware\.js$/, 'sdkLogger.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]defaults-mode[\\/]resolveDefaultsModeConfig\.browser\.js$/, 'defaultsMode.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-user-agent[\\/]check-features\.js$/, 'userAgentFeatures.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-body-length[\\/]calculateBodyLength\.browser\.js$/, 'bodyLength.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/, 'uuid.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
 ];
 
@@ -22,6 +34,8 @@ const replaceWith = (file) => (resolved) => {
   resolved.createData.resource = file;
   resolved.createData.request = file;
   resolved.createData.userRequest = file;
+  // A stand-in's own imports resolve from where it is, not from the module it replaces.
+  resolved.createData.context = path.dirname(file);
 };
 
 /** What both builds share: TypeScript, and the AWS SDK with the parts the Participant client never runs stubbed. */

@@ -37,7 +37,7 @@ import { stripStartPosition } from './startPosition.js';
 import { toChatServiceError } from './errors.js';
 import { ParticipantRestJsonProtocol } from './restJsonProtocol.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
-import { participantEndpoint, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
+import { participantEndpoint, silentSdkLogger, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
 import { uuidV4 } from './uuid.js';
 
 /** Where and how to reach the Participant Service. */
@@ -114,6 +114,7 @@ export function sdkClientConfig(config: ParticipantClientConfig): ConnectPartici
     customUserAgent: [['AmazonConnect-ChatJS', VERSION], ...(suffix ? [[suffix] as [string]] : [])],
     maxAttempts: retryStrategy.maxAttempts,
     retryStrategy,
+    logger: silentSdkLogger,
     ...(config.requestHandler ? { requestHandler: config.requestHandler } : {}),
   };
 }

@@ -42,7 +42,7 @@ export class ParticipantRestJsonProtocol implements $ClientProtocol<ParticipantH
     context: HandlerExecutionContext & SerdeFunctions & EndpointBearer,
   ): Promise<ParticipantHttpRequest> {
     const endpoint: Endpoint = await context.endpoint();
-    return buildRequest(operation, input as Record<string, unknown>, endpoint);
+    return buildRequest(operation.name, input as Record<string, unknown>, endpoint);
   }
 
   updateServiceEndpoint(request: ParticipantHttpRequest, endpoint: EndpointV2): ParticipantHttpRequest {

@@ -1,36 +1,16 @@
-// Builds a Participant Service request from an operation's HTTP binding, read from the AWS SDK's own
-// generated schemas (static schema arrays): method and path from the operation's `http` trait, headers
-// and path labels from member traits, and every other member as a JSON body in model order, which is
-// what the SDK's restJson1 protocol sends. Only the bindings the Participant Service uses are supported;
-// any other throws, so a model change cannot go out on the wire half-serialized.
+// Builds a Participant Service request from the operation's HTTP binding (operationBindings.ts): method
+// and path, the bearer token header, path labels, and every other member as a JSON body in model order,
+// which is what the SDK's restJson1 protocol sends. An operation the table does not know is refused, so
+// a newer SDK command cannot go out on the wire half-serialized.
 
 import type { Endpoint, HeaderBag, HttpRequest, QueryParameterBag } from '@smithy/types';
+import { type BodyMember, OPERATION_BINDINGS } from './operationBindings.js';
 import { uuidV4 } from './uuid.js';
 
-/** Member traits as the SDK's static schemas encode them (an object, or a bit set of the common ones). */
-interface MemberTraits {
-  httpHeader?: string;
-  httpLabel?: unknown;
-  idempotencyToken?: unknown;
-  jsonName?: string;
-  [unsupported: string]: unknown;
-}
-
-/** Bits of a numeric trait indicator, lowest first (as @smithy/core's schemas number them). */
-const TRAIT_BITS = ['httpLabel', 'idempotent', 'idempotencyToken', 'sensitive', 'httpPayload', 'httpResponseCode', 'httpQueryParams'];
-/** Bindings that take a member out of the body; the ones not handled here are refused. */
-const UNSUPPORTED_BINDINGS = ['httpPayload', 'httpQuery', 'httpQueryParams', 'httpPrefixHeaders', 'hostLabel', 'httpResponseCode'];
-/** Static schema kinds. */
-const LIST = 1;
-const MAP = 2;
-const STRUCTURE = 3;
-
-type Member = [name: string, schema: unknown, traits: MemberTraits];
-
-export class UnsupportedBindingError extends Error {
-  constructor(operation: string, member: string, binding: string) {
-    super(`${operation}: member ${member} uses the ${binding} binding, which the Participant client's protocol does not send`);
-    this.name = 'UnsupportedBindingError';
+export class UnknownOperationError extends Error {
+  constructor(operation: string) {
+    super(`${operation}: the Participant client's protocol has no HTTP binding for this operation`);
+    this.name = 'UnknownOperationError';
   }
 }
 
@@ -49,50 +29,15 @@ export class ParticipantHttpRequest implements HttpRequest {
   fragment?: string;
 }
 
-const deref = (ref: unknown): unknown => (typeof ref === 'function' ? (ref as () => unknown)() : ref);
-
-function traitsOf(indicator: unknown): MemberTraits {
-  if (typeof indicator === 'object' && indicator !== null) return indicator as MemberTraits;
-  const traits: MemberTraits = {};
-  TRAIT_BITS.forEach((name, bit) => {
-    if ((Number(indicator) >> bit) & 1) traits[name] = 1;
-  });
-  return traits;
-}
-
-/** A structure's members in model order; [] for anything that is not a structure. */
-export function membersOf(ref: unknown): Member[] {
-  const schema = deref(ref);
-  if (!Array.isArray(schema) || Math.abs(schema[0] as number) !== STRUCTURE) return [];
-  const names = schema[4] as string[];
-  const targets = schema[5] as unknown[];
-  return names.map((name, index) => {
-    const target = targets[index];
-    // A member with its own traits is `[target, traits]`; a bare target is a number, function or schema.
-    const [schemaRef, traits] = Array.isArray(target) && target.length === 2 ? target : [target, 0];
-    return [name, schemaRef, traitsOf(traits)];
-  });
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-/** `value` as JSON-ready data following `ref`: structure members in model order, unset ones left out. */
-function jsonValue(ref: unknown, value: unknown): unknown {
-  const schema = deref(ref);
-  if (!Array.isArray(schema)) return value;
-  if (schema[0] === STRUCTURE && isRecord(value)) return jsonObject(membersOf(schema), value);
-  if (schema[0] === LIST && Array.isArray(value)) return value.map((entry) => jsonValue(schema[4], entry));
-  if (schema[0] === MAP && isRecord(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, jsonValue(schema[5], entry)]));
-  }
-  return value;
-}
-
-function jsonObject(members: Member[], input: Record<string, unknown>): Record<string, unknown> {
+/** The set members of `input` named in `members`, in that order (a structure member's own members too). */
+function jsonObject(members: readonly BodyMember[], input: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, schema, traits] of members) {
+  for (const member of members) {
+    const [name, nested] = typeof member === 'string' ? [member, undefined] : member;
     const value = input[name];
-    if (value != null) out[traits.jsonName ?? name] = jsonValue(schema, value);
+    if (value != null) out[name] = nested && isRecord(value) ? jsonObject(nested, value) : value;
   }
   return out;
 }
@@ -102,45 +47,30 @@ export function encodeLabel(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export interface OperationBinding {
-  name: string;
-  traits: unknown;
-  input: unknown;
-}
-
-/** Puts `input` on the wire for `operation` at `endpoint`. */
-export function buildRequest(operation: OperationBinding, input: Record<string, unknown>, endpoint: Endpoint): ParticipantHttpRequest {
-  const http = (traitsOf(operation.traits).http ?? []) as [string?, string?];
-  const [method = 'POST', pathTemplate = '/'] = http;
+/** Puts `input` on the wire for the operation named `operation` at `endpoint`. */
+export function buildRequest(operation: string, input: Record<string, unknown>, endpoint: Endpoint): ParticipantHttpRequest {
+  const binding = Object.prototype.hasOwnProperty.call(OPERATION_BINDINGS, operation) ? OPERATION_BINDINGS[operation] : undefined;
+  if (!binding) throw new UnknownOperationError(operation);
   const request = new ParticipantHttpRequest();
-  request.method = method;
+  request.method = binding.method;
   request.protocol = endpoint.protocol;
   request.hostname = endpoint.hostname;
   request.port = endpoint.port ? Number(endpoint.port) : undefined;
   request.query = { ...endpoint.query };
   Object.assign(request.headers, endpoint.headers);
-  let path = pathTemplate;
-  const bodyMembers: Member[] = [];
-  const body: Record<string, unknown> = {};
-  for (const member of membersOf(operation.input)) {
-    const [name, , traits] = member;
-    const unsupported = UNSUPPORTED_BINDINGS.find((binding) => traits[binding] !== undefined);
-    if (unsupported) throw new UnsupportedBindingError(operation.name, name, unsupported);
-    const value = input[name] ?? (traits.idempotencyToken ? uuidV4() : undefined);
-    if (traits.httpHeader !== undefined) {
-      if (value != null) request.headers[traits.httpHeader.toLowerCase()] = String(value);
-    } else if (traits.httpLabel !== undefined) {
-      if (value == null) throw new Error(`${operation.name}: no value for the path label ${name}`);
-      path = path.replace(`{${name}}`, encodeLabel(String(value)));
-    } else {
-      bodyMembers.push(member);
-      if (value != null) body[name] = value;
-    }
-  }
+  const bearer = input[binding.bearer];
+  if (bearer != null) request.headers['x-amz-bearer'] = String(bearer);
+  const path = binding.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = input[name];
+    if (value == null) throw new Error(`${operation}: no value for the path label ${name}`);
+    return encodeLabel(String(value));
+  });
   request.path = endpoint.path === '/' ? path : endpoint.path + path;
-  if (bodyMembers.length > 0) {
+  if (binding.body.length > 0) {
+    const token = binding.idempotencyToken;
+    const values = token && input[token] == null ? { ...input, [token]: uuidV4() } : input;
     request.headers['content-type'] = 'application/json';
-    request.body = JSON.stringify(jsonObject(bodyMembers, body));
+    request.body = JSON.stringify(jsonObject(binding.body, values));
   }
   return request;
 }

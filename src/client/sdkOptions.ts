@@ -7,6 +7,7 @@ type EndpointProvider = NonNullable<ConnectParticipantClientConfig['endpointProv
 type EndpointParameters = Parameters<EndpointProvider>[0];
 type AuthSchemes = NonNullable<ConnectParticipantClientConfig['httpAuthSchemes']>;
 type AuthSchemeProvider = NonNullable<ConnectParticipantClientConfig['httpAuthSchemeProvider']>;
+type SdkLogger = NonNullable<ConnectParticipantClientConfig['logger']>;
 
 const NO_AUTH = 'smithy.api#noAuth';
 
@@ -23,6 +24,13 @@ export const unsignedAuthSchemes: AuthSchemes = [
 ];
 
 export const unsignedAuthSchemeProvider: AuthSchemeProvider = () => [{ schemeId: NO_AUTH }];
+
+/**
+ * The SDK client's logger: silent `debug` and `warn`, and deliberately no `info` or `error`. The SDK's
+ * logger middleware builds its entry only for a logger that has those, and building it runs the model's
+ * sensitive-field filter over every input and output; the client reports failures through its own logger.
+ */
+export const silentSdkLogger = { debug: () => undefined, warn: () => undefined } as Partial<SdkLogger> as SdkLogger;
 
 export class EndpointConfigurationError extends Error {
   constructor(message: string) {

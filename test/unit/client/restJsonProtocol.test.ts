@@ -5,7 +5,7 @@
 // in participantClient.wire.test.ts), answers as the service's JSON came, errors as the SDK's classes.
 import { AccessDeniedException, ConnectParticipantServiceException, ResourceNotFoundException } from '@aws-sdk/client-connectparticipant';
 import { ParticipantClient } from '../../../src/client/participantClient';
-import { buildRequest, encodeLabel, UnsupportedBindingError } from '../../../src/client/restJsonRequest';
+import { buildRequest, encodeLabel, UnknownOperationError } from '../../../src/client/restJsonRequest';
 import { FakeParticipantService } from './fakeParticipantService';
 
 const endpoint = { protocol: 'https:', hostname: 'example.test', path: '/', query: {} };
@@ -68,21 +68,25 @@ describe('errors', () => {
 });
 
 describe('requests', () => {
-  const operation = (input: unknown, http: unknown = ['POST', '/op/{Label}', 200]) => ({ name: 'Op', traits: { http }, input });
-
-  it('fills a missing idempotency token, encodes labels and writes body members in model order', () => {
-    // Members: Label (httpLabel, bit 0), Token (idempotencyToken, bit 2), Z, A (body).
-    const input = [3, 'ns', 'OpRequest', 0, ['Label', 'Token', 'Z', 'A'], [[0, 1], [0, 4], 0, 0]];
-    const request = buildRequest(operation(input), { A: 'a', Z: 'z', Label: "a/b c!'" }, endpoint);
-    expect(request.path).toBe('/op/a%2Fb%20c%21%27');
-    const body = JSON.parse(request.body ?? '');
-    expect(Object.keys(body)).toEqual(['Token', 'Z', 'A']);
-    expect(body.Token).toMatch(/^[0-9a-f-]{36}$/);
+  it('fills a missing idempotency token and writes body members in model order, nested ones too', () => {
+    const request = buildRequest('GetTranscript', { StartPosition: { MostRecent: 3, Other: 1, Id: 'i' }, ContactId: 'c', ConnectionToken: 'ct' }, endpoint);
+    expect(request.headers).toEqual({ 'x-amz-bearer': 'ct', 'content-type': 'application/json' });
+    expect(request.body).toBe('{"ContactId":"c","StartPosition":{"Id":"i","MostRecent":3}}');
+    const send = JSON.parse(buildRequest('SendMessage', { Content: 'x', ContentType: 'text/plain' }, endpoint).body ?? '');
+    expect(Object.keys(send)).toEqual(['ContentType', 'Content', 'ClientToken']);
+    expect(send.ClientToken).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('refuses a binding it does not send rather than sending a wrong request', () => {
-    const input = [3, 'ns', 'OpRequest', 0, ['Q'], [[0, { httpQuery: 'q' }]]];
-    expect(() => buildRequest(operation(input, ['GET', '/op', 200]), { Q: 'x' }, endpoint)).toThrow(UnsupportedBindingError);
+  it('encodes a path label and sends no body when every member is bound elsewhere', () => {
+    const request = buildRequest('DescribeView', { ViewToken: "a/b c!'", ConnectionToken: 'ct' }, endpoint);
+    expect(request).toMatchObject({ method: 'GET', path: '/participant/views/a%2Fb%20c%21%27' });
+    expect(request.body).toBeUndefined();
+    expect(() => buildRequest('DescribeView', { ConnectionToken: 'ct' }, endpoint)).toThrow('DescribeView: no value for the path label ViewToken');
+  });
+
+  it('refuses an operation it has no binding for rather than sending a wrong request', () => {
+    expect(() => buildRequest('NewOperation', {}, endpoint)).toThrow(UnknownOperationError);
+    expect(() => buildRequest('toString', {}, endpoint)).toThrow(UnknownOperationError);
   });
 
   it('encodes a label as the SDK does (RFC 3986 reserved characters too)', () => {

@@ -1,0 +1,126 @@
+/**
+ * @jest-environment node
+ */
+// The script-tag bundle's stand-ins for AWS SDK modules (scripts/stubs/, listed in webpack.config.js):
+// the ones that run do what the SDK module did for the Participant client's configuration, and every
+// other use fails with a clear error. The end-to-end tests run them inside the built bundle.
+// @ts-expect-error plain ES module without types
+import * as bodyLength from '../../../scripts/stubs/bodyLength.js';
+// @ts-expect-error plain ES module without types
+import * as defaultsMode from '../../../scripts/stubs/defaultsMode.js';
+// @ts-expect-error plain ES module without types
+import * as normalizedSchema from '../../../scripts/stubs/normalizedSchema.js';
+// @ts-expect-error plain ES module without types
+import * as operationSchemas from '../../../scripts/stubs/operationSchemas.js';
+// @ts-expect-error plain ES module without types
+import * as retryAfterDate from '../../../scripts/stubs/retryAfterDate.js';
+// @ts-expect-error plain ES module without types
+import * as sdkLogger from '../../../scripts/stubs/sdkLogger.js';
+// @ts-expect-error plain ES module without types
+import * as sigV4Config from '../../../scripts/stubs/sigV4Config.js';
+// @ts-expect-error plain ES module without types
+import * as uuid from '../../../scripts/stubs/uuid.js';
+// @ts-expect-error plain ES module without types
+import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
+import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
+import { silentSdkLogger } from '../../../src/client/sdkOptions';
+
+type Fn = (...args: unknown[]) => unknown;
+
+describe('operation schemas', () => {
+  const schemas = operationSchemas as Record<string, unknown[]>;
+
+  it('name every operation the client binds, marked as having no event stream', () => {
+    for (const name of Object.keys(OPERATION_BINDINGS)) {
+      const schema = schemas[`${name}$`] as unknown[] & Record<symbol, unknown>;
+      expect(schema.slice(0, 3)).toEqual([9, 'com.amazonaws.connectparticipant', name]);
+      expect(schema[Symbol.for('@smithy/op-event-stream')]).toBe(false);
+    }
+  });
+
+  it('throw on any read of a member schema or the error registry', () => {
+    const input = schemas.SendMessage$?.[4] as Record<string, unknown>;
+    expect(() => input.anything).toThrow('The SendMessage input schema is not part of this bundle');
+    expect(() => (schemas.errorTypeRegistries as unknown as unknown[])[0]).toThrow('not part of this bundle');
+  });
+
+  it('leave the schema reader and the log filter unusable', () => {
+    const { NormalizedSchema, schemaLogFilter } = normalizedSchema as { NormalizedSchema: { of: Fn }; schemaLogFilter: Fn };
+    expect(() => NormalizedSchema.of([])).toThrow("The SDK's schema reader is not part of this bundle");
+    expect(() => schemaLogFilter([], {})).toThrow('not part of this bundle');
+  });
+});
+
+describe('Retry-After date', () => {
+  const parse = (retryAfterDate as { parseRfc7231DateTime: Fn }).parseRfc7231DateTime;
+
+  it('reads an IMF-fixdate, fractions included', () => {
+    expect(parse('Sun, 06 Nov 1994 08:49:37 GMT')).toEqual(new Date(Date.UTC(1994, 10, 6, 8, 49, 37)));
+    expect(parse('Tue, 29 Feb 2028 23:59:60.25 GMT')).toEqual(new Date(Date.UTC(2028, 1, 29, 23, 59, 60, 250)));
+    expect(parse(undefined)).toBeUndefined();
+  });
+
+  it('refuses impossible dates and the obsolete forms', () => {
+    for (const value of ['Wed, 29 Feb 2027 08:49:37 GMT', 'Sun, 06 Nov 1994 24:00:00 GMT', 'Sun, 06 Foo 1994 08:49:37 GMT', 'Sunday, 06-Nov-94 08:49:37 GMT']) {
+      expect(() => parse(value)).toThrow(TypeError);
+    }
+    expect(() => (retryAfterDate as { parseRfc3339DateTime: Fn }).parseRfc3339DateTime('x')).toThrow('parseRfc3339DateTime is not part of this bundle');
+  });
+});
+
+describe('user-agent features', () => {
+  const check = (userAgentFeatures as { checkFeatures: Fn }).checkFeatures;
+
+  it('records the retry mode as the SDK does', async () => {
+    const context: Record<string, unknown> = {};
+    await check(context, { retryStrategy: async () => ({ mode: 'standard' }) }, { request: { headers: {} } });
+    expect(context).toEqual({ __aws_sdk_context: { features: { RETRY_MODE_STANDARD: 'E' } } });
+    const none: Record<string, unknown> = {};
+    await check(none, {}, {});
+    expect(none).toEqual({});
+  });
+
+  it('refuses a call that would show another feature', async () => {
+    const credentials = { __smithy_context: { selectedHttpAuthScheme: { identity: { $source: {} } } } };
+    await expect(check(credentials, {}, {})).rejects.toThrow('not part of this bundle');
+    await expect(check({}, {}, { request: { headers: { 'smithy-protocol': 'rpc-v2-cbor' } } })).rejects.toThrow('not part of this bundle');
+  });
+});
+
+describe('configuration stand-ins', () => {
+  it('measures JSON text in UTF-8 bytes and refuses any other body', () => {
+    const length = (bodyLength as { calculateBodyLength: Fn }).calculateBodyLength;
+    expect(length('{"a":"é€😀"}')).toBe(17);
+    expect(() => length(new Uint8Array(2))).toThrow('Only text bodies are part of this bundle');
+  });
+
+  it("gives the SDK the client's own UUID v4 generator for invocation ids", () => {
+    const next = ((uuid as { bindV4: Fn }).bindV4(() => undefined) as () => string);
+    const ids = [next(), next()];
+    ids.forEach((id) => expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/));
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it('resolves the legacy defaults mode and refuses a chosen one', async () => {
+    const resolve = (defaultsMode as { resolveDefaultsModeConfig: Fn }).resolveDefaultsModeConfig;
+    await expect((resolve({}) as () => Promise<string>)()).resolves.toBe('legacy');
+    expect(() => resolve({ defaultsMode: 'auto' })).toThrow('defaultsMode is not supported by this bundle');
+  });
+
+  it('leaves the logger middleware off for the client SDK logger only', () => {
+    const { getLoggerPlugin } = sdkLogger as { getLoggerPlugin: Fn };
+    const stack = { add: jest.fn() };
+    (getLoggerPlugin({ logger: silentSdkLogger }) as { applyToStack: Fn }).applyToStack(stack);
+    expect(stack.add).not.toHaveBeenCalled();
+    expect(() => getLoggerPlugin({ logger: console })).toThrow("The AWS SDK's logger middleware is not part of this bundle");
+  });
+
+  it('resolves SigV4 settings as the SDK does, with credentials and signer that refuse', async () => {
+    const resolve = (sigV4Config as { bindResolveAwsSdkSigV4Config: (d: boolean) => Fn }).bindResolveAwsSdkSigV4Config(false);
+    const config = resolve({ systemClockOffset: 5 }) as Record<string, () => Promise<unknown>>;
+    expect(config).toMatchObject({ systemClockOffset: 5, signingEscapePath: true });
+    await expect(config.disableClockSkewCorrection?.()).resolves.toBe(false);
+    await expect(config.credentials?.()).rejects.toThrow('Participant Service requests are unsigned');
+    await expect(config.signer?.()).rejects.toThrow('Participant Service requests are unsigned');
+  });
+});
