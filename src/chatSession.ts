@@ -31,12 +31,14 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
       logger: clientLogger,
       ...(use === 'reconnect' ? { retry: { maxAttempts: 1 } } : {}),
     });
-  const attachments = (): AttachmentOperations => ({
+  // Built once per session: each operation looks up the client and the converter when it runs.
+  const attachmentOperations: AttachmentOperations = {
     upload: (token, file, options) =>
       uploadAttachment(client(), token, file, { ...options, voiceNoteConverter: globalConfig.getVoiceNoteConverter() }),
     download: (token, attachmentId) => downloadAttachment(client(), token, attachmentId),
     url: (token, attachmentId) => getAttachmentUrl(client(), token, attachmentId),
-  });
+  };
+  const attachments = (): AttachmentOperations => attachmentOperations;
   const createManager = (): ReturnType<ControllerDeps['createManager']> =>
     WebSocketManager.create({
       // The online check and WebSocket come from the shared network settings (transport/networkSettings.ts),

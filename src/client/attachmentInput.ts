@@ -10,7 +10,7 @@ export type UploadFile = Blob & AttachmentFile;
 const FORMS = 'a File, a Blob with a name, or { name, type, data } with data a Uint8Array, ArrayBuffer or Buffer';
 
 /** A copy of the bytes in a fresh buffer (a Buffer may be a view into Node's shared pool), or null if not bytes. */
-function copyBytes(data: unknown): Uint8Array<ArrayBuffer> | null {
+export function copyBytes(data: unknown): Uint8Array<ArrayBuffer> | null {
   // No instanceof: it fails for bytes made in another realm (a Node Buffer seen from jsdom, an iframe).
   if (ArrayBuffer.isView(data)) return new Uint8Array(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   return Object.prototype.toString.call(data) === '[object ArrayBuffer]' ? new Uint8Array(new Uint8Array(data as ArrayBuffer)) : null;

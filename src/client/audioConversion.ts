@@ -7,7 +7,9 @@
 
 import { AttachmentError } from '../errors.js';
 import type { VoiceNoteConverter } from '../types.js';
+import { copyBytes } from './attachmentInput.js';
 import { ALLOWED_ATTACHMENT_MIME_TYPES, type AttachmentFile } from './attachmentRules.js';
+import { startsWith } from './voiceNotes/opusStream.js';
 import { encodeWav } from './wavEncoder.js';
 
 /** The sample rate voice notes are converted to: speech-quality, and 20 MB hold about 10 minutes. */
@@ -60,7 +62,8 @@ function refuse(file: VoiceNoteFile, why: string): AttachmentError {
   );
 }
 
-const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** An error's message, or the thrown value as text. */
+export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Decodes a voice note to mono samples at a sample rate without Web Audio (Node). It rejects with an Error
@@ -90,8 +93,8 @@ async function convertWithApp(converter: VoiceNoteConverter, file: VoiceNoteFile
     .catch((e: unknown) => {
       throw refuse(file, `the voiceNoteConverter failed (${reasonOf(e)})`);
     });
-  const bytes = ArrayBuffer.isView(output) || output instanceof ArrayBuffer ? new Uint8Array(output as ArrayBuffer) : new Uint8Array(0);
-  if (String.fromCharCode(...bytes.subarray(0, 4), ...bytes.subarray(8, 12)) !== 'RIFFWAVE') {
+  const bytes = copyBytes(output) ?? new Uint8Array(0);
+  if (!startsWith(bytes, 'RIFF') || !startsWith(bytes, 'WAVE', 8)) {
     throw refuse(file, 'the voiceNoteConverter did not resolve WAV bytes');
   }
   return bytes;

@@ -98,6 +98,9 @@ export interface AuthenticationUrlInput {
   redirectUri: string;
 }
 
+/** The wire protocol keeps no state, so every client shares one. */
+const PROTOCOL = new ParticipantRestJsonProtocol();
+
 /** The SDK client options this package always uses. */
 export function sdkClientConfig(config: ParticipantClientConfig): ConnectParticipantClientConfig {
   const suffix = config.customUserAgentSuffix;
@@ -110,7 +113,7 @@ export function sdkClientConfig(config: ParticipantClientConfig): ConnectPartici
     httpAuthSchemeProvider: unsignedAuthSchemeProvider,
     endpointProvider: participantEndpoint,
     // Keeps the service's JSON as it came (unknown fields included) instead of the SDK model's shape.
-    protocol: new ParticipantRestJsonProtocol(),
+    protocol: PROTOCOL,
     customUserAgent: [['AmazonConnect-ChatJS', VERSION], ...(suffix ? [[suffix] as [string]] : [])],
     maxAttempts: retryStrategy.maxAttempts,
     retryStrategy,

@@ -14,6 +14,7 @@ import {
   ThrottlingException,
   ValidationException,
 } from './sdk.js';
+import { isObject } from '../util/values.js';
 import type { HeaderBag, HttpResponse, ResponseMetadata, SerdeFunctions } from '@smithy/types';
 
 type ModelledError = new (options: { $metadata: ResponseMetadata; message: string; Message: undefined }) => ConnectParticipantServiceException;
@@ -29,8 +30,6 @@ const MODELLED_ERRORS: Record<string, ModelledError> = {
 };
 
 type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function header(headers: HeaderBag, name: string): string | undefined {
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
@@ -59,7 +58,7 @@ export async function bodyText(response: HttpResponse, serde: SerdeFunctions): P
 export function parseBody(text: string): Json {
   if (text === '') return {};
   const parsed: unknown = JSON.parse(text);
-  return isRecord(parsed) ? parsed : {};
+  return isObject(parsed) ? parsed : {};
 }
 
 /** `Name` from `Name:uri`, `namespace#Name` or `Name,other` (how the service and proxies spell error types). */

@@ -2,6 +2,7 @@
 // `opus-decoder` package (WebAssembly, no native build), an optional peer dependency loaded on first use.
 // Opus decodes natively at 16 kHz, so no resampling is needed; channels are mixed down to mono.
 // This file is only ever loaded by a dynamic import, so it stays out of the browser bundle.
+import { reasonOf } from '../audioConversion.js';
 import { isOgg, readOggOpus } from './oggOpus.js';
 import { VoiceNoteFormatError, type OpusHead, type OpusStream } from './opusStream.js';
 import { isWebm, readWebmOpus } from './webmOpus.js';
@@ -17,8 +18,6 @@ interface OpusDecoderInstance {
 interface OpusDecoderModule {
   OpusDecoder: new (options: OpusHead & { sampleRate: number }) => OpusDecoderInstance;
 }
-
-const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The decoder package could not be loaded (not installed, or a runtime that cannot run it). */
 export class DecoderUnavailableError extends Error {
