@@ -50,7 +50,8 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
     client: client as (use?: ClientUse) => SessionParticipantClient,
     attachments,
     createManager,
-    hasWebSocket: () => findWebSocket(globalConfig.getWebSocket()) !== undefined,
+    // findWebSocket reads the shared network settings, which setGlobalConfig writes.
+    hasWebSocket: () => findWebSocket() !== undefined,
     logger,
     recoverMissedMessages: () => features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled(),
     receiptsEnabled: () => features.messageReceipts?.shouldSendMessageReceipts ?? globalConfig.isMessageReceiptsEnabled(),

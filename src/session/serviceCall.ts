@@ -50,8 +50,6 @@ export interface CallOptions<D> {
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
 
-const RECEIPT_TYPES: readonly string[] = [CONTENT_TYPE.readReceipt, CONTENT_TYPE.deliveredReceipt];
-
 export class ServiceCalls {
   private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
 
@@ -101,11 +99,12 @@ export class ServiceCalls {
         { contentType: input.contentType },
       );
     if (input.contentType === CONTENT_TYPE.typing) return this.typing.run(send) as Promise<Result>;
-    if (!RECEIPT_TYPES.includes(input.contentType)) return send();
+    // checkSendEvent names the message exactly when the event is a receipt.
+    if (input.receiptMessageId === undefined) return send();
     // No receipts once the chat is over: the service would refuse them.
     if (this.context.hasEnded()) return Promise.resolve(undefined as unknown as Result);
     const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
-    const request = { kind, messageId: input.receiptMessageId ?? '', disableThrottle: input.disableThrottle } as const;
+    const request = { kind, messageId: input.receiptMessageId, disableThrottle: input.disableThrottle } as const;
     return this.context.features.receipts.send(request, send) as Promise<Result>;
   }
 
