@@ -61,8 +61,9 @@ export class CcpService {
     if (urlPath === CCP_PREFIX) return answer(res, 302, { Location: `${CCP_PREFIX}/` });
     const file = PAGE_FILES[urlPath.slice(CCP_PREFIX.length + 1)];
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return answer(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
-    const body = await fs.readFile(path.join(ASSETS_DIR, file));
-    answer(res, 200, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, req.method === 'HEAD' ? undefined : body);
+    const body = await readAsset(file);
+    // nosniff and the request id come with every answer (http/common.ts setCommonHeaders).
+    answer(res, 200, { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' }, req.method === 'HEAD' ? undefined : body);
   }
 
   /** Websocket upgrades under /ccp-v2/; false when the path is not the CCP's. */
@@ -92,6 +93,20 @@ export class CcpService {
     this.pages.closeAll();
     this.chatSockets.closeAll();
   }
+}
+
+/** The page files ship with the package and never change while it runs: each is read once. */
+const assetCache = new Map<string, Promise<Buffer>>();
+
+function readAsset(file: string): Promise<Buffer> {
+  let body = assetCache.get(file);
+  if (!body) {
+    body = fs.readFile(path.join(ASSETS_DIR, file));
+    assetCache.set(file, body);
+    // A failed read is not kept, so the next request tries again.
+    body.catch(() => assetCache.delete(file));
+  }
+  return body;
 }
 
 function contentTypeOf(file: string): string {

@@ -13,11 +13,12 @@ export class AccessPolicy {
   private readonly allowedOrigins: Set<string>;
   private readonly allowedHostnames: Set<string>;
 
+  /** `allowOrigins` come normalised (the resolved options, context.ts). */
   constructor(
     allowOrigins: readonly string[],
     private readonly address: PublicAddress,
   ) {
-    this.allowedOrigins = new Set(allowOrigins.map(normalizeOrigin));
+    this.allowedOrigins = new Set(allowOrigins);
     this.allowedHostnames = new Set(
       [...this.allowedOrigins].filter((origin) => origin !== 'null').map((origin) => new URL(origin).hostname.toLowerCase()),
     );

@@ -96,7 +96,6 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, base: string,
     'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': bytes.length,
     'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }

@@ -23,7 +23,7 @@ export interface StoredAttachment {
 const MIN_ATTACHMENT_CHARGE = 4096;
 
 function chargeOf(attachment: StoredAttachment): number {
-  return Math.max(attachment.declaredSize, MIN_ATTACHMENT_CHARGE);
+  return AttachmentStore.chargeFor(attachment.declaredSize);
 }
 
 export type UrlMethod = 'PUT' | 'GET';
