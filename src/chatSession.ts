@@ -29,7 +29,7 @@ function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
       endpoint: globalConfig.getEndpoint(),
       customUserAgentSuffix: globalConfig.getCustomUserAgentSuffix(),
       logger: clientLogger,
-      ...(use === 'reconnect' ? { retry: { maxAttempts: 1 } } : {}),
+      ...(use === 'default' ? {} : { retry: { maxAttempts: 1 } }),
     });
   // Built once per session: each operation looks up the client and the converter when it runs.
   const attachmentOperations: AttachmentOperations = {

@@ -106,7 +106,7 @@ export class ChatController {
     this.calls = new ServiceCalls({
       tokenFor: (method) => this.tokenFor(method),
       renewToken: (stale) => this.renewConnectionToken(stale),
-      client: () => deps.client(),
+      client: (use) => deps.client(use),
       attachments: () => deps.attachments(),
       features: this.features,
       hasEnded: () => this.hasEnded,

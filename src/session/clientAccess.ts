@@ -17,10 +17,11 @@ export type SessionParticipantClient = Pick<
 >;
 
 /**
- * Which client a call wants: the default one retries each call (5 tries); `reconnect` tries once, because
- * the websocket manager's own schedule is the retry there and must not be multiplied by the client's.
+ * Which client a call wants: the default one retries each call (5 tries); `reconnect` and `receipt` try
+ * once, because their own schedule (the websocket manager's, the receipt throttler's) is the retry there and
+ * must not be multiplied by the client's.
  */
-export type ClientUse = 'default' | 'reconnect';
+export type ClientUse = 'default' | 'reconnect' | 'receipt';
 export type ClientLookup = (use?: ClientUse) => SessionParticipantClient;
 
 export type { GetTranscriptInput as TranscriptRequest } from '../client/participantClient.js';

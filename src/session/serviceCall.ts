@@ -9,7 +9,7 @@ import type {
   SendEventResult,
   SendMessageResult,
 } from '../types.js';
-import type { AttachmentOperations, SessionParticipantClient, TranscriptRequest } from './clientAccess.js';
+import type { AttachmentOperations, ClientUse, SessionParticipantClient, TranscriptRequest } from './clientAccess.js';
 import type { SessionFeatures } from './features/index.js';
 import type { CheckedSendEvent, CheckedSendMessage } from './requestArgs.js';
 import { TypingThrottle } from './typingThrottle.js';
@@ -20,7 +20,7 @@ export interface ServiceCallContext {
   tokenFor(method: string): string;
   /** After a 403 with `staleToken`: a renewed token, or null when renewal did not help. */
   renewToken(staleToken: string): Promise<string | null>;
-  client(): SessionParticipantClient;
+  client(use?: ClientUse): SessionParticipantClient;
   attachments(): AttachmentOperations;
   features: SessionFeatures;
   hasEnded(): boolean;
@@ -45,6 +45,8 @@ export interface CallObserver<D> {
 export interface CallOptions<D> {
   /** The content type the metrics record (sendMessage, sendEvent, sendAttachment). */
   contentType?: string;
+  /** Which client runs the call (clientAccess.ts); default: the one that retries. */
+  use?: ClientUse;
   observe?: () => CallObserver<D>;
 }
 
@@ -62,7 +64,7 @@ export class ServiceCalls {
     const { metrics } = this.context.features;
     const startedAt = Date.now();
     try {
-      const data = await this.renewingOn403(token, body);
+      const data = await this.renewingOn403(token, body, options.use);
       metrics.apiCall(method, startedAt, false, options.contentType);
       observer?.sent(data);
       return { data, metadata: (metadata ?? null) as M };
@@ -88,7 +90,7 @@ export class ServiceCalls {
   /** Typing goes through the typing throttle, receipts through the receipt throttler, the rest straight out. */
   sendEvent<M>(input: CheckedSendEvent, metadata: M | undefined): Promise<Response<SendEventResult, M>> {
     type Result = Response<SendEventResult, M>;
-    const send = (clientToken?: string): Promise<Result> =>
+    const send = (clientToken?: string, use?: ClientUse): Promise<Result> =>
       this.run(
         'sendEvent',
         metadata,
@@ -96,7 +98,7 @@ export class ServiceCalls {
           client
             .sendEvent(token, { contentType: input.contentType, content: input.content, clientToken: input.clientToken ?? clientToken })
             .then((out) => out as SendEventResult),
-        { contentType: input.contentType },
+        { contentType: input.contentType, use },
       );
     if (input.contentType === CONTENT_TYPE.typing) return this.typing.run(send) as Promise<Result>;
     // checkSendEvent names the message exactly when the event is a receipt.
@@ -105,7 +107,8 @@ export class ServiceCalls {
     if (this.context.hasEnded()) return Promise.resolve(undefined as unknown as Result);
     const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
     const request = { kind, messageId: input.receiptMessageId, disableThrottle: input.disableThrottle } as const;
-    return this.context.features.receipts.send(request, send) as Promise<Result>;
+    // The receipt throttler retries a failed batch itself, so each of its tries is one request.
+    return this.context.features.receipts.send(request, (clientToken) => send(clientToken, 'receipt')) as Promise<Result>;
   }
 
   getTranscript<M>(request: TranscriptRequest, metadata: M | undefined): Promise<Response<GetTranscriptResult, M>> {
@@ -117,8 +120,8 @@ export class ServiceCalls {
     );
   }
 
-  private async renewingOn403<D>(token: string, body: CallBody<D>): Promise<D> {
-    const services = (): CallServices => ({ client: this.context.client(), attachments: this.context.attachments() });
+  private async renewingOn403<D>(token: string, body: CallBody<D>, use?: ClientUse): Promise<D> {
+    const services = (): CallServices => ({ client: this.context.client(use), attachments: this.context.attachments() });
     try {
       return await body(token, services());
     } catch (error) {

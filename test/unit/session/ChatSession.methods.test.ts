@@ -71,6 +71,15 @@ describe('session methods', () => {
     });
   });
 
+  it('sends receipts through the single-try client (the receipt throttler is their retry), other events through the retrying one', async () => {
+    const h = await connected();
+    const before = h.client.uses.length;
+    await h.session.sendEvent({ contentType: CONTENT_TYPE.readReceipt, content: '{"messageId":"m1","disableThrottle":true}' });
+    expect(h.client.uses.slice(before)).toEqual(['receipt']);
+    await h.session.sendEvent({ contentType: CONTENT_TYPE.participantActive });
+    expect(h.client.uses.slice(before)).toEqual(['receipt', 'default']);
+  });
+
   it('uses upstream’s getTranscript defaults', async () => {
     const h = await connected();
     await h.session.getTranscript();
