@@ -198,13 +198,16 @@ export class Router implements ChatListener {
 
   /** Offers every waiting contact it can, oldest first. */
   private dispatch(): void {
+    // Most contacts start with no agent able to take them (no CCP page open): then the queue is not walked.
+    const available = [...this.agents.values()].filter((agent) => agent.openPages > 0 && agent.state.type === 'routable');
+    if (available.length === 0) return;
     for (let index = 0; index < this.queue.length; ) {
       const contact = this.deps.store.contacts.get(this.queue[index]);
       if (!contact || contact.state !== 'ACTIVE') {
         this.queue.splice(index, 1);
         continue;
       }
-      const agent = this.pickAgent(contact.contactId);
+      const agent = this.pickAgent(available, contact.contactId);
       if (!agent) {
         index += 1;
         continue;
@@ -214,11 +217,10 @@ export class Router implements ChatListener {
     }
   }
 
-  private pickAgent(contactId: string): Agent | undefined {
+  /** Of the available agents, the one with a free slot that did not refuse the contact and was offered least lately. */
+  private pickAgent(available: Agent[], contactId: string): Agent | undefined {
     const refusers = this.rejectedBy.get(contactId);
-    const candidates = [...this.agents.values()].filter(
-      (agent) => agent.openPages > 0 && agent.state.type === 'routable' && agent.contacts.size < CHAT_CONCURRENCY && !refusers?.has(agent.agentId),
-    );
+    const candidates = available.filter((agent) => agent.contacts.size < CHAT_CONCURRENCY && !refusers?.has(agent.agentId));
     return candidates.sort((a, b) => a.lastOfferSeq - b.lastOfferSeq)[0];
   }
 
