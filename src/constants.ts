@@ -126,5 +126,29 @@ export const MESSAGE_STATUS = {
 
 export const ATTACHMENT_LIMITS = { maxBytes: 20 * 1024 * 1024 } as const;
 
+/** Allowed extensions and the MIME types each may arrive as; the first one is used when the browser gave none. */
+export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  csv: ['text/csv'],
+  doc: ['application/msword'],
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  heic: ['image/heic'],
+  jfif: ['image/jpeg'],
+  jpeg: ['image/jpeg'],
+  jpg: ['image/jpeg'],
+  mov: ['video/quicktime'],
+  mp4: ['video/mp4'],
+  pdf: ['application/pdf'],
+  png: ['image/png'],
+  ppt: ['application/vnd.ms-powerpoint'],
+  pptx: ['application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+  rtf: ['application/rtf', 'text/rtf'],
+  txt: ['text/plain'],
+  wav: ['audio/wav', 'audio/x-wav', 'audio/vnd.wave'],
+  xls: ['application/vnd.ms-excel'],
+  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+});
+
+export const ALLOWED_ATTACHMENT_MIME_TYPES: ReadonlySet<string> = new Set(Object.values(ATTACHMENT_TYPES).flat());
+
 /** Upstream's guard text for calls made before connect() or after the participant left (kept verbatim for apps that match on it). */
 export const NO_ACTIVE_CONNECTION = (method: string): string => `Failed to call ${method}, No active connection`;

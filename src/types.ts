@@ -1,6 +1,5 @@
 // The public contract of the SDK: every argument, result, item and event payload, one doc line each.
 // Names follow amazon-connect-chatjs 5.0.0 so that code typed against it compiles against this package.
-import type { WebSocketConstructorLike } from './transport/types.js';
 
 /** The two kinds of chat session. */
 export type ChatSessionType = 'AGENT' | 'CUSTOMER';
@@ -587,6 +586,21 @@ export interface WebSocketManagerLike {
   init?(transport: () => Promise<WebSocketTransportResult>): unknown;
   closeWebSocket?(): void;
 }
+
+/** Function-typed members that accept handlers taking richer events (DOM `CloseEvent`, `ws` events). */
+type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
+
+/** The part of the WebSocket API the manager uses (browser `WebSocket`, `ws`, or a test fake). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: Handler<unknown> | null;
+  onclose: Handler<{ code?: number; reason?: string; wasClean?: boolean }> | null;
+  onerror: Handler<unknown> | null;
+  onmessage: Handler<{ data?: unknown }> | null;
+}
+export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
 
 /** A frame of the websocket protocol. */
 export interface WebSocketFrame {

@@ -3,18 +3,11 @@
 // becomes a named Blob here, so the upload path below deals with one shape.
 import { AttachmentError } from '../errors.js';
 import type { AttachmentDescriptor } from '../types.js';
-import type { AttachmentFile } from './attachmentRules.js';
+import { copyBytes, type AttachmentFile } from '../util/files.js';
 
 export type UploadFile = Blob & AttachmentFile;
 
 const FORMS = 'a File, a Blob with a name, or { name, type, data } with data a Uint8Array, ArrayBuffer or Buffer';
-
-/** A copy of the bytes in a fresh buffer (a Buffer may be a view into Node's shared pool), or null if not bytes. */
-export function copyBytes(data: unknown): Uint8Array<ArrayBuffer> | null {
-  // No instanceof: it fails for bytes made in another realm (a Node Buffer seen from jsdom, an iframe).
-  if (ArrayBuffer.isView(data)) return new Uint8Array(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  return Object.prototype.toString.call(data) === '[object ArrayBuffer]' ? new Uint8Array(new Uint8Array(data as ArrayBuffer)) : null;
-}
 
 /** The named Blob to upload; throws `AttachmentError` naming the field and the accepted forms otherwise. */
 export function toUploadFile(input: unknown): UploadFile {

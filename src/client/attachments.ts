@@ -6,8 +6,9 @@
 
 import type { AttachmentProgress, SendAttachmentResult, VoiceNoteConverter } from '../types.js';
 import { ChatServiceError } from '../errors.js';
-import { checkAttachment, type AttachmentFile } from './attachmentRules.js';
-import { prepareVoiceNote } from './audioConversion.js';
+import { checkAttachment } from './attachmentRules.js';
+import type { AttachmentFile } from '../util/files.js';
+import { prepareVoiceNote } from '../voiceNotes/audioConversion.js';
 import type { ParticipantClient } from './participantClient.js';
 import { checkTransferUrl, fetchAttachment, putAttachment, type FetchLike, type XhrConstructor } from './transfer.js';
 

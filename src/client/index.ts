@@ -24,7 +24,9 @@ export {
   type UploadAttachmentOptions,
   type DownloadAttachmentOptions,
 } from './attachments.js';
-export { checkAttachment, ATTACHMENT_TYPES, ALLOWED_ATTACHMENT_MIME_TYPES, type AttachmentFile } from './attachmentRules.js';
+export { checkAttachment } from './attachmentRules.js';
+export { ATTACHMENT_TYPES, ALLOWED_ATTACHMENT_MIME_TYPES } from '../constants.js';
+export type { AttachmentFile } from '../util/files.js';
 export {
   checkTransferUrl,
   ATTACHMENT_UPLOAD_FAILED,
@@ -34,4 +36,4 @@ export {
   type XhrConstructor,
   type FetchLike,
 } from './transfer.js';
-export { uuidV4 } from './uuid.js';
+export { uuidV4 } from '../util/uuid.js';

@@ -38,7 +38,7 @@ import { toChatServiceError } from './errors.js';
 import { ParticipantRestJsonProtocol } from './restJsonProtocol.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
 import { participantEndpoint, silentSdkLogger, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
-import { uuidV4 } from './uuid.js';
+import { uuidV4 } from '../util/uuid.js';
 
 /** Where and how to reach the Participant Service. */
 export interface ParticipantClientConfig {

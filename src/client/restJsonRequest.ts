@@ -5,7 +5,7 @@
 
 import type { Endpoint, HeaderBag, HttpRequest, QueryParameterBag } from '@smithy/types';
 import { type BodyMember, OPERATION_BINDINGS } from './operationBindings.js';
-import { uuidV4 } from './uuid.js';
+import { uuidV4 } from '../util/uuid.js';
 
 export class UnknownOperationError extends Error {
   constructor(operation: string) {

@@ -2,7 +2,6 @@
 // defaults and quirks kept where apps can observe them: every call resets the receipt throttle unless it
 // sets one, and every call re-enables receipts unless it disables them.
 
-import { regionalParticipantUrl } from '../client/sdkOptions.js';
 import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
@@ -114,11 +113,6 @@ export class GlobalConfig {
   /** The configured endpoint override (e.g. the emulator), or undefined for the service's own. */
   getEndpoint(): string | undefined {
     return this.endpoint;
-  }
-
-  /** The Participant Service URL for `region` (default: the resolved region), honouring the override. */
-  getParticipantEndpoint(region: string = this.resolveRegion()): string {
-    return this.endpoint ?? regionalParticipantUrl(region);
   }
 
   /** Kept for upstream compatibility only: the SDK always reconnects. */

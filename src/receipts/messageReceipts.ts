@@ -12,7 +12,7 @@ import { TIMINGS } from '../constants.js';
 import { isChatServiceError } from '../errors.js';
 import { backoffDelayMs } from '../timing/backoff.js';
 import { TimerGroup } from '../timing/timers.js';
-import { uuidV4 } from '../client/uuid.js';
+import { uuidV4 } from '../util/uuid.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { ChatTranscriptItem } from '../types.js';
 import { ReceiptsDisabledError } from './errors.js';

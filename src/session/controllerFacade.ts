@@ -2,33 +2,53 @@
 // method forwards to the session (which owns the logic) and every field reads the chat's state, so there
 // is one implementation of each call. Apps that reached for `session.controller.contactId` or
 // `session.controller.sendMessage(...)` keep working.
-import type { ChatController as ChatCore } from './chatController.js';
-import type { ChatSessionBase } from './chatSessionBase.js';
-import type { CustomerChatSession } from './customerChatSession.js';
+import type { ChatCore } from './core/chatCore.js';
 import type {
+  CancelParticipantAuthenticationArgs,
+  ChatDetails,
   ChatEventHandler,
   ChatSessionType,
+  ConnectArgs,
+  ConnectChatResult,
   ConnectionDetails,
   ControllerState,
+  DescribeViewArgs,
+  DescribeViewResult,
+  DownloadAttachmentArgs,
+  DownloadAttachmentResult,
+  GetAttachmentURLArgs,
+  GetAuthenticationUrlArgs,
+  GetAuthenticationUrlResult,
+  GetTranscriptArgs,
+  GetTranscriptResult,
   NetworkLinkStatusValue,
+  ParticipantServiceResponse,
+  SendAttachmentArgs,
+  SendAttachmentResult,
+  SendEventArgs,
+  SendEventResult,
+  SendMessageArgs,
+  SendMessageResult,
   Unsubscribe,
 } from '../types.js';
 
-/** The session calls the controller offers too, with the same signatures. */
-type SessionCalls = Pick<
-  ChatSessionBase,
-  | 'connect'
-  | 'getChatDetails'
-  | 'sendMessage'
-  | 'sendEvent'
-  | 'sendAttachment'
-  | 'downloadAttachment'
-  | 'getAttachmentURL'
-  | 'getTranscript'
-  | 'describeView'
-  | 'getAuthenticationUrl'
-  | 'cancelParticipantAuthentication'
->;
+/** The session calls the controller offers too, with the same signatures (every session has them). */
+export interface SessionCalls {
+  connect<M = null>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>>;
+  getChatDetails(): ChatDetails;
+  sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>>;
+  sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>>;
+  sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>>;
+  downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>>;
+  getAttachmentURL<M = null>(args: GetAttachmentURLArgs<M>): Promise<string>;
+  getTranscript<M = null>(args?: GetTranscriptArgs<M>): Promise<ParticipantServiceResponse<GetTranscriptResult, M>>;
+  describeView<M = null>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>>;
+  getAuthenticationUrl<M = null>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>>;
+  cancelParticipantAuthentication<M = null>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>>;
+}
+
+/** A customer's leave call (CustomerChatSession.disconnectParticipant). */
+export type DisconnectParticipant = <M = null>(args?: { metadata?: M }) => Promise<ParticipantServiceResponse<object, M>>;
 
 /** `session.controller`: the chat's ids and state, and the session's calls (5.0.0's `ChatController`). */
 export interface ChatController extends SessionCalls {
@@ -49,11 +69,11 @@ export interface ChatController extends SessionCalls {
   /** Subscribes to a bus event by name (`CHAT_EVENTS` values, e.g. `INCOMING_MESSAGE`). */
   subscribe(eventName: string, handler: ChatEventHandler<unknown>): Unsubscribe;
   cleanUpOnParticipantDisconnect?(): void;
-  disconnectParticipant?: CustomerChatSession['disconnectParticipant'];
+  disconnectParticipant?: DisconnectParticipant;
 }
 
 export interface CustomerChatController extends ChatController {
-  disconnectParticipant: CustomerChatSession['disconnectParticipant'];
+  disconnectParticipant: DisconnectParticipant;
 }
 
 export interface AgentChatController extends ChatController {
@@ -70,7 +90,7 @@ const LINK_STATUS: Record<ControllerState, NetworkLinkStatusValue> = {
 };
 
 /** @internal The part every session type shares. */
-export function sessionController(session: ChatSessionBase, core: ChatCore): ChatController {
+export function sessionController(session: SessionCalls, core: ChatCore): ChatController {
   const ids = (): ChatCore['args']['chatDetails'] => core.args.chatDetails;
   return {
     get sessionType() {
@@ -89,7 +109,7 @@ export function sessionController(session: ChatSessionBase, core: ChatCore): Cha
       return ids().participantToken;
     },
     get connectionDetails() {
-      return core.provider.details;
+      return core.connectionDetails;
     },
     get hasChatEnded() {
       return core.hasEnded;
@@ -115,14 +135,14 @@ export function sessionController(session: ChatSessionBase, core: ChatCore): Cha
 }
 
 /** @internal */
-export function customerController(session: CustomerChatSession, core: ChatCore): CustomerChatController {
+export function customerController(session: SessionCalls & { disconnectParticipant: DisconnectParticipant }, core: ChatCore): CustomerChatController {
   return Object.assign(sessionController(session, core), {
     disconnectParticipant: (args?: { metadata?: unknown }) => session.disconnectParticipant(args),
   }) as CustomerChatController;
 }
 
 /** @internal */
-export function agentController(session: ChatSessionBase & { cleanUpOnParticipantDisconnect(): void }, core: ChatCore): AgentChatController {
+export function agentController(session: SessionCalls & { cleanUpOnParticipantDisconnect(): void }, core: ChatCore): AgentChatController {
   return Object.assign(sessionController(session, core), {
     cleanUpOnParticipantDisconnect: () => session.cleanUpOnParticipantDisconnect(),
   });

@@ -1,7 +1,7 @@
 // The transport's own contract: states, reason codes, options, the injected environment and the payload of
 // every manager event. The module object and its instances are in webSocketManager.ts / index.ts.
 import type { Logger } from '../log/logger.js';
-import type { WebSocketFrame } from '../types.js';
+import type { WebSocketConstructorLike, WebSocketFrame } from '../types.js';
 
 /**
  * The one state variable of a manager.
@@ -40,20 +40,7 @@ export const DisconnectReason = {
 } as const;
 export type DisconnectReason = (typeof DisconnectReason)[keyof typeof DisconnectReason];
 
-/** Function-typed members that accept handlers taking richer events (DOM `CloseEvent`, `ws` events). */
-type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
-
-/** The part of the WebSocket API the manager uses (browser `WebSocket`, `ws`, or a test fake). */
-export interface WebSocketLike {
-  readonly readyState: number;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: Handler<unknown> | null;
-  onclose: Handler<{ code?: number; reason?: string; wasClean?: boolean }> | null;
-  onerror: Handler<unknown> | null;
-  onmessage: Handler<{ data?: unknown }> | null;
-}
-export type WebSocketConstructorLike = new (url: string) => WebSocketLike;
+export type { WebSocketConstructorLike, WebSocketLike } from '../types.js';
 
 /** Where `online`/`offline` (window) or `visibilitychange` (document) events come from. */
 export interface EventSourceLike {

@@ -12,3 +12,6 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
 export function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
+
+/** An error's message, or the thrown value as text. */
+export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -3,6 +3,8 @@ import { createMetrics } from './metrics.js';
 import { createPartialMessages } from './partialMessages.js';
 import { createReceipts } from './receipts.js';
 import { createTranscript } from './transcript.js';
+import type { GetTranscriptInput } from '../../client/participantClient.js';
+import type { ChatTranscriptItem } from '../../types.js';
 import type { FeatureContext, SessionFeatures } from './types.js';
 
 export type * from './types.js';
@@ -14,4 +16,16 @@ export function createSessionFeatures(context: FeatureContext): SessionFeatures 
     transcript: createTranscript(context),
     metrics: createMetrics(context),
   };
+}
+
+/** A transcript page came back (the app's getTranscript or the session's own fetch): the features learn what it holds. */
+export function learnFromTranscriptPage(
+  features: SessionFeatures,
+  request: GetTranscriptInput,
+  page: { Transcript?: ChatTranscriptItem[]; NextToken?: string },
+): void {
+  const items = page.Transcript ?? [];
+  features.partials.rehydrate(items);
+  features.transcript.page(request, page);
+  features.receipts.rehydrate(items);
 }

@@ -1,13 +1,8 @@
 // Lex streaming (chatjs-behavior §3.7): a bot answer arrives as chunks sharing one Id and then as one
 // completed message. Each change is emitted under that Id with the text so far, so apps upsert by Id.
 import type { ChatTranscriptItem } from '../../types.js';
+import { isPartialMessage } from '../incoming/itemRouter.js';
 import type { FeatureContext, PartialMessagesFeature } from './types.js';
-
-/** A streaming chunk or the completed message that closes a stream. */
-export function isPartialMessage(item: ChatTranscriptItem): boolean {
-  const completed = item.MessageMetadata?.MessageCompleted;
-  return item.ParticipantRole === 'SYSTEM' && item.Type === 'MESSAGE' && completed !== undefined && completed !== null;
-}
 
 const isCompleted = (item: ChatTranscriptItem): boolean => item.MessageMetadata?.MessageCompleted === true;
 const chunkNumber = (item: ChatTranscriptItem): number | undefined => item.MessageMetadata?.ChunkNumber;

@@ -3,8 +3,9 @@
 // call these hooks at fixed points and know nothing else about the features.
 import type { Logger } from '../../log/logger.js';
 import type { ChatDetails, ChatTranscriptItem, GetTranscriptResult } from '../../types.js';
-import type { NormalizedCreateArgs } from '../chatArgs.js';
-import type { TranscriptRequest } from '../clientAccess.js';
+import type { NormalizedCreateArgs } from '../args/chatArgs.js';
+import type { PendingMessage } from '../transcript/transcriptTracker.js';
+import type { GetTranscriptInput as TranscriptRequest } from '../../client/participantClient.js';
 
 /** What a feature may use. */
 export interface FeatureContext {
@@ -44,11 +45,7 @@ export interface PartialMessagesFeature {
   rehydrate(items: ChatTranscriptItem[]): void;
 }
 
-/** A message being sent, as onTranscriptUpdated shows it. */
-export interface PendingMessage {
-  sent(result: { Id?: string; AbsoluteTime?: string }): void;
-  failed(error: unknown): void;
-}
+export type { PendingMessage } from '../transcript/transcriptTracker.js';
 
 /** onTranscriptUpdated (chatjs-behavior §3.6). */
 export interface TranscriptFeature {

@@ -3,10 +3,9 @@
 // published as a fresh copy together with the token for the next older page.
 import { MESSAGE_STATUS } from '../../constants.js';
 import type { ChatTranscriptItem, GetTranscriptResult } from '../../types.js';
-import { uuidV4 } from '../../client/uuid.js';
-import { isReceiptItem } from '../itemRouter.js';
-import type { TranscriptRequest } from '../clientAccess.js';
-import type { PendingMessage } from '../features/types.js';
+import { uuidV4 } from '../../util/uuid.js';
+import { isReceiptItem } from '../incoming/itemRouter.js';
+import type { GetTranscriptInput as TranscriptRequest } from '../../client/participantClient.js';
 import { statusOfFetchedItem, statusOfReceipt, withStatus } from './messageStatus.js';
 import { TranscriptStore } from './transcriptStore.js';
 
@@ -17,6 +16,12 @@ export interface TranscriptOwner {
 }
 
 export type TranscriptPublisher = (transcript: ChatTranscriptItem[], previousTranscriptNextToken: string | null) => void;
+
+/** A message being sent, as onTranscriptUpdated shows it. */
+export interface PendingMessage {
+  sent(result: { Id?: string; AbsoluteTime?: string }): void;
+  failed(error: unknown): void;
+}
 
 export class TranscriptTracker {
   private readonly store = new TranscriptStore();

@@ -7,8 +7,8 @@ import {
   wavName,
   type AudioBufferLike,
   type OfflineContextConstructor,
-} from '../../../src/client/audioConversion';
-import { DecoderUnavailableError, decodeVoiceNote } from '../../../src/client/voiceNotes/nodeConverter';
+} from '../../../src/voiceNotes/audioConversion';
+import { DecoderUnavailableError, decodeVoiceNote } from '../../../src/voiceNotes/nodeConverter';
 import { AttachmentError } from '../../../src/errors';
 
 function recordingApi(): AttachmentApi & { calls: jest.Mock[] } {

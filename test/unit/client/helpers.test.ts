@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isRetryableError, toChatServiceError } from '../../../src/client/errors';
 import { ParticipantRetryStrategy, retryDelayMs } from '../../../src/client/retryStrategy';
-import { uuidFromBytes, uuidV4 } from '../../../src/client/uuid';
+import { uuidFromBytes, uuidV4 } from '../../../src/util/uuid';
 import { ChatServiceError } from '../../../src/errors';
 import { VERSION } from '../../../src/version';
 

@@ -2,10 +2,10 @@
 // WebM/Opus written as a stream with unknown-size elements as MediaRecorder does, stereo WebM/Opus).
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { readOggOpus } from '../../../src/client/voiceNotes/oggOpus';
-import { parseOpusHead, VoiceNoteFormatError } from '../../../src/client/voiceNotes/opusStream';
-import { readWebmOpus } from '../../../src/client/voiceNotes/webmOpus';
-import { readOpusStream } from '../../../src/client/voiceNotes/nodeConverter';
+import { readOggOpus } from '../../../src/voiceNotes/oggOpus';
+import { parseOpusHead, VoiceNoteFormatError } from '../../../src/voiceNotes/opusStream';
+import { readWebmOpus } from '../../../src/voiceNotes/webmOpus';
+import { readOpusStream } from '../../../src/voiceNotes/nodeConverter';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, '../../fixtures/voice-notes', name)));
 /** 20 ms Opus frames in ~3.06 s of speech. */

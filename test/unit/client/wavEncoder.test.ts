@@ -1,5 +1,5 @@
 // The WAV encoder on its own: header bytes, sizes and sample conversion.
-import { encodeWav, toPcm16 } from '../../../src/client/wavEncoder';
+import { encodeWav, toPcm16 } from '../../../src/voiceNotes/wavEncoder';
 
 const ascii = (bytes: Uint8Array, from: number, to: number): string => String.fromCharCode(...bytes.slice(from, to));
 

@@ -21,7 +21,6 @@ describe('GlobalConfig', () => {
     expect(config.getStage()).toBe('prod');
     expect(config.getCell()).toBe('1');
     expect(config.getEndpoint()).toBeUndefined();
-    expect(config.getParticipantEndpoint()).toBe('https://participant.connect.us-west-2.amazonaws.com');
     expect(config.getReconnect()).toBe(true);
     expect(config.getCustomUserAgentSuffix()).toBe('');
     expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
@@ -44,11 +43,10 @@ describe('GlobalConfig', () => {
     expect(config.getStage()).toBe('beta');
     expect(config.getCell()).toBe('2');
     expect(config.getEndpoint()).toBe('http://localhost:9100');
-    expect(config.getParticipantEndpoint()).toBe('http://localhost:9100');
     expect(config.getReconnect()).toBe(false);
     expect(config.getCustomUserAgentSuffix()).toBe('MyApp/1.0');
     config.update({ endpoint: '' });
-    expect(config.getParticipantEndpoint('ap-southeast-2')).toBe('https://participant.connect.ap-southeast-2.amazonaws.com');
+    expect(config.getEndpoint()).toBeUndefined();
   });
 
   describe('region resolution', () => {

@@ -2,8 +2,9 @@
 import { CONTENT_TYPE } from '../../../src/constants';
 import { silentLogger } from '../../../src/log/logger';
 import { csmService } from '../../../src/metrics/csmService';
-import { normalizeCreateArgs } from '../../../src/session/chatArgs';
-import { ChatController, type ControllerDeps } from '../../../src/session/chatController';
+import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
+import { ChatCore } from '../../../src/session/core/chatCore';
+import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
 import type { CsmMetric } from '../../../src/types';
 import {
@@ -38,9 +39,9 @@ async function connected(): Promise<Harness<CustomerChatSession>> {
 function customerWith(extra: object): { session: CustomerChatSession; managers: FakeManager[]; client: ReturnType<typeof fakeClient> } {
   const client = fakeClient();
   const managers: FakeManager[] = [];
-  const deps: ControllerDeps = {
-    client: () => client as unknown as ReturnType<ControllerDeps['client']>,
-    attachments: () => ({ upload: jest.fn(), download: jest.fn(), url: jest.fn() }),
+  const deps: ChatCoreDeps = {
+    client: () => client as unknown as ReturnType<ChatCoreDeps['client']>,
+    attachments: { upload: jest.fn(), download: jest.fn(), url: jest.fn() },
     createManager: () => {
       const manager = new FakeManager();
       managers.push(manager);
@@ -49,7 +50,7 @@ function customerWith(extra: object): { session: CustomerChatSession; managers: 
     logger: silentLogger,
   };
   const args = normalizeCreateArgs({ type: 'CUSTOMER', chatDetails: CUSTOMER_DETAILS, ...extra });
-  return { session: new CustomerChatSession(new ChatController(args, deps)), managers, client };
+  return { session: new CustomerChatSession(new ChatCore(args, deps)), managers, client };
 }
 
 describe('session metrics', () => {

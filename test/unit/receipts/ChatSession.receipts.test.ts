@@ -1,8 +1,9 @@
 // Receipts through the public session: sendEvent of a receipt goes through the throttler, config comes
 // from the controller's deps, getTranscript rehydrates it and chat.ended stops it.
 import { CONTENT_TYPE } from '../../../src/constants';
-import { ChatController, type ControllerDeps } from '../../../src/session/chatController';
-import { normalizeCreateArgs } from '../../../src/session/chatArgs';
+import { ChatCore } from '../../../src/session/core/chatCore';
+import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
+import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
 import { silentLogger } from '../../../src/log/logger';
 import { RECEIPT_NOTICES, ReceiptsDisabledError } from '../../../src/receipts';
@@ -14,12 +15,12 @@ const readReceipt = (messageId: string) => ({ contentType: CONTENT_TYPE.readRece
 const deliveredReceipt = (messageId: string) => ({ contentType: CONTENT_TYPE.deliveredReceipt, content: JSON.stringify({ messageId }) });
 
 /** The fakes harness with receipt settings of our choosing (as ChatSession.create wires them from config). */
-function harnessWith(receipts: Pick<ControllerDeps, 'receiptsEnabled' | 'receiptThrottleMs'>): Harness<CustomerChatSession> {
+function harnessWith(receipts: Pick<ChatCoreDeps, 'receiptsEnabled' | 'receiptThrottleMs'>): Harness<CustomerChatSession> {
   const client = fakeClient();
   const managersCreated: FakeManager[] = [];
-  const deps: ControllerDeps = {
-    client: () => client as unknown as ReturnType<ControllerDeps['client']>,
-    attachments: () => ({ upload: jest.fn(), download: jest.fn(), url: jest.fn() }),
+  const deps: ChatCoreDeps = {
+    client: () => client as unknown as ReturnType<ChatCoreDeps['client']>,
+    attachments: { upload: jest.fn(), download: jest.fn(), url: jest.fn() },
     createManager: () => {
       managersCreated.push(new FakeManager());
       return managersCreated[managersCreated.length - 1];
@@ -27,7 +28,7 @@ function harnessWith(receipts: Pick<ControllerDeps, 'receiptsEnabled' | 'receipt
     logger: silentLogger,
     ...receipts,
   };
-  const controller = new ChatController(normalizeCreateArgs({ type: 'CUSTOMER', chatDetails: CUSTOMER_DETAILS }), deps);
+  const controller = new ChatCore(normalizeCreateArgs({ type: 'CUSTOMER', chatDetails: CUSTOMER_DETAILS }), deps);
   return {
     session: new CustomerChatSession(controller),
     controller,

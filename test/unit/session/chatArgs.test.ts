@@ -1,4 +1,4 @@
-import { normalizeCreateArgs } from '../../../src/session/chatArgs';
+import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
 import { IllegalArgumentException } from '../../../src/errors';
 
 const customer = { type: 'CUSTOMER', chatDetails: { contactId: 'c', participantId: 'p', participantToken: 't' } };

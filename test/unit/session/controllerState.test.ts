@@ -1,7 +1,7 @@
 // Issue 15 item 3: one state variable; every change says why, clears what the old state owned and is logged.
 import { CONTENT_TYPE } from '../../../src/constants';
 import { IllegalStateException } from '../../../src/errors';
-import type { StateChange } from '../../../src/session/chatController';
+import type { StateChange } from '../../../src/session/core/chatCore';
 import { accessDenied, agentHarness, connectCustomer, customerHarness, FakeManager, flush } from './fakes';
 
 const msg = (id: string, fields: object = {}) => ({

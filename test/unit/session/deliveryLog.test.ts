@@ -1,4 +1,4 @@
-import { DeliveryLog } from '../../../src/session/missedMessages';
+import { DeliveryLog } from '../../../src/session/incoming/deliveryLog';
 import type { ChatTranscriptItem } from '../../../src/types';
 
 const message = (id: string, time = '2026-01-01T00:00:00.000Z'): ChatTranscriptItem => ({

@@ -1,4 +1,4 @@
-import { EventBus } from '../../../src/session/eventBus';
+import { EventBus } from '../../../src/session/events/eventBus';
 import { ValueError } from '../../../src/errors';
 import type { Logger } from '../../../src/log/logger';
 

@@ -1,7 +1,8 @@
 // Fakes for session tests: a Participant client that records calls, and a websocket manager the test drives.
 import type { ChatTranscriptItem, Unsubscribe, WebSocketFrame, WebSocketTransportResult } from '../../../src/types';
-import { ChatController, type ControllerDeps } from '../../../src/session/chatController';
-import { normalizeCreateArgs } from '../../../src/session/chatArgs';
+import { ChatCore } from '../../../src/session/core/chatCore';
+import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
+import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
 import { AgentChatSession } from '../../../src/session/agentChatSession';
 import { silentLogger } from '../../../src/log/logger';
@@ -105,7 +106,7 @@ export const CUSTOMER_DETAILS = { contactId: 'c-1', participantId: 'p-cust', par
 
 export interface Harness<S> {
   session: S;
-  controller: ChatController;
+  controller: ChatCore;
   client: FakeClient;
   manager: FakeManager;
   managersCreated: FakeManager[];
@@ -113,16 +114,16 @@ export interface Harness<S> {
 
 function build(args: unknown, client: FakeClient, external: FakeManager | null) {
   const managersCreated: FakeManager[] = [];
-  const deps: ControllerDeps = {
+  const deps: ChatCoreDeps = {
     client: (use) => {
       client.uses.push(use ?? 'default');
-      return client as unknown as ReturnType<ControllerDeps['client']>;
+      return client as unknown as ReturnType<ChatCoreDeps['client']>;
     },
-    attachments: () => ({
+    attachments: {
       upload: jest.fn(async () => ({ AttachmentId: 'att-1' })),
       download: jest.fn(async () => new Blob(['x'])),
       url: jest.fn(async () => 'https://files.example/att-1'),
-    }),
+    },
     createManager: () => {
       const m = new FakeManager();
       managersCreated.push(m);
@@ -130,7 +131,7 @@ function build(args: unknown, client: FakeClient, external: FakeManager | null) 
     },
     logger: silentLogger,
   };
-  const controller = new ChatController(normalizeCreateArgs(args), deps);
+  const controller = new ChatCore(normalizeCreateArgs(args), deps);
   return { controller, managersCreated, external };
 }
 

@@ -1,7 +1,7 @@
 // Issue 15 item 8: an app handler's exception reaches the page as an uncaught error; the rest keeps going.
-import { EventBus } from '../../../src/session/eventBus';
-import { reportUncaught } from '../../../src/session/reportUncaught';
-import type { SessionEventMap } from '../../../src/session/sessionEvents';
+import { EventBus } from '../../../src/session/events/eventBus';
+import { reportUncaught } from '../../../src/util/reportUncaught';
+import type { SessionEventMap } from '../../../src/session/events/sessionEvents';
 import type { Logger } from '../../../src/log/logger';
 
 const quiet = (): Logger => ({ debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn(), advancedLog: jest.fn() });

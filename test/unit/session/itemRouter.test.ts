@@ -1,4 +1,4 @@
-import { belongsToContact, classifyItem, parseItem } from '../../../src/session/itemRouter';
+import { belongsToContact, classifyItem, parseItem } from '../../../src/session/incoming/itemRouter';
 import { CONTENT_TYPE } from '../../../src/constants';
 
 const item = (fields: object) => ({ AbsoluteTime: 't', Id: 'i', Type: 'EVENT', ContentType: 'text/plain', ...fields });

@@ -1,12 +1,12 @@
 // Issue 15 item 2: one link-event interface from the hub to the controller, reasons already normalised.
-import type { LinkEvents } from '../../../src/session/linkEvents';
-import { ManagerHub } from '../../../src/session/managerHub';
+import type { LinkListener } from '../../../src/session/link/linkListener';
+import { ManagerHub } from '../../../src/session/link/managerHub';
 import { silentLogger } from '../../../src/log/logger';
 import { FakeManager } from './fakes';
 
 function member(contactId: string) {
   const heard: Array<[string, unknown]> = [];
-  const events: LinkEvents = {
+  const events: LinkListener = {
     item: (item) => heard.push(['item', item.Id]),
     established: () => heard.push(['established', undefined]),
     lost: (reason) => heard.push(['lost', reason]),
@@ -14,10 +14,10 @@ function member(contactId: string) {
     deepHeartbeat: (ok, info) => heard.push([ok ? 'deep-ok' : 'deep-fail', info]),
     chatOver: () => heard.push(['chatOver', undefined]),
   };
-  return { heard, member: { contactId, initialContactId: contactId, events } };
+  return { heard, member: { contactId, initialContactId: contactId, listener: events } };
 }
 
-describe('the hub speaks LinkEvents', () => {
+describe('the hub speaks LinkListener', () => {
   it('hands every member normalised reasons, whatever the manager passed', () => {
     const manager = new FakeManager();
     const a = member('c-1');

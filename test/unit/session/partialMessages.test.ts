@@ -1,5 +1,6 @@
 // Lex streaming stitching: every row of chatjs-behavior §3.7, the stitched output, rehydration, and the session path.
-import { createPartialMessages, isPartialMessage } from '../../../src/session/features/partialMessages';
+import { createPartialMessages } from '../../../src/session/features/partialMessages';
+import { isPartialMessage } from '../../../src/session/incoming/itemRouter';
 import type { FeatureContext } from '../../../src/session/features/types';
 import type { ChatTranscriptItem } from '../../../src/types';
 import { connectCustomer, customerHarness, flush } from './fakes';

@@ -4,7 +4,7 @@ import { CONTENT_TYPE } from '../../../src/constants';
 import { ChatServiceError } from '../../../src/errors';
 import { createTranscript } from '../../../src/session/features/transcript';
 import type { FeatureContext } from '../../../src/session/features/types';
-import { normalizeCreateArgs } from '../../../src/session/chatArgs';
+import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
 import type { ChatTranscriptItem, ChatTranscriptUpdatedEvent } from '../../../src/types';
 import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE, type Harness } from './fakes';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';

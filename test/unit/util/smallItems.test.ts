@@ -2,8 +2,8 @@
 import { stripStartPosition } from '../../../src/client/startPosition';
 import { CHAT_EVENTS } from '../../../src/constants';
 import { redactString } from '../../../src/log/redact';
-import { classifyItem } from '../../../src/session/itemRouter';
-import { toTranscriptRequest } from '../../../src/session/requestArgs';
+import { classifyItem } from '../../../src/session/incoming/itemRouter';
+import { toTranscriptRequest } from '../../../src/session/outgoing/requestArgs';
 import type { ChatTranscriptItem } from '../../../src/types';
 import { isObject, nonEmptyString } from '../../../src/util/values';
 

@@ -1,59 +1,45 @@
-// The state of one chat: connects, keeps the link, routes incoming items to events and owns the service
-// calls. One state variable (`phase`, see controllerState.ts); every change goes through setState(), which
-// clears what the old state owned and tells its listeners why.
-import { CHAT_EVENTS } from '../constants.js';
-import { IllegalArgumentException, IllegalStateException } from '../errors.js';
-import type { Logger } from '../log/logger.js';
+// The core of one chat: its state, the link to the websocket, the incoming items and the service calls.
+// One state variable (`phase`, see phase.ts); every change goes through setState(), which clears what the
+// old state owned and tells its listeners why. The public sessions (../chatSessionBase.ts) are its face.
+import { CHAT_EVENTS } from '../../constants.js';
+import { IllegalArgumentException, IllegalStateException } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
 import type {
   ChatDetails,
   ChatTranscriptItem,
   ConnectArgs,
   ConnectChatResult,
+  ConnectionDetails,
   ConnectionReason,
   ControllerState,
   ParticipantServiceResponse,
   Unsubscribe,
-  WebSocketManagerLike,
-} from '../types.js';
-import type { NormalizedCreateArgs } from './chatArgs.js';
-import type { AttachmentOperations, ClientLookup, TranscriptRequest } from './clientAccess.js';
-import { ConnectionDetailsProvider } from './connectionDetails.js';
-import { deferred, describeChange, holdsLink, publicState, type Phase, type StateChange, type StateChangeReason } from './controllerState.js';
-import { EventBus } from './eventBus.js';
-import { createSessionFeatures, type SessionFeatures } from './features/index.js';
-import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, syntheticChatEnded } from './itemRouter.js';
-import type { LinkEvents } from './linkEvents.js';
-import { DeliveryLog, MissedMessageRecovery } from './missedMessages.js';
-import { ServiceCalls } from './serviceCall.js';
-import type { ItemEventName, SessionEventMap } from './sessionEvents.js';
-import { SessionConnection } from './sessionConnection.js';
-import { TokenRefresher } from './tokenRefresher.js';
-import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
+} from '../../types.js';
+import type { NormalizedCreateArgs } from '../args/chatArgs.js';
+import type { TranscriptRequest } from '../outgoing/clientAccess.js';
+import { ConnectionDetailsProvider } from '../link/connectionDetails.js';
+import { deferred, describeChange, holdsLink, publicState, type Phase, type StateChange, type StateChangeReason } from './phase.js';
+import { EventBus } from '../events/eventBus.js';
+import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
+import type { ChatCoreDeps } from './coreDeps.js';
+import { sessionFeatures } from './coreParts.js';
+import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, syntheticChatEnded } from '../incoming/itemRouter.js';
+import type { LinkListener } from '../link/linkListener.js';
+import { IncomingItems } from '../incoming/incomingItems.js';
+import { ServiceCalls, type CallGate } from '../outgoing/serviceCalls.js';
+import type { ItemEventName, SessionEventMap } from '../events/sessionEvents.js';
+import { NO_ACTIVE_CONNECTION } from '../../constants.js';
+import { SessionConnection } from '../link/sessionConnection.js';
+import { TokenRefresher } from '../link/tokenRefresher.js';
+import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
 
-export type { ControllerState } from '../types.js';
-export type { StateChange } from './controllerState.js';
+export type { ControllerState } from '../../types.js';
+export type { StateChange } from './phase.js';
 
-export interface ControllerDeps {
-  client: ClientLookup;
-  attachments: () => AttachmentOperations;
-  /** Builds the session's own websocket manager (used when create() got none). */
-  createManager: () => WebSocketManagerLike;
-  /** Whether the session's own manager would find a WebSocket constructor (Node 20 has none built in). */
-  hasWebSocket?: () => boolean;
-  logger: Logger;
-  /** Whether items missed while disconnected are fetched after a reconnect (default true). */
-  recoverMissedMessages?: () => boolean;
-  /** Whether read/delivered receipts are sent (default true). */
-  receiptsEnabled?: () => boolean;
-  /** The receipt throttle window in ms (default 5000). */
-  receiptThrottleMs?: () => number;
-}
-
-export class ChatController {
+export class ChatCore implements CallGate {
   /** @internal */
   readonly bus: EventBus<SessionEventMap>;
-  /** @internal */
-  readonly provider: ConnectionDetailsProvider;
+  private readonly provider: ConnectionDetailsProvider;
   /** Receipts, Lex stitching, onTranscriptUpdated and metrics (see ./features). @internal */
   readonly features: SessionFeatures;
   /** The session's service calls: guard, token renewal, metrics, metadata. @internal */
@@ -64,8 +50,7 @@ export class ChatController {
   private connection: SessionConnection | null = null;
   private readonly refresher: TokenRefresher;
   private connectResult: ConnectChatResult | null = null;
-  private readonly recovery: MissedMessageRecovery;
-  private readonly deliveryLog = new DeliveryLog();
+  private readonly incoming: IncomingItems;
   /** When the link first came up: where recovery starts if nothing was delivered yet. Null before. */
   private firstConnectedAt: string | null = null;
   private readonly createdAt = new Date().toISOString();
@@ -74,44 +59,16 @@ export class ChatController {
   constructor(
     /** @internal */
     readonly args: NormalizedCreateArgs,
-    private readonly deps: ControllerDeps,
+    private readonly deps: ChatCoreDeps,
   ) {
     this.bus = new EventBus<SessionEventMap>(deps.logger);
-    this.features = createSessionFeatures({
-      args,
-      logger: deps.logger,
-      chatDetails: () => this.getChatDetails(),
-      emitTranscript: (transcript, previousTranscriptNextToken) =>
-        this.bus.emit(CHAT_EVENTS.TRANSCRIPT_UPDATED, { chatDetails: this.getChatDetails(), data: { transcript, previousTranscriptNextToken } }),
-      hasTranscriptListeners: () => this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED),
-      receiptsEnabled: () => deps.receiptsEnabled?.() ?? true,
-      receiptThrottleMs: () => deps.receiptThrottleMs?.() ?? 5000,
-    });
-    const usesStreams = args.type === 'AGENT' && args.websocketManager !== null && args.chatDetails.getConnectionToken !== null;
-    this.provider = new ConnectionDetailsProvider(
-      args.chatDetails,
-      usesStreams ? 'streams-token' : 'participant-connection',
-      deps.client,
-      deps.logger,
-      args.type === 'AGENT',
-      (startedAt, failed) => this.features.metrics.apiCall('createParticipantConnection', startedAt, failed),
+    this.features = sessionFeatures(args, deps, this.bus, () => this.getChatDetails());
+    this.provider = new ConnectionDetailsProvider(args, deps.client, deps.logger, (startedAt, failed) =>
+      this.features.metrics.apiCall('createParticipantConnection', startedAt, failed),
     );
     this.refresher = new TokenRefresher(this.provider, () => this.endFromService('service-refused', 'token renewal refused'), deps.logger);
-    this.recovery = new MissedMessageRecovery(
-      (request) => this.deps.client().getTranscript(this.provider.connectionToken ?? '', request),
-      (item) => this.deliverItem(item),
-      this.deliveryLog,
-      deps.logger,
-    );
-    this.calls = new ServiceCalls({
-      tokenFor: (method) => this.tokenFor(method),
-      renewToken: (stale) => this.renewConnectionToken(stale),
-      client: (use) => deps.client(use),
-      attachments: () => deps.attachments(),
-      features: this.features,
-      hasEnded: () => this.hasEnded,
-      afterTranscriptPage: (request, result) => this.afterTranscriptPage(request, result),
-    });
+    this.incoming = new IncomingItems((request) => this.fetchPage(request), (item) => this.deliverItem(item), deps.logger);
+    this.calls = new ServiceCalls({ gate: this, services: deps, features: this.features });
   }
 
   /** @internal */
@@ -133,6 +90,11 @@ export class ChatController {
   onStateChange(listener: (change: StateChange) => void): Unsubscribe {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  /** What the last connect got: websocket URL, connection token and their expiry. */
+  get connectionDetails(): ConnectionDetails | null {
+    return this.provider.details;
   }
 
   /** Ids, tokens and connection details of the chat. */
@@ -157,7 +119,7 @@ export class ChatController {
       // Without this the manager would retry for ever, creating a participant connection on every try.
       return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
     }
-    if (resumeAfter !== undefined) this.deliveryLog.resumeAfter(resumeAfter);
+    if (resumeAfter !== undefined) this.incoming.resumeAfter(resumeAfter);
     const attempt = deferred<ConnectChatResult>();
     this.setState({ name: 'connecting', attempt, args: args ?? {}, resume: resumeAfter !== undefined }, { code: 'connect' });
     void this.openLink();
@@ -177,23 +139,19 @@ export class ChatController {
     this.bus.removeAllListeners();
   }
 
-  /** The connection token for a call allowed now, or an IllegalStateException with upstream's text. */
-  private tokenFor(method: string): string {
+  /** @internal The connection token for a call allowed now, or an IllegalStateException with upstream's text. */
+  tokenFor(method: string): string {
     const token = this.provider.connectionToken;
     const { name } = this.phase;
-    if (name === 'idle' || token === null) {
-      this.logger.error(`Cannot call ${method} before calling connect()`);
-      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
-    }
-    if (name === 'ended' || name === 'leaving') {
-      this.logger.error(`Cannot call ${method} when participant is disconnected`);
-      throw new IllegalStateException(`Failed to call ${method}, No active connection`);
-    }
-    return token;
+    const refused =
+      name === 'idle' || token === null ? 'before calling connect()' : name === 'ended' || name === 'leaving' ? 'when participant is disconnected' : null;
+    if (refused === null) return token as string;
+    this.logger.error(`Cannot call ${method} ${refused}`);
+    throw new IllegalStateException(NO_ACTIVE_CONNECTION(method));
   }
 
-  /** After a 403 with `staleToken`: renews once (unless someone already did); null when that did not help. */
-  private async renewConnectionToken(staleToken: string): Promise<string | null> {
+  /** @internal After a 403 with `staleToken`: renews once (unless someone already did); null when that did not help. */
+  async renewToken(staleToken: string): Promise<string | null> {
     if (this.phase.name === 'ended') return null;
     const current = this.provider.connectionToken;
     if (current !== null && current !== staleToken) return current;
@@ -202,11 +160,9 @@ export class ChatController {
     return renewed && token !== staleToken ? token : null;
   }
 
-  private afterTranscriptPage(request: TranscriptRequest, result: { Transcript?: ChatTranscriptItem[]; NextToken?: string }): void {
-    const items = result.Transcript ?? [];
-    this.features.partials.rehydrate(items);
-    this.features.transcript.page(request, result);
-    this.features.receipts.rehydrate(items);
+  /** One transcript page under the current connection token (missed-message recovery, tracked transcript). */
+  private fetchPage(request: TranscriptRequest): ReturnType<ReturnType<ChatCoreDeps['client']>['getTranscript']> {
+    return this.deps.client().getTranscript(this.provider.connectionToken ?? '', request);
   }
 
   /**
@@ -260,7 +216,7 @@ export class ChatController {
       ownsManager,
       provider: this.provider,
       chatDetails: this.args.chatDetails,
-      events: this.linkEvents(),
+      listener: this.linkListener(),
       logger: this.logger,
     });
     try {
@@ -274,12 +230,12 @@ export class ChatController {
     if (!ownsManager) this.onEstablished();
   }
 
-  /** The one interface the link reports through (see linkEvents.ts). */
-  private linkEvents(): LinkEvents {
+  /** The one interface the link reports through (see ../link/linkListener.ts). */
+  private linkListener(): LinkListener {
     return {
       item: (item) => {
         this.features.metrics.websocket('incoming');
-        if (this.phase.name !== 'ended') this.recovery.accept(item);
+        if (this.phase.name !== 'ended') this.incoming.accept(item);
       },
       established: () => this.onEstablished(),
       lost: (reason) => this.onLost(reason),
@@ -304,7 +260,7 @@ export class ChatController {
     this.refreshTrackedTranscript();
     const resuming = phase.name === 'connecting' && phase.resume;
     if (resuming || (reconnected && (this.deps.recoverMissedMessages?.() ?? true))) {
-      void this.recovery.recover(this.firstConnectedAt ?? this.createdAt).then((count) => {
+      void this.incoming.recover(this.firstConnectedAt ?? this.createdAt).then((count) => {
         if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
       });
     }
@@ -312,13 +268,10 @@ export class ChatController {
 
   /** While onTranscriptUpdated has listeners, each new connection loads the latest 100 items (as upstream). */
   private refreshTrackedTranscript(): void {
-    const token = this.provider.connectionToken;
-    if (!token || !this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) return;
+    if (!this.provider.connectionToken || !this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) return;
     const request: TranscriptRequest = { maxResults: 100, scanDirection: 'BACKWARD', sortOrder: 'ASCENDING', startPosition: {} };
-    this.deps
-      .client()
-      .getTranscript(token, request)
-      .then((result) => this.afterTranscriptPage(request, result as { Transcript?: ChatTranscriptItem[]; NextToken?: string }))
+    this.fetchPage(request)
+      .then((page) => learnFromTranscriptPage(this.features, request, page as { Transcript?: ChatTranscriptItem[]; NextToken?: string }))
       .catch((error: unknown) => this.logger.warn('Loading the transcript for onTranscriptUpdated failed', error));
   }
 
@@ -384,7 +337,7 @@ export class ChatController {
   /** What the link-holding states own: the token refresher, the hub membership (and socket), a recovery. */
   private dropLink(): void {
     this.refresher.stop();
-    this.recovery.stop();
+    this.incoming.stop();
     this.connection?.end();
     this.connection = null;
   }

@@ -2,70 +2,19 @@
 // fetched with GetTranscript (forward from the last item delivered, every page) and delivered in order
 // before any live item that arrived meanwhile. Every item is delivered once, by Id.
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
-import type { Logger } from '../log/logger.js';
-import { backoffDelayMs } from '../timing/backoff.js';
-import { TimerGroup } from '../timing/timers.js';
-import { isPartialMessage } from './features/partialMessages.js';
-import type { ChatTranscriptItem, StartPosition } from '../types.js';
-import type { TranscriptRequest } from './clientAccess.js';
+import type { Logger } from '../../log/logger.js';
+import { backoffDelayMs } from '../../timing/backoff.js';
+import { TimerGroup } from '../../timing/timers.js';
+import type { DeliveryLog } from './deliveryLog.js';
+import type { ChatTranscriptItem, StartPosition } from '../../types.js';
+import type { GetTranscriptInput as TranscriptRequest } from '../../client/participantClient.js';
 
-/** How many delivered Ids are remembered for deduplication. */
-const REMEMBERED_IDS = 2000;
 const PAGE_SIZE = 100;
 /** A safety stop for a service that keeps handing out NextTokens. */
 const MAX_PAGES = 50;
 /** A failed fetch is tried again this many times, after 1 s, 2 s, 4 s … (the client already retried each call). */
 const FETCH_TRIES = 5;
 const FETCH_RETRY_BACKOFF = { baseMs: 1_000, maxMs: 8_000, jitter: 0 } as const;
-
-/** Lex streaming chunks share an Id and are delivered once per chunk. */
-function deliveryKey(item: ChatTranscriptItem): string | null {
-  if (!item.Id) return null;
-  if (!isPartialMessage(item)) return item.Id;
-  const meta = item.MessageMetadata;
-  return `${item.Id}#${meta?.MessageCompleted ? 'done' : String(meta?.ChunkNumber ?? '')}`;
-}
-
-const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
-  item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing'));
-
-/**
- * Remembers what was delivered: the keys of the last REMEMBERED_IDS items at least (one set in insertion
- * order; when it holds twice that many, the older half is dropped in one pass, so each item costs one
- * lookup and O(1) amortized even in a flood) and the newest transcript item.
- */
-export class DeliveryLog {
-  private keys = new Set<string>();
-  /** Id of the newest transcript item delivered (or the item a resume starts after). */
-  private lastId: string | null = null;
-
-  /** Records the item; false when it was delivered before. */
-  admit(item: ChatTranscriptItem): boolean {
-    const key = deliveryKey(item);
-    if (key !== null) {
-      if (this.keys.has(key)) return false;
-      this.remember(key);
-    }
-    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.lastId = item.Id;
-    return true;
-  }
-
-  /** A restart: `itemId` was handled by an earlier session, so it counts as delivered and recovery starts after it. */
-  resumeAfter(itemId: string): void {
-    this.remember(itemId);
-    this.lastId = itemId;
-  }
-
-  private remember(key: string): void {
-    if (this.keys.size >= 2 * REMEMBERED_IDS) this.keys = new Set([...this.keys].slice(REMEMBERED_IDS));
-    this.keys.add(key);
-  }
-
-  /** Where a recovery starts: after the last item delivered, else at `fallbackTime`. */
-  startPosition(fallbackTime: string): StartPosition {
-    return this.lastId ? { Id: this.lastId } : { AbsoluteTime: fallbackTime };
-  }
-}
 
 export type FetchTranscriptPage = (request: TranscriptRequest) => Promise<Pick<GetTranscriptCommandOutput, 'Transcript' | 'NextToken'>>;
 
@@ -97,10 +46,9 @@ export class MissedMessageRecovery {
     return this.held !== null;
   }
 
-  /** A live item: delivered now (once), or after the running recovery. */
-  accept(item: ChatTranscriptItem): void {
-    if (this.held) this.held.push(item);
-    else this.deliverOnce(item);
+  /** A live item that arrived while this recovery runs (see `running`): delivered after the recovered ones. */
+  hold(item: ChatTranscriptItem): void {
+    this.held?.push(item);
   }
 
   /** Ends the running recovery (its held items are still delivered) and clears its retry timer. */

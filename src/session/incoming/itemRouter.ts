@@ -1,7 +1,7 @@
 // Decides which session event an incoming item becomes (chatjs-behavior §3.3, §3.4).
-import { CHAT_EVENTS, CONTENT_TYPE } from '../constants.js';
-import type { ChatTranscriptItem } from '../types.js';
-import type { ItemEventName } from './sessionEvents.js';
+import { CHAT_EVENTS, CONTENT_TYPE } from '../../constants.js';
+import type { ChatTranscriptItem } from '../../types.js';
+import type { ItemEventName } from '../events/sessionEvents.js';
 
 const EVENT_CONTENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
 
@@ -31,6 +31,12 @@ function eventForContentType(contentType: string | undefined): ItemEventName {
   // ATTACHMENT items carry no top-level ContentType.
   const suffix = typeof contentType === 'string' && contentType.startsWith(EVENT_CONTENT_PREFIX) ? contentType.slice(EVENT_CONTENT_PREFIX.length) : '';
   return EVENT_BY_SUFFIX.get(suffix) ?? CHAT_EVENTS.INCOMING_MESSAGE;
+}
+
+/** A streaming chunk or the completed message that closes a stream. */
+export function isPartialMessage(item: ChatTranscriptItem): boolean {
+  const completed = item.MessageMetadata?.MessageCompleted;
+  return item.ParticipantRole === 'SYSTEM' && item.Type === 'MESSAGE' && completed !== undefined && completed !== null;
 }
 
 /** Receipt items pushed by the service (chatjs also accepts the underscored spelling). */

@@ -1,8 +1,8 @@
 // What a session needs from the Participant Service client. The client is looked up per call (from a
 // cache keyed by region, endpoint and user-agent suffix) so a later setGlobalConfig({ endpoint }) reaches
 // sessions that already exist, which upstream's per-region cache did not do.
-import type { ParticipantClient } from '../client/participantClient.js';
-import type { AttachmentProgress, SendAttachmentResult } from '../types.js';
+import type { ParticipantClient } from '../../client/participantClient.js';
+import type { AttachmentProgress, SendAttachmentResult } from '../../types.js';
 
 export type SessionParticipantClient = Pick<
   ParticipantClient,
@@ -24,7 +24,7 @@ export type SessionParticipantClient = Pick<
 export type ClientUse = 'default' | 'reconnect' | 'receipt';
 export type ClientLookup = (use?: ClientUse) => SessionParticipantClient;
 
-export type { GetTranscriptInput as TranscriptRequest } from '../client/participantClient.js';
+export type { GetTranscriptInput as TranscriptRequest } from '../../client/participantClient.js';
 
 export interface AttachmentOperations {
   upload(
@@ -34,4 +34,10 @@ export interface AttachmentOperations {
   ): Promise<SendAttachmentResult>;
   download(connectionToken: string, attachmentId: string): Promise<Blob>;
   url(connectionToken: string, attachmentId: string): Promise<string>;
+}
+
+/** The services of one session, built once when it is created (see sessionServices.ts). */
+export interface SessionServices {
+  client: ClientLookup;
+  attachments: AttachmentOperations;
 }

@@ -1,6 +1,6 @@
 // The controller's state machine: one variable holding the state and what that state owns, and the
 // reasons a state changes. The public ControllerState is derived from it.
-import type { ConnectArgs, ConnectChatResult, ControllerState } from '../types.js';
+import type { ConnectArgs, ConnectChatResult, ControllerState } from '../../types.js';
 
 /** A promise with its settle functions, owned by the state that made it. */
 export interface Deferred<T> {

@@ -1,6 +1,6 @@
 // Typing events are sent at most once per window (leading edge); calls inside the window get the
 // leading call's promise. Each session has its own throttle (upstream shared one per region).
-import { TIMINGS } from '../constants.js';
+import { TIMINGS } from '../../constants.js';
 
 export class TypingThrottle<T> {
   private leading: { at: number; result: Promise<T> } | null = null;

@@ -1,31 +1,33 @@
 // The one road every Participant Service call of a session takes, owned by the controller: the guard
 // (connect() first, not after leaving or ending) reads the connection token once; a 403 renews the token
 // once and retries; metrics record the call; the caller's metadata rides on the answer and on the error.
-import { CONTENT_TYPE } from '../constants.js';
-import { isChatServiceError } from '../errors.js';
+import { CONTENT_TYPE } from '../../constants.js';
+import { isChatServiceError } from '../../errors.js';
 import type {
   GetTranscriptResult,
   ParticipantServiceResponse,
   SendEventResult,
   SendMessageResult,
-} from '../types.js';
-import type { AttachmentOperations, ClientUse, SessionParticipantClient, TranscriptRequest } from './clientAccess.js';
-import type { SessionFeatures } from './features/index.js';
+} from '../../types.js';
+import type { AttachmentOperations, ClientUse, SessionParticipantClient, SessionServices, TranscriptRequest } from './clientAccess.js';
+import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
 import type { CheckedSendEvent, CheckedSendMessage } from './requestArgs.js';
 import { TypingThrottle } from './typingThrottle.js';
 
-/** What the pipeline needs from the controller. */
-export interface ServiceCallContext {
+/** The state's say on calls, answered by the chat's core. */
+export interface CallGate {
   /** The connection token when calls are allowed now; else throws IllegalStateException naming `method`. */
   tokenFor(method: string): string;
   /** After a 403 with `staleToken`: a renewed token, or null when renewal did not help. */
   renewToken(staleToken: string): Promise<string | null>;
-  client(use?: ClientUse): SessionParticipantClient;
-  attachments(): AttachmentOperations;
+  readonly hasEnded: boolean;
+}
+
+/** What the pipeline works with: the gate, the session's services (built once) and its features. */
+export interface ServiceCallContext {
+  gate: CallGate;
+  services: SessionServices;
   features: SessionFeatures;
-  hasEnded(): boolean;
-  /** A transcript page came back: the features learn what it holds. */
-  afterTranscriptPage(request: TranscriptRequest, result: Partial<GetTranscriptResult>): void;
 }
 
 /** The services a call may use, with the token it runs under. */
@@ -59,7 +61,7 @@ export class ServiceCalls {
 
   /** Runs one guarded call; see the file comment. */
   async run<D, M>(method: string, metadata: M | undefined, body: CallBody<D>, options: CallOptions<D> = {}): Promise<Response<D, M>> {
-    const token = this.context.tokenFor(method);
+    const token = this.context.gate.tokenFor(method);
     const observer = options.observe?.();
     const { metrics } = this.context.features;
     const startedAt = Date.now();
@@ -104,7 +106,7 @@ export class ServiceCalls {
     // checkSendEvent names the message exactly when the event is a receipt.
     if (input.receiptMessageId === undefined) return send();
     // No receipts once the chat is over: the service would refuse them.
-    if (this.context.hasEnded()) return Promise.resolve(undefined as unknown as Result);
+    if (this.context.gate.hasEnded) return Promise.resolve(undefined as unknown as Result);
     const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
     const request = { kind, messageId: input.receiptMessageId, disableThrottle: input.disableThrottle } as const;
     // The receipt throttler retries a failed batch itself, so each of its tries is one request.
@@ -116,17 +118,18 @@ export class ServiceCalls {
       'getTranscript',
       metadata,
       (token, { client }) => client.getTranscript(token, request) as Promise<GetTranscriptResult>,
-      { observe: () => ({ sent: (data) => this.context.afterTranscriptPage(request, data), failed: () => undefined }) },
+      { observe: () => ({ sent: (data) => learnFromTranscriptPage(this.context.features, request, data), failed: () => undefined }) },
     );
   }
 
   private async renewingOn403<D>(token: string, body: CallBody<D>, use?: ClientUse): Promise<D> {
-    const services = (): CallServices => ({ client: this.context.client(use), attachments: this.context.attachments() });
+    const { client, attachments } = this.context.services;
+    const services = (): CallServices => ({ client: client(use), attachments });
     try {
       return await body(token, services());
     } catch (error) {
       if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
-      const renewed = await this.context.renewToken(token);
+      const renewed = await this.context.gate.renewToken(token);
       if (renewed === null) throw error;
       return body(renewed, services());
     }

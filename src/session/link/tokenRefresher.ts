@@ -1,10 +1,10 @@
 // Renews the connection token a minute before it expires. A failed renewal is retried with capped
 // backoff (upstream waited 12 hours); a 403 means the chat is over.
-import { TIMINGS } from '../constants.js';
-import { isChatServiceError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import { backoffDelayMs } from '../timing/backoff.js';
-import { TimerGroup } from '../timing/timers.js';
+import { TIMINGS } from '../../constants.js';
+import { isChatServiceError } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
+import { backoffDelayMs } from '../../timing/backoff.js';
+import { TimerGroup } from '../../timing/timers.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
 
 /** Never renew more often than this, even when the service hands out tokens that are about to expire. */

@@ -1,5 +1,5 @@
 // The session bus's event map: event name → payload. The public `on*` methods subscribe to these names.
-import type { CHAT_EVENTS } from '../constants.js';
+import type { CHAT_EVENTS } from '../../constants.js';
 import type {
   ChatAuthenticationInitiatedEvent,
   ChatConnectionBrokenEvent,
@@ -11,7 +11,7 @@ import type {
   ChatParticipantDisplayNameUpdatedEvent,
   ChatTranscriptUpdatedEvent,
   ChatTypingEvent,
-} from '../types.js';
+} from '../../types.js';
 
 type E = typeof CHAT_EVENTS;
 

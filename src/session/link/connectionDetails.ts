@@ -1,29 +1,36 @@
 // Obtains and keeps the session's connection details: the websocket URL and the connection token that
 // every API call after connect() carries. Customers (and agents without Streams) exchange their
 // participant token with CreateParticipantConnection; agents under Streams ask Streams for a token.
-import { CONNECTION_TYPES, TIMINGS } from '../constants.js';
-import { ChatServiceError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import type { ConnectionDetails } from '../types.js';
-import type { NormalizedChatDetails } from './chatArgs.js';
-import type { ClientLookup, ClientUse } from './clientAccess.js';
+import { CONNECTION_TYPES, TIMINGS } from '../../constants.js';
+import { ChatServiceError } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
+import type { ConnectionDetails } from '../../types.js';
+import type { NormalizedChatDetails, NormalizedCreateArgs } from '../args/chatArgs.js';
+import type { ClientLookup, ClientUse } from '../outgoing/clientAccess.js';
 
 export type DetailsSource = 'participant-connection' | 'streams-token';
 
 export class ConnectionDetailsProvider {
   private current: ConnectionDetails | null = null;
   private fetchedAt = 0;
+  private readonly chatDetails: NormalizedChatDetails;
+  private readonly source: DetailsSource;
+  /** Agents mark themselves connected (ConnectParticipant) when they create their own connection. */
+  private readonly connectParticipant: boolean;
 
   constructor(
-    private readonly chatDetails: NormalizedChatDetails,
-    private readonly source: DetailsSource,
+    args: NormalizedCreateArgs,
     private readonly client: ClientLookup,
     private readonly logger: Logger,
-    /** Agents mark themselves connected (ConnectParticipant) when they create their own connection. */
-    private readonly connectParticipant = false,
     /** Told about every CreateParticipantConnection call (for client-side metrics). */
     private readonly onServiceCall: (startedAtMs: number, failed: boolean) => void = () => undefined,
-  ) {}
+  ) {
+    this.chatDetails = args.chatDetails;
+    // Agents under Streams ask Streams for their token; everyone else exchanges the participant token.
+    const usesStreams = args.type === 'AGENT' && args.websocketManager !== null && args.chatDetails.getConnectionToken !== null;
+    this.source = usesStreams ? 'streams-token' : 'participant-connection';
+    this.connectParticipant = args.type === 'AGENT';
+  }
 
   get details(): ConnectionDetails | null {
     return this.current;

@@ -4,10 +4,10 @@
 // as an uncaught error of the page (see reportUncaught.ts).
 // Handlers get `(payload, eventName, bus)` as upstream's did; `bus` is the small `ChatEventBus` handle.
 import EventEmitter from 'eventemitter3';
-import { ValueError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import type { ChatEventBus, ChatEventSubscription, Unsubscribe } from '../types.js';
-import { reportUncaught, type UncaughtReporter } from './reportUncaught.js';
+import { ValueError } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
+import type { ChatEventBus, ChatEventSubscription, Unsubscribe } from '../../types.js';
+import { reportUncaught, type UncaughtReporter } from '../../util/reportUncaught.js';
 
 type Handler<P> = (payload: P, eventName: string, bus: ChatEventBus) => void;
 

@@ -1,11 +1,11 @@
 // The one interface through which a session hears its link: the manager hub calls it for the shared
 // manager's events, the session connection for what its own URL fetches learn. Reasons arrive here already
 // normalised, so the controller never sees a manager's raw callback arguments.
-import type { ChatDeepHeartbeatEvent, ChatTranscriptItem, ConnectionReason } from '../types.js';
+import type { ChatDeepHeartbeatEvent, ChatTranscriptItem, ConnectionReason } from '../../types.js';
 
 export type DeepHeartbeatInfo = ChatDeepHeartbeatEvent['data'];
 
-export interface LinkEvents {
+export interface LinkListener {
   /** An item of this session's contact arrived on the `aws/chat` topic. */
   item(item: ChatTranscriptItem): void;
   /** The websocket is up (first time, or again after a loss). */

@@ -7,9 +7,10 @@
 
 import { AttachmentError } from '../errors.js';
 import type { VoiceNoteConverter } from '../types.js';
-import { copyBytes } from './attachmentInput.js';
-import { ALLOWED_ATTACHMENT_MIME_TYPES, type AttachmentFile } from './attachmentRules.js';
-import { startsWith } from './voiceNotes/opusStream.js';
+import { ALLOWED_ATTACHMENT_MIME_TYPES } from '../constants.js';
+import { baseMimeType, copyBytes, extensionOf, GENERIC_MIME_TYPES, type AttachmentFile } from '../util/files.js';
+import { reasonOf } from '../util/values.js';
+import { startsWith } from './opusStream.js';
 import { encodeWav } from './wavEncoder.js';
 
 /** The sample rate voice notes are converted to: speech-quality, and 20 MB hold about 10 minutes. */
@@ -33,14 +34,12 @@ export type OfflineContextConstructor = new (channels: number, length: number, s
 
 type VoiceNoteFile = Blob & AttachmentFile;
 
-const baseType = (type: string): string => (type.split(';')[0] ?? '').trim().toLowerCase();
-const extensionOf = (name: string): string => (name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '');
 
 /** True for audio Amazon Connect would refuse but a browser may decode (ogg, opus, webm, mp4, mp3 …). */
 export function isConvertibleAudio(file: AttachmentFile): boolean {
-  const type = baseType(String(file.type ?? ''));
+  const type = baseMimeType(String(file.type ?? ''));
   if (type.startsWith('audio/')) return !ALLOWED_ATTACHMENT_MIME_TYPES.has(type);
-  return (type === '' || type === 'application/octet-stream') && AUDIO_EXTENSIONS.has(extensionOf(String(file.name ?? '')));
+  return GENERIC_MIME_TYPES.has(type) && AUDIO_EXTENSIONS.has(extensionOf(String(file.name ?? '')));
 }
 
 /** `note.ogg` → `note.wav`; `voice` → `voice.wav`. */
@@ -55,15 +54,12 @@ function defaultOfflineContext(): OfflineContextConstructor | undefined {
 }
 
 function refuse(file: VoiceNoteFile, why: string): AttachmentError {
-  const type = baseType(String(file.type ?? '')) || 'audio';
+  const type = baseMimeType(String(file.type ?? '')) || 'audio';
   return new AttachmentError(
     `Voice note "${file.name}" is ${type}, which Amazon Connect does not accept, and ${why}; send it as WAV (audio/wav).`,
     file.name,
   );
 }
-
-/** An error's message, or the thrown value as text. */
-export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Decodes a voice note to mono samples at a sample rate without Web Audio (Node). It rejects with an Error
@@ -83,7 +79,7 @@ const runsInNode = (): boolean =>
 
 /** Node only: imported on first use, out of sight of bundlers, so none of it is in the browser bundle. */
 const decodeInNode: DecodeWithoutWebAudio = async (bytes, sampleRate) =>
-  ((await import(/* webpackIgnore: true */ './voiceNotes/nodeConverter.js')) as typeof import('./voiceNotes/nodeConverter.js')).decodeVoiceNote(bytes, sampleRate);
+  ((await import(/* webpackIgnore: true */ './nodeConverter.js')) as typeof import('./nodeConverter.js')).decodeVoiceNote(bytes, sampleRate);
 
 /** The app's converter: its answer must be a WAV file (RIFF…WAVE). */
 async function convertWithApp(converter: VoiceNoteConverter, file: VoiceNoteFile): Promise<Uint8Array<ArrayBuffer>> {

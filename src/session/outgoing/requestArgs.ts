@@ -1,10 +1,10 @@
 // Validates and fills in the arguments of session methods. Every failure is an IllegalArgumentException
 // that names the field and the rule; the session stays usable.
-import { ALL_CONTENT_TYPES, CONTENT_TYPE, TRANSCRIPT_DEFAULTS } from '../constants.js';
-import { IllegalArgumentException } from '../errors.js';
-import { stripStartPosition } from '../client/startPosition.js';
-import { isObject } from '../util/values.js';
-import type { GetTranscriptArgs, SendEventArgs, SendMessageArgs } from '../types.js';
+import { ALL_CONTENT_TYPES, CONTENT_TYPE, TRANSCRIPT_DEFAULTS } from '../../constants.js';
+import { IllegalArgumentException } from '../../errors.js';
+import { stripStartPosition } from '../../client/startPosition.js';
+import { isObject } from '../../util/values.js';
+import type { GetTranscriptArgs, SendEventArgs, SendMessageArgs } from '../../types.js';
 import type { TranscriptRequest } from './clientAccess.js';
 
 const MESSAGE_CONTENT_TYPES: readonly string[] = [

@@ -1,14 +1,14 @@
 // A session's link to the service: its membership of a manager hub and, when the session owns its
 // manager, the transport function that feeds the manager fresh websocket URLs.
-import { TIMINGS } from '../constants.js';
-import { isChatServiceError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import type { ConnectionDetails, Unsubscribe, WebSocketManagerLike, WebSocketTransportResult } from '../types.js';
-import type { NormalizedChatDetails } from './chatArgs.js';
+import { TIMINGS } from '../../constants.js';
+import { isChatServiceError } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
+import type { ConnectionDetails, Unsubscribe, WebSocketManagerLike, WebSocketTransportResult } from '../../types.js';
+import type { NormalizedChatDetails } from '../args/chatArgs.js';
 import type { ConnectionDetailsProvider } from './connectionDetails.js';
-import type { LinkEvents } from './linkEvents.js';
+import type { LinkListener } from './linkListener.js';
 import { ManagerHub } from './managerHub.js';
-import { TerminalTransportError } from '../transport/errors.js';
+import { TerminalTransportError } from '../../transport/errors.js';
 
 export interface SessionConnectionOptions {
   manager: WebSocketManagerLike;
@@ -16,7 +16,7 @@ export interface SessionConnectionOptions {
   ownsManager: boolean;
   provider: ConnectionDetailsProvider;
   chatDetails: NormalizedChatDetails;
-  events: LinkEvents;
+  listener: LinkListener;
   logger: Logger;
 }
 
@@ -31,11 +31,11 @@ export class SessionConnection {
   }
 
   start(): void {
-    const { manager, chatDetails, events, logger } = this.options;
+    const { manager, chatDetails, listener, logger } = this.options;
     this.leaveHub = ManagerHub.of(manager, logger).join({
       contactId: chatDetails.contactId,
       initialContactId: chatDetails.initialContactId,
-      events,
+      listener,
     });
     if (this.options.ownsManager) {
       if (typeof manager.init !== 'function') throw new Error('the session websocket manager has no init()');
@@ -67,7 +67,7 @@ export class SessionConnection {
       return await this.options.provider.fetch('reconnect');
     } catch (error) {
       if (isChatServiceError(error) && error.statusCode === 403) {
-        this.options.events.chatOver();
+        this.options.listener.chatOver();
         throw new TerminalTransportError('The service refused a new connection (403): the chat is over', error, 403);
       }
       throw error;

@@ -1,17 +1,17 @@
 // One subscription per websocket manager, shared by every session that uses it. Streams gives all of an
 // agent's chats one manager and one `aws/chat` topic; the hub parses each frame once and hands the item to
 // the sessions whose contact it belongs to (receipts go to all, as upstream).
-import { TOPICS } from '../constants.js';
-import type { Logger } from '../log/logger.js';
-import type { Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../types.js';
-import { belongsToContact, parseItem } from './itemRouter.js';
-import { toConnectionReason, toDeepHeartbeatInfo, type LinkEvents } from './linkEvents.js';
+import { TOPICS } from '../../constants.js';
+import type { Logger } from '../../log/logger.js';
+import type { Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../../types.js';
+import { belongsToContact, parseItem } from '../incoming/itemRouter.js';
+import { toConnectionReason, toDeepHeartbeatInfo, type LinkListener } from './linkListener.js';
 
 /** A session on the hub: which contact it is, and the one interface it hears its link through. */
 export interface HubMember {
   contactId: string;
   initialContactId: string;
-  events: LinkEvents;
+  listener: LinkListener;
 }
 
 const hubs = new WeakMap<WebSocketManagerLike, ManagerHub>();
@@ -55,19 +55,19 @@ export class ManagerHub {
     };
     m.subscribeTopics([TOPICS.chat]);
     keep(m.onMessage(TOPICS.chat, (frame) => this.routeFrame(frame)));
-    keep(m.onConnectionGain(() => this.each((events) => events.established())));
-    keep(m.onConnectionLost((info) => this.each((events) => events.lost(toConnectionReason(info, 'connection lost')))));
+    keep(m.onConnectionGain(() => this.each((listener) => listener.established())));
+    keep(m.onConnectionLost((info) => this.each((listener) => listener.lost(toConnectionReason(info, 'connection lost')))));
     keep(
       m.onInitFailure((info) =>
-        this.each((events) => events.broken(toConnectionReason(info, 'the websocket could not be re-established'))),
+        this.each((listener) => listener.broken(toConnectionReason(info, 'the websocket could not be re-established'))),
       ),
     );
     // Streams' raw manager has no deep-heartbeat hooks; its page-side provider accepts them but never calls them.
     if (typeof m.onDeepHeartbeatSuccess === 'function') {
-      keep(m.onDeepHeartbeatSuccess((info) => this.each((events) => events.deepHeartbeat(true, toDeepHeartbeatInfo(info)))));
+      keep(m.onDeepHeartbeatSuccess((info) => this.each((listener) => listener.deepHeartbeat(true, toDeepHeartbeatInfo(info)))));
     }
     if (typeof m.onDeepHeartbeatFailure === 'function') {
-      keep(m.onDeepHeartbeatFailure((info) => this.each((events) => events.deepHeartbeat(false, toDeepHeartbeatInfo(info)))));
+      keep(m.onDeepHeartbeatFailure((info) => this.each((listener) => listener.deepHeartbeat(false, toDeepHeartbeatInfo(info)))));
     }
   }
 
@@ -77,15 +77,15 @@ export class ManagerHub {
       this.logger.warn('Ignoring a chat frame that is not an item');
       return;
     }
-    this.each((events, member) => {
-      if (belongsToContact(item, member.contactId, member.initialContactId)) events.item(item);
+    this.each((listener, member) => {
+      if (belongsToContact(item, member.contactId, member.initialContactId)) listener.item(item);
     });
   }
 
-  private each(visit: (events: LinkEvents, member: HubMember) => void): void {
+  private each(visit: (listener: LinkListener, member: HubMember) => void): void {
     for (const member of this.members) {
       try {
-        visit(member.events, member);
+        visit(member.listener, member);
       } catch (error) {
         this.logger.error('A session failed to handle a websocket event', error);
       }

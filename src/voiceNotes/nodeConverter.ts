@@ -2,7 +2,7 @@
 // `opus-decoder` package (WebAssembly, no native build), an optional peer dependency loaded on first use.
 // Opus decodes natively at 16 kHz, so no resampling is needed; channels are mixed down to mono.
 // This file is only ever loaded by a dynamic import, so it stays out of the browser bundle.
-import { reasonOf } from '../audioConversion.js';
+import { reasonOf } from '../util/values.js';
 import { isOgg, readOggOpus } from './oggOpus.js';
 import { VoiceNoteFormatError, type OpusHead, type OpusStream } from './opusStream.js';
 import { isWebm, readWebmOpus } from './webmOpus.js';

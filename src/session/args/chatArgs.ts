@@ -1,7 +1,7 @@
 // Normalises and validates the arguments of ChatSession.create(). Upstream accepts camelCase or
 // PascalCase chat details; we do too, and reject bad input with an error that names the field.
-import { IllegalArgumentException } from '../errors.js';
-import { isObject } from '../util/values.js';
+import { IllegalArgumentException } from '../../errors.js';
+import { isObject } from '../../util/values.js';
 import type {
   ChatDetailsInput,
   ChatFeatures,
@@ -9,7 +9,7 @@ import type {
   ChatSessionType,
   ConnectionTokenTransport,
   WebSocketManagerLike,
-} from '../types.js';
+} from '../../types.js';
 
 /** Chat details after normalisation: every id present, camelCase only. */
 export interface NormalizedChatDetails {

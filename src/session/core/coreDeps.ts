@@ -1,0 +1,71 @@
+// What a chat's core is built with. ChatSession.create() passes defaultCoreDeps(); unit tests pass fakes.
+// Every setting is read when used, so a later setGlobalConfig() reaches sessions that already exist.
+import { downloadAttachment, getAttachmentUrl, getParticipantClient, uploadAttachment } from '../../client/index.js';
+import { globalConfig } from '../../config/globalConfig.js';
+import { logManager } from '../../log/logManager.js';
+import type { Logger } from '../../log/logger.js';
+import { findWebSocket, WebSocketManager } from '../../transport/index.js';
+import type { WebSocketManagerLike } from '../../types.js';
+import type { NormalizedCreateArgs } from '../args/chatArgs.js';
+import type { ClientUse, SessionParticipantClient, SessionServices } from '../outgoing/clientAccess.js';
+
+/** What a core is built with (ChatSession.create: defaultCoreDeps in coreDeps.ts; tests: fakes). */
+export interface ChatCoreDeps extends SessionServices {
+  /** Builds the session's own websocket manager (used when create() got none). */
+  createManager: () => WebSocketManagerLike;
+  /** Whether the session's own manager would find a WebSocket constructor (Node 20 has none built in). */
+  hasWebSocket?: () => boolean;
+  logger: Logger;
+  /** Whether items missed while disconnected are fetched after a reconnect (default true). */
+  recoverMissedMessages?: () => boolean;
+  /** Whether read/delivered receipts are sent (default true). */
+  receiptsEnabled?: () => boolean;
+  /** The receipt throttle window in ms (default 5000). */
+  receiptThrottleMs?: () => number;
+}
+
+/** A logger whose lines name the session (contact, participant, type, region). */
+export function sessionLogger(args: NormalizedCreateArgs, prefix: string): Logger {
+  const { contactId, participantId } = args.chatDetails;
+  const region = globalConfig.resolveRegion(args.options.region);
+  return logManager.getLogger({ prefix, metadata: { contactId, participantId, sessionType: args.type, region } });
+}
+
+/**
+ * The Participant client and attachment operations of one session, built once. The client is looked up
+ * per call (from a cache keyed by region, endpoint and user-agent suffix), so config changes reach it.
+ */
+function sessionServices(args: NormalizedCreateArgs): SessionServices {
+  const logger = sessionLogger(args, 'Amazon-Connect-ChatJS-ChatClient');
+  const participantClient = (use: ClientUse = 'default'): ReturnType<typeof getParticipantClient> =>
+    getParticipantClient({
+      region: globalConfig.resolveRegion(args.options.region),
+      endpoint: globalConfig.getEndpoint(),
+      customUserAgentSuffix: globalConfig.getCustomUserAgentSuffix(),
+      logger,
+      ...(use === 'default' ? {} : { retry: { maxAttempts: 1 } }),
+    });
+  const attachments = {
+    upload: (token, file, options) =>
+      uploadAttachment(participantClient(), token, file, { ...options, voiceNoteConverter: globalConfig.getVoiceNoteConverter() }),
+    download: (token, attachmentId) => downloadAttachment(participantClient(), token, attachmentId),
+    url: (token, attachmentId) => getAttachmentUrl(participantClient(), token, attachmentId),
+  } satisfies SessionServices['attachments'];
+  const client: (use?: ClientUse) => SessionParticipantClient = participantClient;
+  return { client, attachments };
+}
+
+export function defaultCoreDeps(args: NormalizedCreateArgs): ChatCoreDeps {
+  const { features } = args;
+  return {
+    ...sessionServices(args),
+    // The online check and WebSocket come from the shared network settings (transport/networkSettings.ts),
+    // read at each check, so a later setGlobalConfig({ webSocketManagerConfig }) reaches live sessions.
+    createManager: () => WebSocketManager.create({ logger: sessionLogger(args, 'ChatJS-WebSocketManager') }),
+    hasWebSocket: () => findWebSocket() !== undefined,
+    logger: sessionLogger(args, 'ChatJS-ChatController'),
+    recoverMissedMessages: () => features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled(),
+    receiptsEnabled: () => features.messageReceipts?.shouldSendMessageReceipts ?? globalConfig.isMessageReceiptsEnabled(),
+    receiptThrottleMs: () => features.messageReceipts?.throttleTime ?? globalConfig.getMessageReceiptsThrottleTime(),
+  };
+}

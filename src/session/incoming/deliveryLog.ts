@@ -1,0 +1,56 @@
+// What was delivered: each incoming item (live, recovered or synthetic) goes to the app once, by Id, and
+// the newest transcript item is where a recovery starts.
+import type { ChatTranscriptItem, StartPosition } from '../../types.js';
+import { isPartialMessage } from './itemRouter.js';
+
+/** How many delivered Ids are remembered for deduplication. */
+const REMEMBERED_IDS = 2000;
+
+/** Lex streaming chunks share an Id and are delivered once per chunk. */
+function deliveryKey(item: ChatTranscriptItem): string | null {
+  if (!item.Id) return null;
+  if (!isPartialMessage(item)) return item.Id;
+  const meta = item.MessageMetadata;
+  return `${item.Id}#${meta?.MessageCompleted ? 'done' : String(meta?.ChunkNumber ?? '')}`;
+}
+
+const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
+  item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing'));
+
+/**
+ * Remembers what was delivered: the keys of the last REMEMBERED_IDS items at least (one set in insertion
+ * order; when it holds twice that many, the older half is dropped in one pass, so each item costs one
+ * lookup and O(1) amortized even in a flood) and the newest transcript item.
+ */
+export class DeliveryLog {
+  private keys = new Set<string>();
+  /** Id of the newest transcript item delivered (or the item a resume starts after). */
+  private lastId: string | null = null;
+
+  /** Records the item; false when it was delivered before. */
+  admit(item: ChatTranscriptItem): boolean {
+    const key = deliveryKey(item);
+    if (key !== null) {
+      if (this.keys.has(key)) return false;
+      this.remember(key);
+    }
+    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.lastId = item.Id;
+    return true;
+  }
+
+  /** A restart: `itemId` was handled by an earlier session, so it counts as delivered and recovery starts after it. */
+  resumeAfter(itemId: string): void {
+    this.remember(itemId);
+    this.lastId = itemId;
+  }
+
+  private remember(key: string): void {
+    if (this.keys.size >= 2 * REMEMBERED_IDS) this.keys = new Set([...this.keys].slice(REMEMBERED_IDS));
+    this.keys.add(key);
+  }
+
+  /** Where a recovery starts: after the last item delivered, else at `fallbackTime`. */
+  startPosition(fallbackTime: string): StartPosition {
+    return this.lastId ? { Id: this.lastId } : { AbsoluteTime: fallbackTime };
+  }
+}
