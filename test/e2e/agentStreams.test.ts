@@ -1,7 +1,7 @@
 // The Streams custom CCP against the emulated CCP (/ccp-v2/): real amazon-connect-streams 2.28.2 in
 // headless Chromium, this SDK (and in the last block 5.0.0's bundle) creating the agent sessions.
-import { messageTexts, send, startCustomerChat, startPlaywrightWorld, type PlaywrightWorld } from './helpers/playwrightPages';
-import { acceptChat, agentsOf, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, takeConsoleErrors, type SdkUnderTest } from './helpers/streamsAgent';
+import { messageTexts, send, startCustomerChat, startPlaywrightWorld, type PlaywrightWorld } from '../support/browser/playwrightPages';
+import { acceptChat, agentsOf, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, takeConsoleErrors, type SdkUnderTest } from '../support/browser/streamsAgent';
 
 jest.setTimeout(120_000);
 

@@ -1,9 +1,9 @@
 // The built bundle under a strict Content-Security-Policy: `script-src 'self'; worker-src 'none'`. A customer
 // session with metrics on connects to the emulator and sends a message; no CSP violation happens, no
 // request goes anywhere the app did not name, and the app's publisher receives the SendMessage latency.
-import type { TestEmulator } from '../integration/helpers/emulator';
-import type { TestPage } from './helpers/engine';
-import { openBundlePage, type BundlePage } from './helpers/bundlePage';
+import type { TestEmulator } from '../support/emulator/testEmulator';
+import type { TestPage } from '../support/browser/engine';
+import { openBundlePage, type BundlePage } from '../support/browser/bundlePage';
 
 jest.setTimeout(60_000);
 

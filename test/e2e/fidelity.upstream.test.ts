@@ -8,8 +8,8 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { SendEventCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { ChatParticipant, EVENT_PREFIX, startTestEmulator, TestEmulator } from '../integration/helpers/emulator';
-import { launchBrowser } from './helpers/browser';
+import { ChatParticipant, EVENT_PREFIX, startTestEmulator, TestEmulator } from '../support/emulator/testEmulator';
+import { launchBrowser } from '../support/browser/browser';
 
 jest.setTimeout(60_000);
 

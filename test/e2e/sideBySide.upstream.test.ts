@@ -1,4 +1,4 @@
-// Side by side: one scripted chat (helpers/scriptedChatApp.js, an app written for 5.0.0) runs in one page
+// Side by side: one scripted chat (test/support/browser/scriptedChatApp.js, an app written for 5.0.0) runs in one page
 // on amazon-connect-chatjs 5.0.0's published bundle and in another on this SDK's bundle, each against its
 // own chat on the same emulator, with an agent doing the same things in both. What the app saw must be
 // the same — values, payloads, handler arguments, error serialization, the shape of connect.ChatSession —
@@ -7,15 +7,15 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { SendEventCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { ChatParticipant, EVENT_PREFIX, startTestEmulator, TestEmulator } from '../integration/helpers/emulator';
-import { launchBrowser } from './helpers/browser';
-import { BUNDLE_PATH } from './helpers/bundlePage';
-import { startPageServer, type PageServer } from './helpers/pageServer';
+import { ChatParticipant, EVENT_PREFIX, startTestEmulator, TestEmulator } from '../support/emulator/testEmulator';
+import { launchBrowser } from '../support/browser/browser';
+import { BUNDLE_PATH } from '../support/browser/bundlePage';
+import { startPageServer, type PageServer } from '../support/browser/pageServer';
 
 jest.setTimeout(90_000);
 
 const UPSTREAM_BUNDLE = path.join(__dirname, '../../node_modules/upstream-chatjs/dist/amazon-connect-chat.js');
-const APP_SCRIPT = readFileSync(path.join(__dirname, 'helpers/scriptedChatApp.js'));
+const APP_SCRIPT = readFileSync(path.join(__dirname, '../support/browser/scriptedChatApp.js'));
 const pageHtml = (bundle: string): string =>
   `<!doctype html><html><head><meta charset="utf-8"><script src="/${bundle}"></script><script src="/app.js"></script></head><body>side by side</body></html>`;
 

@@ -1,8 +1,8 @@
 // A voice note recorded in the browser (MediaRecorder, ogg or webm opus) is converted by the bundle to a
 // 16 kHz mono 16-bit WAV before upload: the emulator stores audio/wav whose bytes are RIFF/WAVE.
-import { css, type TestPage } from './helpers/engine';
-import type { TestEmulator } from '../integration/helpers/emulator';
-import { openBundlePage, type BundlePage } from './helpers/bundlePage';
+import { css, type TestPage } from '../support/browser/engine';
+import type { TestEmulator } from '../support/emulator/testEmulator';
+import { openBundlePage, type BundlePage } from '../support/browser/bundlePage';
 
 jest.setTimeout(60_000);
 

@@ -3,8 +3,8 @@
 // agent list, and the echo bot handing over to a human agent. The browser side: test/e2e/agentStreams.
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import WebSocket from 'ws';
-import { CcpClient } from '../helpers/ccpClient';
-import { EVENT_PREFIX, FrameCollector, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { CcpClient } from '../../support/emulator/ccpClient';
+import { EVENT_PREFIX, FrameCollector, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 const clients: CcpClient[] = [];

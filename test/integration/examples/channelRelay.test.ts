@@ -6,8 +6,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'os';
 import { join } from 'path';
 import WebSocket from 'ws';
-import { ChatSession, MessageLog } from '../sdk/helpers';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { ChatSession, MessageLog } from '../../support/sdk/sdkWorld';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator/testEmulator';
 import type { AgentChatSession } from '../../../src/session/agentChatSession';
 
 jest.setTimeout(90_000);

@@ -1,6 +1,6 @@
 // Attachments through this SDK against the emulator: scanner rejection, checks before any call, progress.
 import { AttachmentError, ChatServiceError } from '../../../src/errors';
-import { sdkWorld, type SdkWorld } from './helpers';
+import { sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 const MB = 1024 * 1024;
 // The EICAR test string, built from two halves so this file is not itself flagged by a scanner.

@@ -5,7 +5,7 @@ import { CONTENT_TYPE } from '../../../src/constants';
 import { ChatServiceError } from '../../../src/errors';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';
 import type { ChatMessageEvent } from '../../../src/types';
-import { nextEvent, sdkWorld, type SdkWorld } from './helpers';
+import { nextEvent, sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 let world: SdkWorld;
 beforeEach(async () => {

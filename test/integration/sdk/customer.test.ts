@@ -1,7 +1,7 @@
 // This SDK as a customer against the emulator: the whole chat, over real HTTP and websockets.
 import { CONTENT_TYPE } from '../../../src/constants';
 import { ChatServiceError, IllegalArgumentException } from '../../../src/errors';
-import { nextEvent, sdkWorld, sendAs, type SdkWorld } from './helpers';
+import { nextEvent, sdkWorld, sendAs, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 let world: SdkWorld;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 // Faults that clear at once or by count: the session recovers and delivers every message exactly once, in order.
-import { runFaultScenario, expectRecovered } from './faultScenario';
-import { sdkWorld, type SdkWorld } from './helpers';
+import { runFaultScenario, expectRecovered } from '../../support/sdk/faultScenario';
+import { sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 jest.setTimeout(60_000);
 

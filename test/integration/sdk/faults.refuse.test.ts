@@ -1,6 +1,6 @@
 // The network goes away: websocket upgrades are refused and every Participant call fails at the socket.
-import { expectRecovered, runFaultScenario } from './faultScenario';
-import { sdkWorld, type SdkWorld } from './helpers';
+import { expectRecovered, runFaultScenario } from '../../support/sdk/faultScenario';
+import { sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 jest.setTimeout(240_000);
 

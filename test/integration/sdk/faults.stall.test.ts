@@ -1,6 +1,6 @@
 // A half-open link: the socket stays open but nothing comes back. The missed heartbeat gives it away.
-import { expectRecovered, runFaultScenario } from './faultScenario';
-import { sdkWorld, type SdkWorld } from './helpers';
+import { expectRecovered, runFaultScenario } from '../../support/sdk/faultScenario';
+import { sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,6 @@
 // Lex streaming against the emulator: chunks sharing one Id reach the app as one growing message.
 import type { ChatTranscriptItem } from '../../../src/types';
-import { sdkWorld, type SdkWorld } from './helpers';
+import { sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 let world: SdkWorld;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { IllegalStateException } from '../../../src/errors';
 import { WebSocketManager } from '../../../src/transport';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';
-import { ChatSession, MessageLog, nextEvent, sdkWorld, sendAs, type SdkWorld } from './helpers';
+import { ChatSession, MessageLog, nextEvent, sdkWorld, sendAs, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 // Persistent chat against the emulator: a chat started with PersistentChat carries the ended chat's
 // transcript; the new session hears chat.rehydrated and fetches the old messages.
 import type { ChatTranscriptItem } from '../../../src/types';
-import { ChatSession, nextEvent, sdkWorld, sendAs, type SdkWorld } from './helpers';
+import { ChatSession, nextEvent, sdkWorld, sendAs, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 let world: SdkWorld;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 // calls a burst makes, the ClientTokens they carry, and that a session never hears its own receipts.
 import { CONTENT_TYPE } from '../../../src/constants';
 import type { ChatMessageEvent } from '../../../src/types';
-import { ChatSession, nextEvent, sdkWorld, sendAs, type SdkWorld } from './helpers';
+import { ChatSession, nextEvent, sdkWorld, sendAs, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const THROTTLE_MS = 400;

@@ -4,7 +4,7 @@ import { ChatServiceError } from '../../../src/errors';
 import type { AgentChatSession } from '../../../src/session/agentChatSession';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';
 import type { ChatTranscriptItem } from '../../../src/types';
-import { ChatSession, sdkWorld, sendAs, type SdkWorld } from './helpers';
+import { ChatSession, sdkWorld, sendAs, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 /** Keeps the latest transcript a session published and waits for one that passes a test. */
 class TranscriptWatch {

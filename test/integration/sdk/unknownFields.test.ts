@@ -2,8 +2,8 @@
 // service's JSON (the emulator's items carry InitialContactId, and the control API lets a message carry
 // MessageMetadata.MessageCompleted and a field no model has), and so do the other calls.
 import { ParticipantClient } from '../../../src/client/participantClient';
-import { rawJson } from '../helpers/emulator';
-import { sdkWorld, type SdkWorld } from './helpers';
+import { rawJson } from '../../support/emulator/testEmulator';
+import { sdkWorld, type SdkWorld } from '../../support/sdk/sdkWorld';
 
 let world: SdkWorld;
 beforeEach(async () => {

@@ -8,7 +8,7 @@
 // (streams-pairing.md §3).
 import { request } from 'node:http';
 import { CreateParticipantConnectionCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator/testEmulator';
 import type { WebSocketManagerLike } from '../../../src/types';
 
 type StreamsManager = WebSocketManagerLike & {

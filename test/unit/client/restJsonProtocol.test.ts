@@ -6,7 +6,7 @@
 import { AccessDeniedException, ConnectParticipantServiceException, ResourceNotFoundException } from '@aws-sdk/client-connectparticipant';
 import { ParticipantClient } from '../../../src/client/participantClient';
 import { buildRequest, encodeLabel, UnknownOperationError } from '../../../src/client/restJsonRequest';
-import { FakeParticipantService } from './fakeParticipantService';
+import { FakeParticipantService } from '../../support/fakes/fakeParticipantService';
 
 const endpoint = { protocol: 'https:', hostname: 'example.test', path: '/', query: {} };
 const makeClient = (fake: FakeParticipantService) =>

@@ -16,7 +16,7 @@ import {
   fakeClient,
   flush,
   type Harness,
-} from '../session/fakes';
+} from '../../support/fakes/sessionHarness';
 
 const dims = (metric: CsmMetric): string[] => metric.dimensions.map((d) => `${d.name}=${d.value}`);
 const named = (name: string): CsmMetric[] => csmService.getMetrics().filter((m) => m.metricName === name);

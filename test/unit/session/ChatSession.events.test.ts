@@ -1,6 +1,6 @@
 import { CONTENT_TYPE } from '../../../src/constants';
 import { IllegalStateException } from '../../../src/errors';
-import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE } from './fakes';
+import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE } from '../../support/fakes/sessionHarness';
 
 const message = (fields: object = {}) => ({
   Id: 'm1',

@@ -1,6 +1,6 @@
 import { CONTENT_TYPE } from '../../../src/constants';
 import { IllegalStateException } from '../../../src/errors';
-import { agentHarness, connectCustomer, customerHarness, FakeManager, flush } from './fakes';
+import { agentHarness, connectCustomer, customerHarness, FakeManager, flush } from '../../support/fakes/sessionHarness';
 
 const CONTROLLER_METHODS = [
   'subscribe',

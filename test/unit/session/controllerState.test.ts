@@ -2,7 +2,7 @@
 import { CONTENT_TYPE } from '../../../src/constants';
 import { IllegalStateException } from '../../../src/errors';
 import type { StateChange } from '../../../src/session/chatController';
-import { accessDenied, agentHarness, connectCustomer, customerHarness, FakeManager, flush } from './fakes';
+import { accessDenied, agentHarness, connectCustomer, customerHarness, FakeManager, flush } from '../../support/fakes/sessionHarness';
 
 const msg = (id: string, fields: object = {}) => ({
   Id: id,

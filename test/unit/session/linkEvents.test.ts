@@ -2,7 +2,7 @@
 import type { LinkEvents } from '../../../src/session/linkEvents';
 import { ManagerHub } from '../../../src/session/managerHub';
 import { silentLogger } from '../../../src/log/logger';
-import { FakeManager } from './fakes';
+import { FakeManager } from '../../support/fakes/sessionHarness';
 
 function member(contactId: string) {
   const heard: Array<[string, unknown]> = [];

@@ -2,7 +2,7 @@
 import { createPartialMessages, isPartialMessage } from '../../../src/session/features/partialMessages';
 import type { FeatureContext } from '../../../src/session/features/types';
 import type { ChatTranscriptItem } from '../../../src/types';
-import { connectCustomer, customerHarness, flush } from './fakes';
+import { connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';
 
 const T0 = '2026-01-01T00:00:00.000Z';
 

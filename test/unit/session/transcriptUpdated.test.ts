@@ -6,7 +6,7 @@ import { createTranscript } from '../../../src/session/features/transcript';
 import type { FeatureContext } from '../../../src/session/features/types';
 import { normalizeCreateArgs } from '../../../src/session/chatArgs';
 import type { ChatTranscriptItem, ChatTranscriptUpdatedEvent } from '../../../src/types';
-import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE, type Harness } from './fakes';
+import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE, type Harness } from '../../support/fakes/sessionHarness';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');

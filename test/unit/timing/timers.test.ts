@@ -1,7 +1,7 @@
 // Issue 15 item 4: one TimerGroup for transport and session; every timer has an owner that clears it.
 import { CONTENT_TYPE } from '../../../src/constants';
 import { MAX_TIMER_DELAY_MS, TimerGroup } from '../../../src/timing/timers';
-import { connectCustomer, customerHarness, flush } from '../session/fakes';
+import { connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());

@@ -3,7 +3,7 @@ import { ChatSession } from '../../../src/index';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';
 import type { AgentChatSession } from '../../../src/session/agentChatSession';
 import type { ChatMessageEvent, ChatTranscriptItem } from '../../../src/types';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../emulator/testEmulator';
 import type { EmulatorOptions } from 'amazon-connect-chatjs-emulator';
 
 export { ChatSession };

@@ -9,7 +9,7 @@ import type { FileToPick, RequestSeen, TestBrowser, WaitOptions } from './engine
 import { DEFAULT_TIMEOUT_MS, EnginePage } from './enginePage';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findFirefox } = require('../engines/firefox') as { findFirefox(): string | undefined };
+const { findFirefox } = require('./firefox') as { findFirefox(): string | undefined };
 
 /** A machine without a sound card (CI, containers) never lets an AudioContext run: a mock audio device
  * does, for the pages that record a voice note. (The SDK itself converts with OfflineAudioContext.) */

@@ -1,8 +1,8 @@
 // One fault scenario: a connected customer, a fault narrowed to the customer, the agent sending messages
 // while it holds (control API, unaffected), then every message must arrive once, in order, and the
 // app's transcript must equal the emulator's.
-import type { SdkWorld } from './helpers';
-import { sendAs } from './helpers';
+import type { SdkWorld } from './sdkWorld';
+import { sendAs } from './sdkWorld';
 
 export interface FaultScenario {
   /** The fault body, without the target (added here). */

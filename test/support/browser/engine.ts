@@ -3,7 +3,7 @@
 //   - `e2e`          Chromium: @sparticuz/chromium's binary driven by playwright-core (every e2e test);
 //   - `e2e-firefox`  Firefox ESR found on the machine, driven by puppeteer-core over WebDriver BiDi
 //                    (the tests listed in ENGINE_DEPENDENT_TESTS of jest.config.js; registered only when
-//                    Firefox is installed, see engines/firefox.js).
+//                    Firefox is installed, see firefox.js beside this file).
 // To run a new test in both engines: write it against this API and add its file to that list.
 //
 // API (everything a test needs; nothing engine-specific leaks out):

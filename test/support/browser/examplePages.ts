@@ -1,7 +1,7 @@
 // Shared setup of the examples/ tests: an emulator that serves the example pages itself (its static
 // routes, same origin as the API), a browser of the project's engine, and the steps every test repeats.
 import type { EmulatorOptions } from 'amazon-connect-chatjs-emulator';
-import { startTestEmulator, type TestEmulator } from '../../integration/helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../emulator/testEmulator';
 import { css, launchEngineBrowser, testId, type TestBrowser, type TestPage } from './engine';
 
 export interface ExampleWorld {

@@ -2,7 +2,7 @@
 // emulator) next to extra files, opened in the project's browser engine with an emulator to talk to.
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { startTestEmulator, type TestEmulator } from '../../integration/helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../emulator/testEmulator';
 import { launchEngineBrowser, type TestBrowser, type TestPage } from './engine';
 import { startPageServer, type PageServer } from './pageServer';
 

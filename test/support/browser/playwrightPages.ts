@@ -3,7 +3,7 @@
 // Chromium, and the customer-widget steps. Tests that run in every engine use ./examplePages instead.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EmulatorOptions } from 'amazon-connect-chatjs-emulator';
-import { startTestEmulator, type TestEmulator } from '../../integration/helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../emulator/testEmulator';
 import { launchBrowser } from './browser';
 
 export interface PlaywrightWorld {
