@@ -36,8 +36,8 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.connection', // the outage banner and recovery
   'examples.refresh', // resuming after a reload
   'examples.xss', // hostile content rendered as text
-  'voiceNote', // a recorded voice note converted to WAV
-  'csp', // strict CSP with metrics on
+  'bundle.voiceNote', // a recorded voice note converted to WAV
+  'bundle.csp', // strict CSP with metrics on
   'engine.helper', // the helper's own promises (problems, downloads, requests)
 ].map((name) => `<rootDir>/test/e2e/${name}.test.ts`);
 

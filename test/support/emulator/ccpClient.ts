@@ -1,5 +1,5 @@
 // Plays the emulated CCP page's side of the emulator (its agent channel and chat socket) from Node, so
-// routing and the CCP requests can be tested without a browser. The browser side is test/e2e/agentStreams.
+// routing and the CCP requests can be tested without a browser. The browser side is test/e2e/examples.agentStreams.
 import { FrameCollector, type TestEmulator } from './testEmulator';
 
 const WAIT_MS = 5000;
