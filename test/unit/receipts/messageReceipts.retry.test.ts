@@ -1,4 +1,4 @@
-// Issue 15 item 7: a failed receipt batch is retried with backoff when the error is retryable, dropped when not.
+// A failed receipt batch is retried with backoff when the error is retryable, dropped when not.
 import { ChatServiceError } from '../../../src/errors';
 import type { Logger } from '../../../src/log/logger';
 import { MessageReceipts, RECEIPT_NOTICES } from '../../../src/receipts';

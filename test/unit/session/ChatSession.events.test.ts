@@ -34,7 +34,7 @@ describe('session events', () => {
   });
 
   it('gives every handler the item and chat details, keeps going when one throws, and unsubscribes', async () => {
-    // The thrown error reaches the page as an uncaught error (window 'error'), as issue 15 asks.
+    // The thrown error reaches the page as an uncaught error (window 'error'), so the page's own error reporting sees it.
     const uncaught: unknown[] = [];
     const onWindowError = (event: ErrorEvent): void => {
       uncaught.push(event.error);

@@ -1,4 +1,4 @@
-// Issue 15 item 3: one state variable; every change says why, clears what the old state owned and is logged.
+// One state variable; every change says why, clears what the old state owned and is logged.
 import { CONTENT_TYPE } from '../../../src/constants';
 import { IllegalStateException } from '../../../src/errors';
 import type { StateChange } from '../../../src/session/chatController';

@@ -1,4 +1,4 @@
-// Issue 15 item 8: an app handler's exception reaches the page as an uncaught error; the rest keeps going.
+// An app handler's exception reaches the page as an uncaught error; the rest keeps going.
 import { EventBus } from '../../../src/session/eventBus';
 import { reportUncaught } from '../../../src/session/reportUncaught';
 import type { SessionEventMap } from '../../../src/session/sessionEvents';

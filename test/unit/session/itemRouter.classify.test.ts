@@ -1,5 +1,6 @@
 import { belongsToContact, classifyItem, parseItem } from '../../../src/session/itemRouter';
-import { CONTENT_TYPE } from '../../../src/constants';
+import { CHAT_EVENTS, CONTENT_TYPE } from '../../../src/constants';
+import type { ChatTranscriptItem } from '../../../src/types';
 
 const item = (fields: object) => ({ AbsoluteTime: 't', Id: 'i', Type: 'EVENT', ContentType: 'text/plain', ...fields });
 
@@ -58,5 +59,20 @@ describe('item routing', () => {
     expect(belongsToContact(item({ InitialContactId: 'c0' }), 'c1', 'c0')).toBe(true);
     expect(belongsToContact(item({ ContactId: 'c9', InitialContactId: 'c8' }), 'c1', 'c0')).toBe(false);
     expect(belongsToContact(item({ ContactId: 'c9', Type: 'MESSAGEMETADATA' }), 'c1', 'c0')).toBe(true);
+  });
+});
+
+const PREFIX = 'application/vnd.amazonaws.connect.event.';
+const eventItem = (suffix: string): ChatTranscriptItem =>
+  ({ Id: 'i1', Type: 'EVENT', ContentType: `${PREFIX}${suffix}`, AbsoluteTime: '2024-01-01T00:00:00.000Z' }) as ChatTranscriptItem;
+
+describe('item routing by event suffix', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('an event item with suffix %s is an ordinary message', (suffix) => {
+    expect(classifyItem(eventItem(suffix), 'me')).toBe(CHAT_EVENTS.INCOMING_MESSAGE);
+  });
+
+  it('known suffixes still route to their own events', () => {
+    expect(classifyItem(eventItem('typing'), 'me')).toBe(CHAT_EVENTS.INCOMING_TYPING);
+    expect(classifyItem(eventItem('chat.rehydrated'), 'me')).toBe(CHAT_EVENTS.CHAT_REHYDRATED);
   });
 });

@@ -1,4 +1,4 @@
-// Issue 15 item 2: one link-event interface from the hub to the controller, reasons already normalised.
+// One link-event interface from the hub to the controller, reasons already normalised.
 import type { LinkEvents } from '../../../src/session/linkEvents';
 import { ManagerHub } from '../../../src/session/managerHub';
 import { silentLogger } from '../../../src/log/logger';

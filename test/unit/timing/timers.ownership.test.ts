@@ -1,4 +1,4 @@
-// Issue 15 item 4: one TimerGroup for transport and session; every timer has an owner that clears it.
+// One TimerGroup for transport and session; every timer has an owner that clears it.
 import { CONTENT_TYPE } from '../../../src/constants';
 import { MAX_TIMER_DELAY_MS, TimerGroup } from '../../../src/timing/timers';
 import { connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';

@@ -1,4 +1,4 @@
-// Issue 15 item 5: one store for the online check and the WebSocket constructor, shared by
+// One store for the online check and the WebSocket constructor, shared by
 // ChatSession.setGlobalConfig and every WebSocketManager, including ones an app creates itself.
 import { globalConfig } from '../../../src/config/globalConfig';
 import { findWebSocket, resetGlobalConfig, WebSocketManager } from '../../../src/transport';
