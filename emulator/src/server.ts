@@ -5,17 +5,17 @@ import { randomUUID } from 'crypto';
 import * as http from 'http';
 import * as https from 'https';
 import type { Socket } from 'net';
-import { handleAttachmentRequest } from '../participant/attachmentUrls';
-import { ATTACHMENTS_PATH } from '../store/attachmentStore';
-import { CcpService } from '../ccp/service';
-import { handleStartChatContact } from '../connect/startChatContact';
-import type { EmulatorContext } from '../context';
-import { CONTROL_PREFIX, handleControlRequest } from '../control/routes';
-import { toServiceError, unknownOperation } from '../core/errors';
-import { handleParticipantRequest, PARTICIPANT_PREFIX } from '../participant/routes';
-import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './common';
-import { AccessPolicy } from './policy';
-import { isStaticPath, redirect, serveStatic } from './staticFiles';
+import { handleAttachmentRequest } from './participant/attachmentUrls';
+import { ATTACHMENTS_PATH } from './store/attachmentStore';
+import { CcpService } from './ccp/service';
+import { handleStartChatContact } from './connect/startChatContact';
+import type { EmulatorContext } from './context';
+import { CONTROL_PREFIX, handleControlRequest } from './control/routes';
+import { toServiceError, unknownOperation } from './core/errors';
+import { handleParticipantRequest, PARTICIPANT_PREFIX } from './participant/routes';
+import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './http/common';
+import { AccessPolicy } from './http/policy';
+import { isStaticPath, redirect, serveStatic } from './http/staticFiles';
 
 export type AnyServer = http.Server | https.Server;
 

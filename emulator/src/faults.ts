@@ -1,9 +1,9 @@
 // Injected failures (POST /emulator/faults). One-shot kinds act at once (drop sockets, revoke tokens);
 // the others stay active until their count or duration runs out, or DELETE /emulator/faults.
 import { randomUUID } from 'crypto';
-import { ServiceError, validationError } from '../core/errors';
-import { Scheduler } from '../core/scheduler';
-import type { JsonObject } from '../core/validation';
+import { ServiceError, validationError } from './core/errors';
+import { Scheduler } from './core/scheduler';
+import type { JsonObject } from './core/validation';
 
 export const FAULT_KINDS = ['drop-sockets', 'stall-sockets', 'refuse', 'outage', 'http-error', 'latency', 'expire-connection-tokens'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
