@@ -3,7 +3,7 @@
 import { randomUUID } from 'crypto';
 import { ServiceError, validationError } from './core/errors';
 import { Scheduler } from './core/scheduler';
-import type { JsonObject } from './core/validation';
+import { optionalString, type JsonObject } from './core/validation';
 
 export const FAULT_KINDS = ['drop-sockets', 'stall-sockets', 'refuse', 'outage', 'http-error', 'latency', 'expire-connection-tokens'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -148,13 +148,6 @@ function parseHttpError(body: JsonObject): Partial<Fault> {
   const count = optionalNumber(body, 'count') ?? 1;
   if (count < 1) throw validationError('count must be at least 1');
   return { operation, status, errorType: errorType ?? ERROR_TYPE_BY_STATUS[status] ?? 'InternalServerException', remaining: count, message: optionalString(body, 'message') };
-}
-
-function optionalString(body: JsonObject, field: string): string | undefined {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw validationError(`${field} must be a string`);
-  return value;
 }
 
 function optionalNumber(body: JsonObject, field: string): number | undefined {
