@@ -2,7 +2,7 @@
 // websockets), e2e (node driving headless Chromium) and e2e-firefox (the engine-dependent e2e tests again,
 // in the Firefox installed on the machine; registered only when one is found). `npm test` runs unit,
 // integration and e2e one after another; the two e2e projects share one jest run, in parallel.
-const { findFirefox } = require('./test/e2e/engines/firefox');
+const { findFirefox } = require('./test/support/browser/firefox');
 
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.jest.json' }],
@@ -17,7 +17,7 @@ const common = {
   transform,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
-  setupFilesAfterEnv: ['<rootDir>/test/setup/failOnUnhandledRejection.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup/failOnUnhandledRejection.ts'],
 };
 
 // The optional Opus decoder of Node voice notes ships as ES modules only; the integration tests load it
@@ -28,7 +28,7 @@ const esmTransform = {
 };
 
 // The e2e tests whose outcome depends on the browser engine: they run in Chromium and Firefox alike,
-// through test/e2e/helpers/engine.ts. Add a file here when it is written against that helper.
+// through test/support/browser/engine.ts. Add a file here when it is written against that helper.
 const ENGINE_DEPENDENT_TESTS = [
   'bundle.global', // the script tag
   'examples.bundler', // the bundler app
@@ -36,8 +36,8 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.connection', // the outage banner and recovery
   'examples.refresh', // resuming after a reload
   'examples.xss', // hostile content rendered as text
-  'voiceNote', // a recorded voice note converted to WAV
-  'csp', // strict CSP with metrics on
+  'bundle.voiceNote', // a recorded voice note converted to WAV
+  'bundle.csp', // strict CSP with metrics on
   'engine.helper', // the helper's own promises (problems, downloads, requests)
 ].map((name) => `<rootDir>/test/e2e/${name}.test.ts`);
 
@@ -61,13 +61,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       transform: { ...transform, ...esmTransform },
       transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
-      setupFiles: ['<rootDir>/test/setup/nodeGlobals.ts'],
+      setupFiles: ['<rootDir>/test/support/setup/nodeGlobals.ts'],
     },
     {
       ...e2e,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/e2e/engines/reportMissingFirefox.js',
+      globalSetup: '<rootDir>/test/support/browser/reportMissingFirefox.js',
     },
     ...(findFirefox() ? [firefoxProject] : []),
   ],

@@ -3,11 +3,10 @@
 // in a warm page (after one warm-up), self time attributed to original sources through the source maps.
 // Prints JSON; a tool for finding where the time goes, not part of `npm run bench`.
 'use strict';
-const path = require('path');
-const { launchBrowser } = require('./lib/browser');
-const { chatDetailsOf, controlClient } = require('./lib/control');
+const { chatDetailsOf } = require('./lib/control');
 const { attribute, profileWhile, sourceMapLookup } = require('./lib/cpuProfile');
-const { openPage, startPageServer, VARIANTS, VARIANT_NAMES } = require('./lib/page');
+const { ensureBuilt, startEnvironment } = require('./lib/environment');
+const { openPage, VARIANTS, VARIANT_NAMES } = require('./lib/page');
 const { openReceivingSession } = require('./lib/session');
 const { pollUntil } = require('./lib/wait');
 
@@ -34,11 +33,8 @@ async function floodOnce(env, opened, key, count) {
 async function main() {
   const [what = 'connect', runsText = '10'] = process.argv.slice(2);
   const runs = Number(runsText);
-  const { startEmulator } = require('../dist/emulator');
-  const emulator = await startEmulator({ port: 0, bot: 'none' });
-  const pages = await startPageServer();
-  const browser = await launchBrowser();
-  const env = { emulator, pages, browser, control: controlClient(emulator.url) };
+  ensureBuilt();
+  const env = await startEnvironment();
   const out = {};
   try {
     for (const variant of VARIANT_NAMES) {
@@ -52,9 +48,7 @@ async function main() {
       await opened.close();
     }
   } finally {
-    await browser.close();
-    await pages.close();
-    await emulator.close();
+    await env.close();
   }
   console.log(JSON.stringify({ what, runs, ...out }, null, 1));
 }

@@ -3,47 +3,21 @@
 // in bench/results.json and docs/benchmarks.md): this SDK and amazon-connect-chatjs 5.0.0 side by
 // side, on one emulator, in one headless Chromium. Timings are reported, never asserted.
 'use strict';
-const { execFileSync } = require('child_process');
-const fs = require('fs');
 const path = require('path');
-const { launchBrowser } = require('./lib/browser');
-const { controlClient } = require('./lib/control');
+const { ensureBuilt, ROOT, startEnvironment } = require('./lib/environment');
 const { describeMachine } = require('./lib/machine');
 const { writeResults } = require('./lib/output');
-const { startPageServer } = require('./lib/page');
 const { resultsMarkdown } = require('./lib/report');
 const { FULL, QUICK } = require('./lib/sizes');
 
-const ROOT = path.resolve(__dirname, '..');
 const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'receipts', 'capacity', 'streams'].map((name) => require(`./scenarios/${name}`));
-const BUILD_OUTPUTS = ['dist/amazon-connect-chat.js', 'dist/esm/index.js', 'emulator/dist/index.js'];
 
 function parseArgs(argv) {
   const only = argv.find((arg) => arg.startsWith('--only='));
   return { quick: argv.includes('--quick'), only: only ? only.slice('--only='.length).split(',') : null };
 }
 
-function ensureBuilt() {
-  if (BUILD_OUTPUTS.every((file) => fs.existsSync(path.join(ROOT, file)))) return;
-  console.error('bench: dist/ is incomplete, building');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { cwd: ROOT, stdio: 'inherit' });
-}
-
 const log = (scope) => (message) => console.error(`bench[${scope}] ${message}`);
-
-async function startEnvironment(quick) {
-  const { startEmulator } = require('amazon-connect-chatjs-emulator');
-  const emulator = await startEmulator({ port: 0, bot: 'none' });
-  const pages = await startPageServer();
-  const browser = await launchBrowser();
-  const env = { emulator, pages, browser, control: controlClient(emulator.url), sizes: quick ? QUICK : FULL };
-  env.close = async () => {
-    await browser.close();
-    await pages.close();
-    await emulator.close();
-  };
-  return env;
-}
 
 async function runScenario(env, scenario) {
   const started = Date.now();
@@ -63,7 +37,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   ensureBuilt();
   const started = Date.now();
-  const env = await startEnvironment(args.quick);
+  const env = await startEnvironment({ sizes: args.quick ? QUICK : FULL });
   const scenarios = [];
   try {
     for (const scenario of SCENARIOS.filter((candidate) => !args.only || args.only.includes(candidate.id))) scenarios.push(await runScenario(env, scenario));

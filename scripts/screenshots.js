@@ -8,7 +8,7 @@ const { chromium } = require('playwright-core');
 const { startEmulator } = require('amazon-connect-chatjs-emulator');
 
 const OUT = path.join(__dirname, '..', 'docs', 'images');
-// The same launch as test/e2e/helpers/browser.ts: @sparticuz/chromium's binary, without the flags that
+// The same launch as test/support/browser/browser.ts: @sparticuz/chromium's binary, without the flags that
 // break several contexts or switch CORS off.
 const DROPPED_ARGS = new Set(['--single-process', '--disable-web-security']);
 

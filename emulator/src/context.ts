@@ -6,7 +6,7 @@ import { CcpService } from './ccp/service';
 import { createBot } from './chat/bots';
 import { ChatService } from './chat/chatService';
 import { Retention, RetentionLimits } from './chat/retention';
-import { Faults, targetMatches } from './control/faults';
+import { Faults, targetMatches } from './faults';
 import { PublicAddress } from './core/address';
 import { RequestLog } from './core/requestLog';
 import { Clock, Scheduler } from './core/scheduler';

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'net';
 import { createContext, resolveOptions } from './context';
 import { exposureWarning } from './exposure';
-import { createServer } from './http/server';
+import { createServer } from './server';
 import type { EmulatorHandle, EmulatorOptions } from './types';
 
 export type { AttachmentItem, BotKind, EmulatorHandle, EmulatorOptions, Item, MessageMetadata, ParticipantRole, Receipt } from './types';

@@ -1,9 +1,9 @@
 // The built script-tag bundle in the project's browser engine: on a page whose `connect` already holds Streams'
 // names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it and
 // sends an attachment whose upload progress comes from the browser's XMLHttpRequest.
-import type { TestPage } from './helpers/engine';
-import type { TestEmulator } from '../integration/helpers/emulator';
-import { openBundlePage, type BundlePage } from './helpers/bundlePage';
+import type { TestPage } from '../support/browser/engine';
+import type { TestEmulator } from '../support/emulator/testEmulator';
+import { openBundlePage, type BundlePage } from '../support/browser/bundlePage';
 
 jest.setTimeout(60_000);
 

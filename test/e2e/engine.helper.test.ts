@@ -1,7 +1,7 @@
 // The e2e browser helper itself, in each engine: what the other tests rely on when they expect
 // `problems` to stay empty, read a download, or watch requests, must work, or those checks prove nothing.
-import { launchEngineBrowser, testId, type TestBrowser, type TestPage } from './helpers/engine';
-import { startPageServer, type PageServer } from './helpers/pageServer';
+import { launchEngineBrowser, testId, type TestBrowser, type TestPage } from '../support/browser/engine';
+import { startPageServer, type PageServer } from '../support/browser/pageServer';
 
 jest.setTimeout(60_000);
 

@@ -3,8 +3,8 @@
 // through package.json `exports` (with its prebuilt Participant client), and the bundled page must chat
 // with the emulator.
 import * as path from 'path';
-import { testId, type TestPage } from './helpers/engine';
-import { startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+import { testId, type TestPage } from '../support/browser/engine';
+import { startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
 jest.setTimeout(60_000);
 

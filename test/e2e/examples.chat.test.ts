@@ -1,9 +1,9 @@
 // examples/customer-chat.html and examples/agent-chat.html in two browser contexts, served by the
 // emulator: messages, typing, receipts and attachments (with upload progress) cross both ways, and
 // ending the chat shows on both.
-import type { TestPage } from './helpers/engine';
-import { testId } from './helpers/engine';
-import { joinAsAgent, message, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+import type { TestPage } from '../support/browser/engine';
+import { testId } from '../support/browser/engine';
+import { joinAsAgent, message, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
 jest.setTimeout(60_000);
 

@@ -2,9 +2,9 @@
 // open socket goes too) narrowed to the customer shows the lost-connection banner; when the fault clears
 // the banner goes, and what the agent sent meanwhile appears once, in order. Then the same through the
 // browser's own offline mode, where the page hears `offline` and `online` from the engine.
-import { testId, type TestPage } from './helpers/engine';
-import type { ChatParticipant } from '../integration/helpers/emulator';
-import { messageTexts, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+import { testId, type TestPage } from '../support/browser/engine';
+import type { ChatParticipant } from '../support/emulator/testEmulator';
+import { messageTexts, startCustomerChat, startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
 jest.setTimeout(60_000);
 

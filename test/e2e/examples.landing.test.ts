@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './helpers/browser';
+import { launchBrowser } from '../support/browser/browser';
 
 jest.setTimeout(120_000);
 

@@ -1,8 +1,8 @@
 // A browser refresh in the middle of a chat: the customer widget resumes the same contact from
 // sessionStorage, shows its transcript (older pages on scroll), and keeps chatting.
-import { testId, type TestPage } from './helpers/engine';
-import type { ChatParticipant } from '../integration/helpers/emulator';
-import { message, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+import { testId, type TestPage } from '../support/browser/engine';
+import type { ChatParticipant } from '../support/emulator/testEmulator';
+import { message, messageTexts, send, startCustomerChat, startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 // Message content is data, never markup: the example chat view shows HTML and hostile markdown links as
 // text, creates no element from them, and runs nothing.
-import { css, testId, type TestPage } from './helpers/engine';
-import { startCustomerChat, startExampleWorld, type ExampleWorld } from './helpers/examplePages';
+import { css, testId, type TestPage } from '../support/browser/engine';
+import { startCustomerChat, startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
 jest.setTimeout(60_000);
 

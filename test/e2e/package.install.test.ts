@@ -6,8 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestEmulator, type TestEmulator } from '../integration/helpers/emulator';
-import { launchBrowser } from './helpers/browser';
+import { startTestEmulator, type TestEmulator } from '../support/emulator/testEmulator';
+import { launchBrowser } from '../support/browser/browser';
 
 jest.setTimeout(240_000);
 

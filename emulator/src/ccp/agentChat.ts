@@ -7,7 +7,7 @@ import { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { ChatListener } from '../chat/chatService';
 import type { Contact } from '../store/store';
 import type { Item } from '../types';
-import { isJsonObject } from '../core/validation';
+import { isJsonObject, parseJsonFrame } from '../core/validation';
 import type { CcpPage } from './pages';
 import type { Router } from './router';
 
@@ -43,13 +43,8 @@ export class AgentChatSockets implements ChatListener {
   }
 
   private onFrame(chatSocket: ChatSocket, data: RawData): void {
-    let frame: unknown;
-    try {
-      frame = JSON.parse(data.toString());
-    } catch {
-      return;
-    }
-    if (!isJsonObject(frame)) return;
+    const frame = parseJsonFrame(data);
+    if (!frame) return;
     if (frame.topic === 'aws/heartbeat') send(chatSocket, { topic: 'aws/heartbeat' });
     if (frame.topic === 'aws/subscribe' || frame.topic === 'aws/unsubscribe') {
       const topics = isJsonObject(frame.content) && Array.isArray(frame.content.topics) ? frame.content.topics.filter((topic) => typeof topic === 'string') : [];

@@ -7,7 +7,7 @@ import { randomBytes } from 'crypto';
 import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
-import { isJsonObject } from '../core/validation';
+import { isJsonObject, parseJsonFrame } from '../core/validation';
 import type { Agent, CcpDeps } from './model';
 import { answerRequest } from './requests';
 import { CcpRequestError, Router } from './router';
@@ -86,13 +86,8 @@ export class CcpPages {
   }
 
   private onFrame(page: CcpPage, data: RawData): void {
-    let frame: unknown;
-    try {
-      frame = JSON.parse(data.toString());
-    } catch {
-      return;
-    }
-    if (!isJsonObject(frame) || frame.type !== 'request' || typeof frame.requestId !== 'string' || typeof frame.method !== 'string') return;
+    const frame = parseJsonFrame(data);
+    if (!frame || frame.type !== 'request' || typeof frame.requestId !== 'string' || typeof frame.method !== 'string') return;
     const params = isJsonObject(frame.params) ? frame.params : {};
     try {
       const result = answerRequest(this.deps, this.router(), page.agent, frame.method, params);

@@ -1,13 +1,13 @@
 // What the control API does to a contact: add participants, speak as someone, emit events, flood.
 import { randomUUID } from 'crypto';
 import { senderOf } from '../chat/chatService';
-import { isReceiptType } from '../core/contentTypes';
+import { isReceiptType, receiptKind, receiptMessageId } from '../core/contentTypes';
 import type { EmulatorContext } from '../context';
 import { conflictError, resourceNotFound, ServiceError, validationError } from '../core/errors';
 import type { Sender } from '../store/items';
 import type { Contact } from '../store/store';
 import type { MessageMetadata, ParticipantRole } from '../types';
-import { isJsonObject, JsonObject } from '../core/validation';
+import { isJsonObject, JsonObject, optionalString } from '../core/validation';
 
 const JOINABLE_ROLES: ParticipantRole[] = ['AGENT', 'CUSTOM_BOT', 'SUPERVISOR'];
 const SPEAKING_ROLES: ParticipantRole[] = ['AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR'];
@@ -45,15 +45,11 @@ function activeContact(ctx: EmulatorContext, contactId: string): Contact {
 
 const tooLarge = (message: string): ServiceError => new ServiceError(413, 'RequestEntityTooLargeException', message);
 
-function optionalString(body: JsonObject, field: string): string | undefined {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length === 0) throw validationError(`${field} must be a non-empty string`);
-  return value;
-}
+/** Every optional string of the control API's actions is non-empty when given. */
+const optionalText = (body: JsonObject, field: string): string | undefined => optionalString(body, field, 'nonEmpty');
 
 function optionalRole(body: JsonObject, allowed: ParticipantRole[]): ParticipantRole | undefined {
-  const role = optionalString(body, 'role');
+  const role = optionalText(body, 'role');
   if (role !== undefined && !(allowed as string[]).includes(role)) throw validationError(`role must be one of ${allowed.join(', ')}`);
   return role as ParticipantRole | undefined;
 }
@@ -62,13 +58,13 @@ export function joinParticipant(ctx: EmulatorContext, contactId: string, body: J
   const contact = activeContact(ctx, contactId);
   const role = optionalRole(body, JOINABLE_ROLES);
   if (!role) throw validationError(`role is required (${JOINABLE_ROLES.join(', ')})`);
-  const participant = ctx.chat.join(contact, role, optionalString(body, 'displayName') ?? DEFAULT_NAMES[role]);
+  const participant = ctx.chat.join(contact, role, optionalText(body, 'displayName') ?? DEFAULT_NAMES[role]);
   return { ParticipantId: participant.participantId, ParticipantToken: participant.participantToken };
 }
 
 /** The sender named by `participantId`, else a pseudo-participant of `role` (or `fallbackRole`). */
 function resolveSender(contact: Contact, body: JsonObject, fallbackRole: ParticipantRole | undefined): Sender | undefined {
-  const participantId = optionalString(body, 'participantId');
+  const participantId = optionalText(body, 'participantId');
   if (participantId) {
     const participant = contact.participants.get(participantId);
     if (!participant) throw resourceNotFound(`Participant ${participantId} not found`, participantId, 'PARTICIPANT');
@@ -80,7 +76,7 @@ function resolveSender(contact: Contact, body: JsonObject, fallbackRole: Partici
   pseudoSenders.set(contact, ids);
   const id = ids.get(role) ?? randomUUID();
   ids.set(role, id);
-  return { participantId: id, role, displayName: optionalString(body, 'displayName') ?? DEFAULT_NAMES[role] };
+  return { participantId: id, role, displayName: optionalText(body, 'displayName') ?? DEFAULT_NAMES[role] };
 }
 
 export function contactMessage(ctx: EmulatorContext, contactId: string, body: JsonObject): unknown {
@@ -95,9 +91,9 @@ export function contactMessage(ctx: EmulatorContext, contactId: string, body: Js
   ctx.retention.admitItems(2 * (content.length + metadataLength));
   const sender = resolveSender(contact, body, 'AGENT') as Sender;
   const item = ctx.chat.sendMessage(contact, sender, {
-    contentType: optionalString(body, 'contentType') ?? 'text/plain',
+    contentType: optionalText(body, 'contentType') ?? 'text/plain',
     content,
-    id: optionalString(body, 'id'),
+    id: optionalText(body, 'id'),
     messageMetadata: metadata as MessageMetadata | undefined,
   });
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
@@ -105,27 +101,18 @@ export function contactMessage(ctx: EmulatorContext, contactId: string, body: Js
 
 export function contactEvent(ctx: EmulatorContext, contactId: string, body: JsonObject): unknown {
   const contact = activeContact(ctx, contactId);
-  const contentType = optionalString(body, 'contentType');
+  const contentType = optionalText(body, 'contentType');
   if (!contentType) throw validationError('contentType is required');
   const content = body.content === undefined || body.content === null ? undefined : typeof body.content === 'string' ? body.content : JSON.stringify(body.content);
   if (content !== undefined && content.length > MAX_CONTROL_CONTENT) throw tooLarge(`content must be at most ${MAX_CONTROL_CONTENT} characters`);
   ctx.retention.admitItems(2 * (content?.length ?? 0));
   const sender = resolveSender(contact, body, undefined);
-  const messageId = isReceiptType(contentType) ? receiptTarget(content) : undefined;
+  const messageId = isReceiptType(contentType) ? receiptMessageId(content) : undefined;
   const item =
     messageId && sender
-      ? ctx.chat.sendReceipt(contact, sender, contentType.endsWith('read') ? 'read' : 'delivered', messageId)
+      ? ctx.chat.sendReceipt(contact, sender, receiptKind(contentType), messageId)
       : ctx.chat.sendEvent(contact, sender, contentType, content);
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
-}
-
-function receiptTarget(content: string | undefined): string | undefined {
-  try {
-    const parsed = JSON.parse(content ?? '') as { messageId?: unknown };
-    return typeof parsed.messageId === 'string' ? parsed.messageId : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Sends `count` messages back to back; for benchmarks of the client's receive path. */
@@ -137,7 +124,7 @@ export async function flood(ctx: EmulatorContext, contactId: string, body: JsonO
   if (!Number.isInteger(bytes) || bytes < 0 || bytes > 16384) throw validationError('bytes must be an integer 0..16384');
   if (count * bytes > MAX_FLOOD_BYTES) throw tooLarge(`count × bytes must be at most ${MAX_FLOOD_BYTES}`);
   const sender = resolveSender(contact, body, 'AGENT') as Sender;
-  const contentType = optionalString(body, 'contentType') ?? 'text/plain';
+  const contentType = optionalText(body, 'contentType') ?? 'text/plain';
   const started = Date.now();
   const ids: string[] = [];
   for (let index = 0; index < count && contact.state === 'ACTIVE'; index += 1) {

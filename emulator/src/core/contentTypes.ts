@@ -64,3 +64,19 @@ export const ATTACHMENT_TYPES: readonly string[] = [
 export function isReceiptType(contentType: string | undefined): boolean {
   return contentType === EventTypes.read || contentType === EventTypes.delivered;
 }
+
+/** Which receipt a receipt content type is. */
+export function receiptKind(contentType: string): 'read' | 'delivered' {
+  return contentType === EventTypes.read ? 'read' : 'delivered';
+}
+
+/** A receipt's Content names the item it answers, `{"messageId": "<Item.Id>"}`; undefined when it does not. */
+export function receiptMessageId(content: string | undefined): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(content ?? '');
+    const messageId = typeof parsed === 'object' && parsed !== null ? (parsed as { messageId?: unknown }).messageId : undefined;
+    return typeof messageId === 'string' && messageId.length > 0 ? messageId : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,11 +1,33 @@
 // Field checks for request bodies. Each check throws the service's 400 naming the field, so a
 // handler reads as a list of the model's constraints.
-import { InvalidFieldError } from './errors';
+import { InvalidFieldError, validationError } from './errors';
 
 export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A websocket frame's text as a JSON object; undefined for anything else (such frames are ignored). */
+export function parseJsonFrame(data: { toString(): string }): JsonObject | undefined {
+  try {
+    const parsed: unknown = JSON.parse(data.toString());
+    return isJsonObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An optional string member of a control API body (absent or null: undefined); anything else is the
+ * control API's 400 naming the field. `nonEmpty` refuses the empty string too.
+ */
+export function optionalString(body: JsonObject, field: string, rule: 'any' | 'nonEmpty' = 'any'): string | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (rule === 'nonEmpty' && value === '') throw validationError(`${field} must be a non-empty string`);
+  if (typeof value !== 'string') throw validationError(`${field} must be a ${rule === 'nonEmpty' ? 'non-empty ' : ''}string`);
+  return value;
 }
 
 /** Reads typed fields out of one JSON object; `prefix` names nested members (`ParticipantDetails.DisplayName`). */

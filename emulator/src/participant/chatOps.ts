@@ -1,5 +1,5 @@
 // The chat operations of the Participant Service: connection, messages, events, transcript, disconnect.
-import { EventTypes, isReceiptType, MAX_CONTENT_LENGTH, SENDABLE_EVENT_TYPES, SENDABLE_MESSAGE_TYPES } from '../core/contentTypes';
+import { isReceiptType, MAX_CONTENT_LENGTH, receiptKind, receiptMessageId, SENDABLE_EVENT_TYPES, SENDABLE_MESSAGE_TYPES } from '../core/contentTypes';
 import { senderOf } from '../chat/chatService';
 import { conflictError, participantValidationError } from '../core/errors';
 import type { OperationCall } from './operation';
@@ -61,20 +61,10 @@ export function sendEvent({ ctx, ref, fields }: OperationCall): unknown {
     return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
   }
   const messageId = receiptMessageId(content);
+  if (messageId === undefined) throw participantValidationError('Content', 'Receipt content must be a JSON object with a messageId');
   if (hasBargedSupervisor(ref.contact)) throw conflictError('Message receipts are not supported when more than two participants are active');
-  const item = ctx.chat.sendReceipt(ref.contact, sender, contentType === EventTypes.read ? 'read' : 'delivered', messageId);
+  const item = ctx.chat.sendReceipt(ref.contact, sender, receiptKind(contentType), messageId);
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };
-}
-
-/** Receipts carry `{"messageId": "<Item.Id>"}` as their Content. */
-function receiptMessageId(content: string | undefined): string {
-  try {
-    const parsed = JSON.parse(content ?? '') as { messageId?: unknown };
-    if (typeof parsed.messageId === 'string' && parsed.messageId.length > 0) return parsed.messageId;
-  } catch {
-    // reported below
-  }
-  throw participantValidationError('Content', 'Receipt content must be a JSON object with a messageId');
 }
 
 function hasBargedSupervisor(contact: Contact): boolean {

@@ -159,10 +159,8 @@ export class Store {
   }
 
   issueConnectionToken(ref: ParticipantRef, ttlMs: number, nowMs: number): { token: string; expiresAtMs: number } {
-    const token = secretToken('ct');
-    const expiresAtMs = nowMs + ttlMs;
-    this.connectionTokens.set(token, { contactId: ref.contact.contactId, participantId: ref.participant.participantId, expiresAtMs });
-    return { token, expiresAtMs };
+    const { secret, expiresAtMs } = issueGrant(this.connectionTokens, 'ct', ref, nowMs + ttlMs);
+    return { token: secret, expiresAtMs };
   }
 
   byConnectionToken(token: string, nowMs: number): ParticipantRef | undefined {
@@ -182,10 +180,8 @@ export class Store {
   }
 
   issueWebsocketTicket(ref: ParticipantRef, ttlMs: number, nowMs: number): { ticket: string; expiresAtMs: number } {
-    const ticket = secretToken('ws');
-    const expiresAtMs = nowMs + ttlMs;
-    this.websocketTickets.set(ticket, { contactId: ref.contact.contactId, participantId: ref.participant.participantId, expiresAtMs });
-    return { ticket, expiresAtMs };
+    const { secret, expiresAtMs } = issueGrant(this.websocketTickets, 'ws', ref, nowMs + ttlMs);
+    return { ticket: secret, expiresAtMs };
   }
 
   byWebsocketTicket(ticket: string, nowMs: number): ParticipantRef | undefined {
@@ -243,6 +239,13 @@ function deleteWhere<T>(map: Map<string, T>, matches: (value: T) => boolean): vo
 /** An unguessable bearer value with a readable prefix. */
 function secretToken(prefix: string): string {
   return `${prefix}-${randomBytes(24).toString('base64url')}`;
+}
+
+/** Stores a new secret (connection token or websocket ticket) for one participant until `expiresAtMs`. */
+function issueGrant(grants: Map<string, ExpiringGrant>, prefix: string, ref: ParticipantRef, expiresAtMs: number): { secret: string; expiresAtMs: number } {
+  const secret = secretToken(prefix);
+  grants.set(secret, { contactId: ref.contact.contactId, participantId: ref.participant.participantId, expiresAtMs });
+  return { secret, expiresAtMs };
 }
 
 /** Active participants of a contact that can still act (not LEFT). */

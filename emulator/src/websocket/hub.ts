@@ -7,8 +7,9 @@ import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { ChatListener } from '../chat/chatService';
 import type { Clock, Scheduler } from '../core/scheduler';
-import { targetMatches, FaultTarget } from '../control/faults';
-import type { Faults } from '../control/faults';
+import { parseJsonFrame } from '../core/validation';
+import { targetMatches, FaultTarget } from '../faults';
+import type { Faults } from '../faults';
 import { normalizePath } from '../http/common';
 import type { Contact, Participant, Store } from '../store/store';
 import type { Item } from '../types';
@@ -213,13 +214,8 @@ export class WebsocketHub implements ChatListener {
 }
 
 function parseClientFrame(data: RawData): ClientFrame | undefined {
-  try {
-    const parsed: unknown = JSON.parse(data.toString());
-    if (typeof parsed !== 'object' || parsed === null || typeof (parsed as ClientFrame).topic !== 'string') return undefined;
-    return parsed as ClientFrame;
-  } catch {
-    return undefined;
-  }
+  const frame = parseJsonFrame(data);
+  return frame && typeof frame.topic === 'string' ? (frame as unknown as ClientFrame) : undefined;
 }
 
 /** Control frames (acks, heartbeats) are tiny: they are never what fills a socket, so no cap applies. */

@@ -5,7 +5,7 @@ import {
   StartAttachmentUploadCommand,
   StartAttachmentUploadCommandOutput,
 } from '@aws-sdk/client-connectparticipant';
-import { ChatParticipant, serviceError, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { ChatParticipant, serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-' + 'ANTIVIRUS-TEST-FILE!$H+H*';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

@@ -1,10 +1,10 @@
 // The emulated CCP's server side: the /ccp-v2/ page files, the agent channel's requests, routing of
 // StartChatContact chats to agents (round robin, queue, reject), the agent chat socket, the control API's
-// agent list, and the echo bot handing over to a human agent. The browser side: test/e2e/agentStreams.
+// agent list, and the echo bot handing over to a human agent. The browser side: test/e2e/examples.agentStreams.
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import WebSocket from 'ws';
-import { CcpClient } from '../helpers/ccpClient';
-import { EVENT_PREFIX, FrameCollector, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { CcpClient } from '../../support/emulator/ccpClient';
+import { EVENT_PREFIX, FrameCollector, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 const clients: CcpClient[] = [];

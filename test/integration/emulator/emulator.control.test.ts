@@ -1,6 +1,6 @@
 // The /emulator control API and the scripted bots.
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { EVENT_PREFIX, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { EVENT_PREFIX, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 

@@ -1,6 +1,6 @@
 // Every fault kind of POST /emulator/faults, narrowed by contact and participant.
 import { CreateParticipantConnectionCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { serviceError, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 

@@ -1,7 +1,7 @@
 // Seeded random request bodies and websocket frames: every answer is a JSON client error or success
 // (never a 5xx, never a dropped connection), and afterwards a normal chat still works.
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { ChatParticipant, rawJson, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { ChatParticipant, rawJson, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 import { seededRandom as prng } from '../../support/seededRandom';
 
 const SEED = 20261121;

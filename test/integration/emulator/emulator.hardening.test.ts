@@ -4,7 +4,7 @@ import { connect as connectTcp } from 'net';
 import * as path from 'path';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { startEmulator } from 'amazon-connect-chatjs-emulator';
-import { rawJson, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { rawJson, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 

@@ -2,7 +2,7 @@
 import { request } from 'http';
 import { SendMessageCommand, StartAttachmentUploadCommand } from '@aws-sdk/client-connectparticipant';
 import WebSocket from 'ws';
-import { serviceError, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 const opened: TestEmulator[] = [];
 

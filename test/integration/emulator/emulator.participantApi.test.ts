@@ -9,7 +9,7 @@ import {
   SendEventCommand,
   SendMessageCommand,
 } from '@aws-sdk/client-connectparticipant';
-import { EVENT_PREFIX, rawJson, serviceError, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { EVENT_PREFIX, rawJson, serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 let emu: TestEmulator;

@@ -7,7 +7,7 @@ import * as path from 'path';
 import WebSocket from 'ws';
 import { startEmulator } from 'amazon-connect-chatjs-emulator';
 import { parseArgs } from 'amazon-connect-chatjs-emulator/cli';
-import { rawJson, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { rawJson, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 let staticRoot: string;

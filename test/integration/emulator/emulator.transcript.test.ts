@@ -1,6 +1,6 @@
 // GetTranscript paging, receipt folding and persistent-chat rehydration.
 import { GetTranscriptCommand, GetTranscriptCommandInput, Item, SendEventCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { ChatParticipant, EVENT_PREFIX, serviceError, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { ChatParticipant, EVENT_PREFIX, serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 let customer: ChatParticipant;

@@ -1,6 +1,6 @@
 // The chat websocket: frames, fan-out to every participant (sender included), receipts, URL expiry.
 import { CreateParticipantConnectionCommand, SendEventCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { EVENT_PREFIX, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { EVENT_PREFIX, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 

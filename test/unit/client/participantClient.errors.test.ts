@@ -6,7 +6,7 @@
 // wire test.)
 import { ParticipantClient } from '../../../src/client/participantClient';
 import { ChatServiceError } from '../../../src/errors';
-import { FakeParticipantService, headerError, serviceError } from './fakeParticipantService';
+import { FakeParticipantService, headerError, serviceError } from '../../support/fakes/fakeParticipantService';
 
 const noDelay = { baseDelayMs: 0, throttlingBaseDelayMs: 0 };
 

@@ -9,7 +9,7 @@ import {
   getParticipantClient,
 } from '../../../src/client/participantClient';
 import { VERSION } from '../../../src/version';
-import { FakeParticipantService } from './fakeParticipantService';
+import { FakeParticipantService } from '../../support/fakes/fakeParticipantService';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -141,3 +141,11 @@ describe('redactString', () => {
     expect(redactString(text)).toBe(text);
   });
 });
+
+describe('log redaction of websocket tickets', () => {
+  it('hides the emulator ticket in a websocket URL', () => {
+    const text = redactString('connecting to ws://localhost:8787/ws?ticket=abc123secret&x=1');
+    expect(text).not.toContain('abc123secret');
+    expect(text).toContain('?ticket=[redacted]&x=1');
+  });
+});

@@ -7,7 +7,7 @@ import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
 import { silentLogger } from '../../../src/log/logger';
 import { RECEIPT_NOTICES, ReceiptsDisabledError } from '../../../src/receipts';
-import { connectCustomer, CUSTOMER_DETAILS, customerHarness, fakeClient, FakeManager, type Harness } from '../session/fakes';
+import { connectCustomer, CUSTOMER_DETAILS, customerHarness, fakeClient, FakeManager, type Harness } from '../../support/fakes/sessionHarness';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,5 +1,5 @@
 import { IllegalStateException, ChatServiceError } from '../../../src/errors';
-import { accessDenied, connectCustomer, customerHarness, flush } from './fakes';
+import { accessDenied, connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';
 
 describe('customer session: connecting', () => {
   it('exchanges the participant token, opens its own socket and resolves once it is up', async () => {

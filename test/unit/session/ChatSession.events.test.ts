@@ -1,6 +1,6 @@
 import { CONTENT_TYPE } from '../../../src/constants';
 import { IllegalStateException } from '../../../src/errors';
-import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE } from './fakes';
+import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, FUTURE } from '../../support/fakes/sessionHarness';
 
 const message = (fields: object = {}) => ({
   Id: 'm1',
@@ -34,7 +34,7 @@ describe('session events', () => {
   });
 
   it('gives every handler the item and chat details, keeps going when one throws, and unsubscribes', async () => {
-    // The thrown error reaches the page as an uncaught error (window 'error'), as issue 15 asks.
+    // The thrown error reaches the page as an uncaught error (window 'error'), so the page's own error reporting sees it.
     const uncaught: unknown[] = [];
     const onWindowError = (event: ErrorEvent): void => {
       uncaught.push(event.error);

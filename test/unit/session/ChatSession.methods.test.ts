@@ -1,6 +1,6 @@
 import { CONTENT_TYPE } from '../../../src/constants';
 import { ChatServiceError, IllegalArgumentException } from '../../../src/errors';
-import { accessDenied, connectCustomer, customerHarness, flush } from './fakes';
+import { accessDenied, connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';
 
 async function connected() {
   const h = customerHarness();

@@ -1,4 +1,4 @@
-import { accessDenied, connectCustomer, customerHarness, flush } from './fakes';
+import { accessDenied, connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';
 
 const msg = (id: string, time: string) => ({
   Id: id,

@@ -1,4 +1,4 @@
-import { connectCustomer, customerHarness, flush } from './fakes';
+import { connectCustomer, customerHarness, flush } from '../../support/fakes/sessionHarness';
 
 describe('onTranscriptUpdated and the connection', () => {
   it('loads the latest 100 items on each new connection while someone listens', async () => {

@@ -1,7 +1,7 @@
 import { ValueError } from '../../../src/errors';
 import { WebSocketManager, type ManagerState, type StateChangeInfo } from '../../../src/transport';
 import type { WebSocketManagerLike } from '../../../src/types';
-import { FakeSocket, flush, harness, openManager, validTransport } from './fakeSocket';
+import { FakeSocket, flush, harness, openManager, validTransport } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

@@ -1,6 +1,6 @@
 import { ValueError } from '../../../src/errors';
 import { isAllowedSocketUrl, validateTransportResult } from '../../../src/transport';
-import { FakeSocket, harness, openManager } from './fakeSocket';
+import { FakeSocket, harness, openManager } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

@@ -1,4 +1,4 @@
-import { advance, FakeSocket, harness, openManager, openSubscribing } from './fakeSocket';
+import { advance, FakeSocket, harness, openManager, openSubscribing } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

@@ -1,5 +1,5 @@
 import { resetGlobalConfig, WebSocketManager } from '../../../src/transport';
-import { advance, FakeSocket, flush, harness, openManager } from './fakeSocket';
+import { advance, FakeSocket, flush, harness, openManager } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

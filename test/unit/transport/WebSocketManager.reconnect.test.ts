@@ -1,5 +1,5 @@
 import { WebSocketManager } from '../../../src/transport';
-import { advance, FakeSocket, flush, harness, openManager, openSubscribing } from './fakeSocket';
+import { advance, FakeSocket, flush, harness, openManager, openSubscribing } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

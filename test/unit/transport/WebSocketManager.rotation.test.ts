@@ -1,5 +1,5 @@
 import { TerminalTransportError } from '../../../src/transport';
-import { advance, FakeSocket, flush, harness, openManager, validTransport } from './fakeSocket';
+import { advance, FakeSocket, flush, harness, openManager, validTransport } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

@@ -2,7 +2,7 @@
 // the service is down a session dials at most once per 2 s on average in the first minute and once per
 // 10 s after that, sessions do not dial in step, and a link that stayed up starts the schedule afresh.
 import { WebSocketManager, type WebSocketManagerInstance } from '../../../src/transport';
-import { advance, FakeSocket, validTransport } from './fakeSocket';
+import { advance, FakeSocket, validTransport } from '../../support/fakes/fakeSocket';
 import { seededRandom as seeded } from '../../support/seededRandom';
 
 beforeEach(() => {

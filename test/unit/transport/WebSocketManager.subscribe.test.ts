@@ -1,6 +1,6 @@
 import { ValueError } from '../../../src/errors';
 import { WebSocketManager } from '../../../src/transport';
-import { FakeSocket, flush, harness, openManager, openSubscribing } from './fakeSocket';
+import { FakeSocket, flush, harness, openManager, openSubscribing } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
   jest.useFakeTimers();

@@ -1,0 +1,39 @@
+// One store for the online check and the WebSocket constructor, shared by
+// ChatSession.setGlobalConfig and every WebSocketManager, including ones an app creates itself.
+import { globalConfig } from '../../../src/config/globalConfig';
+import { findWebSocket, resetGlobalConfig, WebSocketManager } from '../../../src/transport';
+import { resolveEnvironment } from '../../../src/transport/environment';
+
+afterEach(() => {
+  globalConfig.reset();
+  resetGlobalConfig();
+  jest.restoreAllMocks();
+});
+
+describe('the network settings store', () => {
+  it('setGlobalConfig({ webSocketManagerConfig }) reaches a manager environment made without options', () => {
+    const environment = resolveEnvironment({});
+    expect(environment.isNetworkOnline()).toBe(true);
+    class Injected {}
+    globalConfig.update({ webSocketManagerConfig: { isNetworkOnline: () => false, WebSocket: Injected as never } });
+    expect(environment.isNetworkOnline()).toBe(false);
+    expect(environment.WebSocket()).toBe(Injected);
+    expect(findWebSocket()).toBe(Injected);
+  });
+
+  it('WebSocketManager.setGlobalConfig and ChatSession.setGlobalConfig write the same store', () => {
+    const check = (): boolean => false;
+    WebSocketManager.setGlobalConfig({ webSocketManagerConfig: { isNetworkOnline: check } });
+    expect(globalConfig.getNetworkOnlineCheck()).toBe(check);
+    globalConfig.reset();
+    expect(resolveEnvironment({}).isNetworkOnline()).toBe(true);
+  });
+
+  it('a manager’s own option still wins, and navigator.onLine is the default', () => {
+    globalConfig.update({ webSocketManagerConfig: { isNetworkOnline: () => false } });
+    expect(resolveEnvironment({ isNetworkOnline: () => true }).isNetworkOnline()).toBe(true);
+    globalConfig.reset();
+    jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    expect(resolveEnvironment({}).isNetworkOnline()).toBe(false);
+  });
+});
