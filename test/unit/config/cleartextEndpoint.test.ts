@@ -40,7 +40,7 @@ describe('setGlobalConfig({ endpoint })', () => {
 
   it('warns through the SDK logger when it writes warnings', () => {
     const lines: string[] = [];
-    logManager.updateLoggerConfig({ logger: { debug: () => undefined, info: () => undefined, warn: (line: string) => lines.push(line), error: () => undefined }, level: 30 });
+    logManager.updateLoggerConfig({ logger: { debug: () => undefined, info: () => undefined, warn: (line: unknown) => lines.push(String(line)), error: () => undefined }, level: 30 });
     const consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     new GlobalConfig().update({ endpoint: 'http://10.0.0.6:9100' });
     expect(consoleWarn).not.toHaveBeenCalled();
