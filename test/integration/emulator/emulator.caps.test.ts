@@ -5,7 +5,7 @@ import { connect, Socket } from 'net';
 import { CreateParticipantConnectionCommand, GetTranscriptCommand } from '@aws-sdk/client-connectparticipant';
 import WebSocket from 'ws';
 import { defaultMaxConnections } from '../../../emulator/src/http/connectionCap';
-import { serviceError, startTestEmulator, TestEmulator } from '../helpers/emulator';
+import { serviceError, startTestEmulator, TestEmulator, until } from '../helpers/emulator';
 
 const opened: TestEmulator[] = [];
 const rawSockets: Socket[] = [];
@@ -29,14 +29,6 @@ async function idleConnection(url: string): Promise<Socket> {
   socket.on('error', () => undefined);
   await new Promise((resolve) => socket.once('connect', resolve));
   return socket;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('maxConnections', () => {
