@@ -1,7 +1,8 @@
 // A cap on open connections, so that a client holding sockets open (idle or not) cannot use up the
 // process's file descriptors and cut every other client off. Past the cap a new connection gets a clear
 // answer at once: 503 ServiceUnavailableException naming the cap, then the socket closes. (Over TLS
-// nothing can be answered before a handshake: such a connection is closed at once.)
+// nothing can be answered before a handshake: such a connection is closed at once.) A plain-http
+// connection that starts no request within FIRST_REQUEST_TIMEOUT_MS is closed, freeing its slot.
 import { readFileSync } from 'fs';
 import type { Socket } from 'net';
 
@@ -11,6 +12,12 @@ const FALLBACK_DESCRIPTOR_LIMIT = 10_240;
 const MIN_CONNECTIONS = 64;
 /** How long a refused socket may stay for the client to read the answer before it is destroyed. */
 const REFUSED_LINGER_MS = 2000;
+/**
+ * How long a new connection may stay silent before its first request: Node closes a connection that never
+ * starts a request only when the server's socket timeout (none by default) says so, so idle sockets would
+ * hold their slots (and file descriptors) for good.
+ */
+export const FIRST_REQUEST_TIMEOUT_MS = 10_000;
 
 /** The default cap: what the open-file limit leaves after RESERVED_DESCRIPTORS (Node raises the soft limit to the hard one). */
 export function defaultMaxConnections(limitsFile = '/proc/self/limits'): number {
@@ -44,6 +51,8 @@ export class ConnectionCap {
       socket.once('close', () => {
         this.open -= 1;
       });
+      // Over TLS this is the raw socket under the one requests arrive on, which requestStarted cannot reach.
+      if (!this.tls) socket.setTimeout(FIRST_REQUEST_TIMEOUT_MS, () => socket.destroy());
       return;
     }
     this.refused.add(socket);
@@ -55,6 +64,11 @@ export class ConnectionCap {
     socket.end(refusal(this.max));
     socket.setTimeout(REFUSED_LINGER_MS, () => socket.destroy());
     this.logOnce();
+  }
+
+  /** A request (or upgrade) began on `socket`: from now on Node's own timeouts (keep-alive, request) apply. */
+  requestStarted(socket: Socket): void {
+    socket.setTimeout(0);
   }
 
   isRefused(socket: Socket): boolean {

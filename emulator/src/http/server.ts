@@ -20,17 +20,20 @@ import { isStaticPath, redirect, serveStatic } from './staticFiles';
 
 export type AnyServer = http.Server | https.Server;
 
+
 export function createServer(ctx: EmulatorContext, tls?: { cert: string | Buffer; key: string | Buffer }): AnyServer {
   const policy = new AccessPolicy(ctx.options.allowOrigins, ctx.address);
   const cap = new ConnectionCap(ctx.options.maxConnections, Boolean(tls), ctx.options.log);
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (cap.isRefused(req.socket)) return; // already answered 503 by the cap
+    cap.requestStarted(req.socket);
     route(ctx, policy, req, res).catch((err: unknown) => sendError(res, toServiceError(err)));
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
   server.prependListener('connection', (socket: Socket) => cap.admit(socket));
   server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
     if (cap.isRefused(req.socket)) return;
+    cap.requestStarted(req.socket);
     try {
       policy.check(req);
     } catch {

@@ -51,6 +51,15 @@ describe('maxConnections', () => {
     await until(async () => (await fetch(`${emu.url}/emulator/health`)).status === 200);
   });
 
+  it('a connection that sends no request is closed after 10 s, freeing its slot', async () => {
+    const emu = await emulatorWith({ maxConnections: 1 });
+    const idle = await idleConnection(emu.url);
+    const closed = new Promise<void>((resolve) => idle.once('close', () => resolve()));
+    expect((await fetch(`${emu.url}/emulator/health`)).status).toBe(503);
+    await closed;
+    await until(async () => (await fetch(`${emu.url}/emulator/health`)).status === 200);
+  }, 30_000);
+
   it('defaults to the open-file limit less 128, read from /proc/self/limits, never below 64', () => {
     expect(defaultMaxConnections('/nonexistent')).toBe(10_240 - 128);
     expect(defaultMaxConnections()).toBeGreaterThanOrEqual(64);
