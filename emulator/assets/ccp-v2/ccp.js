@@ -6,7 +6,7 @@
 import { AgentChannel } from './agent-channel.js';
 import { ChatRelay } from './chat-relay.js';
 import { Conduit } from './conduit.js';
-import { parentOrigin } from './parent-origin.js';
+import { findEmbedder } from './parent-origin.js';
 import { openSdkPort } from './sdk-port.js';
 
 /** Broadcasts that are only Streams' telemetry: dropped rather than echoed back. */
@@ -14,9 +14,7 @@ const TELEMETRY_EVENTS = new Set(['log', 'server_bound_internal_log', 'client_me
 const REGION = 'us-east-1';
 
 const query = new URLSearchParams(location.search);
-const embedder = parentOrigin();
-if (embedder) start(embedder);
-else setText('ccp-agent', 'not started: this page works only inside the page that embeds it with Streams (connect.core.initCCP)');
+if (!findEmbedder(start)) setText('ccp-agent', 'not started: this page works only inside the page that embeds it with Streams (connect.core.initCCP)');
 
 /** @param {string} embedderOrigin */
 function start(embedderOrigin) {

@@ -7,7 +7,7 @@
 /** @typedef {(data: any) => void} Handler */
 
 export class Conduit {
-  /** @param {string} parentOrigin the embedding page's origin (see parentOrigin.js) */
+  /** @param {string} parentOrigin the embedding page's origin (see parent-origin.js) */
   constructor(parentOrigin) {
     this.parentOrigin = parentOrigin;
     /** @type {Map<string, Handler>} */
