@@ -39,6 +39,7 @@ const ENGINE_DEPENDENT_TESTS = [
   'bundle.voiceNote', // a recorded voice note converted to WAV
   'bundle.csp', // strict CSP with metrics on
   'engine.helper', // the helper's own promises (problems, downloads, requests)
+  'emulatorCcp.embedder', // the emulated CCP finds its embedder (Firefox has no location.ancestorOrigins)
 ].map((name) => `<rootDir>/test/e2e/${name}.test.ts`);
 
 const e2e = { ...common, testEnvironment: 'node' };

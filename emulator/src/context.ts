@@ -13,6 +13,7 @@ import { Clock, Scheduler } from './core/scheduler';
 import { AttachmentStore } from './store/attachmentStore';
 import { Store } from './store/store';
 import type { BotKind, EmulatorOptions } from './types';
+import { defaultMaxConnections } from './http/connectionCap';
 import { normalizeOrigin } from './http/policy';
 import { WebsocketHub } from './websocket/hub';
 
@@ -29,6 +30,7 @@ export interface ResolvedOptions extends RetentionLimits {
   tls: boolean;
   allowOrigins: string[];
   maxSocketBufferBytes: number;
+  maxConnections: number;
   log: (line: string) => void;
 }
 
@@ -44,7 +46,7 @@ export const DEFAULTS = {
   endedContactTtlMs: 30 * 60 * 1000,
   maxActiveContacts: 10_000,
   maxTranscriptBytes: 256 * 1024 * 1024,
-  maxAttachmentStoreBytes: 256 * 1024 * 1024,
+  maxAttachmentStoreBytes: 128 * 1024 * 1024,
   maxSocketBufferBytes: 16 * 1024 * 1024,
 };
 
@@ -83,6 +85,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     maxTranscriptBytes: positive('maxTranscriptBytes', options.maxTranscriptBytes ?? DEFAULTS.maxTranscriptBytes),
     maxAttachmentStoreBytes: positive('maxAttachmentStoreBytes', options.maxAttachmentStoreBytes ?? DEFAULTS.maxAttachmentStoreBytes),
     maxSocketBufferBytes: positive('maxSocketBufferBytes', options.maxSocketBufferBytes ?? DEFAULTS.maxSocketBufferBytes),
+    maxConnections: positive('maxConnections', options.maxConnections ?? defaultMaxConnections()),
     log: options.log ?? (() => undefined),
   };
 }
@@ -105,7 +108,7 @@ export function createContext(options: ResolvedOptions): EmulatorContext {
   });
   const hub = new WebsocketHub({ store, clock, scheduler, faults, maxBufferedBytes: options.maxSocketBufferBytes });
   chat.addListener(hub);
-  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs });
+  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs, maxSocketBufferBytes: options.maxSocketBufferBytes });
   const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
   if (bot) chat.addListener(bot);
   const attachments = new AttachmentStore();

@@ -14,18 +14,26 @@ import { CONTROL_PREFIX, handleControlRequest } from './control/routes';
 import { toServiceError, unknownOperation } from './core/errors';
 import { handleParticipantRequest, PARTICIPANT_PREFIX } from './participant/routes';
 import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './http/common';
+import { ConnectionCap } from './http/connectionCap';
 import { AccessPolicy } from './http/policy';
 import { isStaticPath, redirect, serveStatic } from './http/staticFiles';
 
 export type AnyServer = http.Server | https.Server;
 
+
 export function createServer(ctx: EmulatorContext, tls?: { cert: string | Buffer; key: string | Buffer }): AnyServer {
   const policy = new AccessPolicy(ctx.options.allowOrigins, ctx.address);
+  const cap = new ConnectionCap(ctx.options.maxConnections, Boolean(tls), ctx.options.log);
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (cap.isRefused(req.socket)) return; // already answered 503 by the cap
+    cap.requestStarted(req.socket);
     route(ctx, policy, req, res).catch((err: unknown) => sendError(res, toServiceError(err)));
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
+  server.prependListener('connection', (socket: Socket) => cap.admit(socket));
   server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    if (cap.isRefused(req.socket)) return;
+    cap.requestStarted(req.socket);
     try {
       policy.check(req);
     } catch {
@@ -47,6 +55,8 @@ async function route(ctx: EmulatorContext, policy: AccessPolicy, req: http.Incom
   req.on('error', () => undefined);
   res.on('error', () => undefined);
   setCommonHeaders(res, randomUUID(), policy.corsOrigin(req));
+  // No page of another site may frame the emulator's pages (the CCP at /ccp-v2/ above all).
+  res.setHeader('Content-Security-Policy', policy.frameAncestors(req));
   policy.check(req);
   const { path, query } = normalizePath(req.url);
   if (req.method === 'OPTIONS') return answerPreflight(req, res);

@@ -37,10 +37,15 @@ export interface EmulatorOptions {
   maxActiveContacts?: number;
   /** Memory for stored items, all contacts together; past it (after forgetting ended contacts) writes answer 429. Default 256 MiB. */
   maxTranscriptBytes?: number;
-  /** Attachment bytes held, all contacts together; past it StartAttachmentUpload answers 402 ServiceQuotaExceededException. Default 256 MiB. */
+  /** Attachment bytes held, all contacts together; past it StartAttachmentUpload answers 402 ServiceQuotaExceededException. Default 128 MiB. */
   maxAttachmentStoreBytes?: number;
   /** Unsent bytes a websocket may have queued (a client that stops reading) before it is closed. Default 16 MiB. */
   maxSocketBufferBytes?: number;
+  /**
+   * Open connections (HTTP and websocket together) at once; a connection past it is answered 503
+   * ServiceUnavailableException and closed. Default: the process's open-file limit less 128.
+   */
+  maxConnections?: number;
   /** Called with one line per notable event (start, faults); default silent. */
   log?: (line: string) => void;
 }

@@ -4,6 +4,7 @@
 // a newer SDK command cannot go out on the wire half-serialized.
 
 import type { Endpoint, HeaderBag, HttpRequest, QueryParameterBag } from '@smithy/types';
+import { rememberSecret } from '../log/knownSecrets.js';
 import { type BodyMember, OPERATION_BINDINGS } from './operationBindings.js';
 import { uuidV4 } from '../util/uuid.js';
 
@@ -59,7 +60,10 @@ export function buildRequest(operation: string, input: Record<string, unknown>, 
   request.query = { ...endpoint.query };
   Object.assign(request.headers, endpoint.headers);
   const bearer = input[binding.bearer];
-  if (bearer != null) request.headers['x-amz-bearer'] = String(bearer);
+  if (bearer != null) {
+    request.headers['x-amz-bearer'] = String(bearer);
+    rememberSecret(String(bearer)); // a server echoing it in an error must not put it in a log
+  }
   const path = binding.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = input[name];
     if (value == null) throw new Error(`${operation}: no value for the path label ${name}`);

@@ -10,6 +10,7 @@ import { NetworkSettings, networkSettings } from '../transport/networkSettings.j
 import type { WebSocketConstructorLike } from '../transport/types.js';
 import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
 import { nonEmptyString } from '../util/values.js';
+import { warnIfCleartext } from './cleartextEndpoint.js';
 import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
 
 /** Answers "is the network up?" for the websocket manager. */
@@ -197,6 +198,7 @@ export class GlobalConfig {
     this.cell = nonEmptyString(config.cell) ?? this.cell;
     // An explicit empty or null endpoint goes back to the service's own.
     if ('endpoint' in config) this.endpoint = nonEmptyString(config.endpoint);
+    warnIfCleartext(this.endpoint, this.log);
   }
 
   private applyNetworkCheck(config: ChatGlobalConfig): void {

@@ -1,6 +1,9 @@
 // Removes secrets from whatever is about to be logged: participant and connection tokens, bearer headers
-// and the signature parts of presigned URLs. Runs on every argument of every line, before formatting, so no
-// logger (console, the app's, Streams' upload) ever sees a token.
+// (as object fields and as [name, value] tuples), token query parameters and the signature parts of
+// presigned URLs, and every token value the SDK has sent or seen, wherever it appears again (a server that
+// echoes it in an error message). Runs on every argument of every line, before formatting, so no logger
+// (console, the app's, Streams' upload) ever sees a token.
+import { knownSecrets, rememberSecret } from './knownSecrets.js';
 
 export const REDACTED = '[redacted]';
 
@@ -8,6 +11,8 @@ export const REDACTED = '[redacted]';
 const SECRET_KEYS: ReadonlySet<string> = new Set([
   'participanttoken',
   'connectiontoken',
+  'connectionauthenticationtoken',
+  'authtoken',
   'token',
   'xamzbearer',
   'authorization',
@@ -22,20 +27,20 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'secretaccesskey',
 ]);
 
-// Query parameters that make a presigned URL (or a websocket URL, e.g. the emulator's `?ticket=`) usable by
-// whoever reads it. The separator
-// may be URL-encoded when a URL is nested inside another one.
+// Query (or fragment) parameters that make a URL usable by whoever reads it: presigned URLs, websocket URLs
+// (the emulator's `?ticket=`), `?AuthToken=` and OAuth-style tokens. The separator may be URL-encoded when
+// a URL is nested inside another one.
 const URL_SECRET_PARAM =
-  /((?:[?&]|%3F|%26)(?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|sig|signature|token|ticket)(?:=|%3D))[^&#\s"'<>\\]*/gi;
+  /((?:[?&#]|%3F|%26)(?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Amz-Bearer|sig|signature|token|ticket|auth_?token|access_?token|id_?token|refresh_?token|session_?token|participant_?token|connection_?token|authorization)(?:=|%3D))[^&#\s"'<>\\]*/gi;
 
 // `"participantToken":"…"` inside text that is already JSON (also escaped JSON, `\"token\":\"…\"`).
 const JSON_SECRET_FIELD =
-  /(\\?"(?:participant_?token|connection_?token|token|x-amz-bearer|authorization|x-amz-security-token|session_?token|access_?token|refresh_?token|id_?token|chat_?token)\\?"\s*:\s*\\?")[^"\\]*/gi;
+  /(\\?"(?:participant_?token|connection_?token|connection_?authentication_?token|auth_?token|token|x-amz-bearer|authorization|x-amz-security-token|session_?token|access_?token|refresh_?token|id_?token|chat_?token)\\?"\s*:\s*\\?")[^"\\]*/gi;
 
 // `ParticipantToken=…` / `X-Amz-Bearer: …` in free text. A bare `token` is left out: prose such as
 // "token: refresh failed" would lose its meaning, and URL and JSON forms are covered above.
 const TEXT_SECRET_FIELD =
-  /\b((?:participant_?token|connection_?token|x-amz-bearer|x-amz-security-token|authorization)\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;&}]+/gi;
+  /\b((?:participant_?token|connection_?token|connection_?authentication_?token|auth_?token|x-amz-bearer|x-amz-security-token|authorization)\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;&}]+/gi;
 
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/g;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
@@ -47,12 +52,21 @@ export const isSecretKey = (key: string): boolean => SECRET_KEYS.has(key.toLower
 
 /** The text with tokens, bearer values and URL signatures replaced by `[redacted]`. */
 export function redactString(text: string): string {
-  return text
+  return redactKnownSecrets(text)
     .replace(URL_SECRET_PARAM, `$1${REDACTED}`)
     .replace(JSON_SECRET_FIELD, `$1${REDACTED}`)
     .replace(TEXT_SECRET_FIELD, `$1${REDACTED}`)
     .replace(BEARER, `$1${REDACTED}`)
     .replace(JWT, REDACTED);
+}
+
+/** Every token value the SDK sent or logged under a secret key, replaced wherever it appears. */
+function redactKnownSecrets(text: string): string {
+  let result = text;
+  for (const secret of knownSecrets()) {
+    if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+  }
+  return result;
 }
 
 /**
@@ -71,12 +85,30 @@ function redactAt(value: unknown, ancestors: WeakSet<object>, depth: number): un
   if (depth >= MAX_DEPTH) return '[…]';
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item) => redactAt(item, ancestors, depth + 1));
+    if (Array.isArray(value)) return redactArray(value, ancestors, depth);
+    if (isHeaderMap(value)) return redactObject(Object.fromEntries(value.entries()), ancestors, depth);
     if (value instanceof Error) return redactError(value, ancestors, depth);
     return redactObject(value, ancestors, depth);
   } finally {
     ancestors.delete(value); // only ancestors count as cycles; a shared sibling is printed twice
   }
+}
+
+/**
+ * Header lists come as `[name, value]` tuples or flat `[name, value, name, value]` arrays (Node's rawHeaders):
+ * a value right after a secret header name is redacted like a secret field.
+ */
+function redactArray(source: unknown[], ancestors: WeakSet<object>, depth: number): unknown[] {
+  return source.map((item, index) => {
+    const name = index > 0 ? source[index - 1] : undefined;
+    if (typeof name === 'string' && isSecretKey(name)) return redactField(name, item, ancestors, depth);
+    return redactAt(item, ancestors, depth + 1);
+  });
+}
+
+/** A fetch `Headers` or a `Map`: no own fields to walk, so its entries are read. */
+function isHeaderMap(value: object): value is { entries(): IterableIterator<[string, unknown]> } {
+  return value instanceof Map || (typeof Headers !== 'undefined' && value instanceof Headers);
 }
 
 function redactObject(source: object, ancestors: WeakSet<object>, depth: number): object {
@@ -102,6 +134,9 @@ function redactError(source: Error, ancestors: WeakSet<object>, depth: number): 
 function redactField(key: string, field: unknown, ancestors: WeakSet<object>, depth: number): unknown {
   // A missing token (null, "") is worth seeing in a log; any present primitive value is not.
   const isPresentPrimitive = field !== null && field !== undefined && field !== '' && typeof field !== 'object';
-  if (isSecretKey(key) && isPresentPrimitive) return REDACTED;
+  if (isSecretKey(key) && isPresentPrimitive) {
+    if (typeof field === 'string') rememberSecret(field); // seen once under its name, hidden everywhere after
+    return REDACTED;
+  }
   return redactAt(field, ancestors, depth + 1);
 }

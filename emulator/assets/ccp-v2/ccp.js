@@ -6,6 +6,7 @@
 import { AgentChannel } from './agent-channel.js';
 import { ChatRelay } from './chat-relay.js';
 import { Conduit } from './conduit.js';
+import { findEmbedder } from './parent-origin.js';
 import { openSdkPort } from './sdk-port.js';
 
 /** Broadcasts that are only Streams' telemetry: dropped rather than echoed back. */
@@ -13,44 +14,49 @@ const TELEMETRY_EVENTS = new Set(['log', 'server_bound_internal_log', 'client_me
 const REGION = 'us-east-1';
 
 const query = new URLSearchParams(location.search);
-const ccpId = `emulated-ccp-${Math.random().toString(36).slice(2)}`;
-const conduit = new Conduit();
-const relay = new ChatRelay(conduit);
+if (!findEmbedder(start)) setText('ccp-agent', 'not started: this page works only inside the page that embeds it with Streams (connect.core.initCCP)');
 
-// Streams waits for this first acknowledge (with an id) before anything else; it must come within its
-// ccpLoadTimeout (5 s), or Streams opens its login popup and reloads this frame.
-conduit.send('acknowledge', { id: ccpId });
-openSdkPort(REGION);
+/** @param {string} embedderOrigin */
+function start(embedderOrigin) {
+  const ccpId = `emulated-ccp-${Math.random().toString(36).slice(2)}`;
+  const conduit = new Conduit(embedderOrigin);
+  const relay = new ChatRelay(conduit);
 
-const channel = new AgentChannel(channelUrl(), {
-  onWelcome: (welcome) => relay.open(socketUrl(welcome.chatSocketPath)),
-  onAgent: (data) => {
-    data.snapshot.localTimestamp = Date.now();
-    conduit.send('agent::update', data);
-    render(data);
-  },
-  onStatus: (open, reason) => setText('ccp-link', open ? '' : `(${reason || 'connection to the emulator lost'}; reconnecting…)`),
-});
+  // Streams waits for this first acknowledge (with an id) before anything else; it must come within its
+  // ccpLoadTimeout (5 s), or Streams opens its login popup and reloads this frame.
+  conduit.send('acknowledge', { id: ccpId });
+  openSdkPort(REGION, embedderOrigin);
 
-conduit.on('synchronize', () => conduit.send('acknowledge', { id: ccpId }));
-conduit.on('api_request', (request) => {
-  channel.request(request.requestId, request.method, request.params).then(
-    (data) => conduit.send('api_response', { event: 'api_response', requestId: request.requestId, data, err: null }),
-    (err) => conduit.send('api_response', { event: 'api_response', requestId: request.requestId, data: null, err }),
-  );
-});
-// Streams announces accepted contacts as broadcasts; contact.onAccepted fires only when they come back.
-conduit.on('broadcast', (message) => {
-  if (message && typeof message.event === 'string' && !TELEMETRY_EVENTS.has(message.event)) conduit.send(message.event, message.data);
-});
-conduit.on('master_request', (request) => {
-  conduit.send('master_response', { requestId: request.requestId, data: { isMaster: true, masterId: ccpId, topic: request.params?.topic } });
-});
-conduit.on('media_device_request', () => conduit.send('media_device_response', []));
-conduit.on('webSocket::subscribe', (topics) => relay.subscribe(topics));
-conduit.on('webSocket::send', (payload) => relay.sendFrame(payload));
-// configure, outer_context_info, iframe_style and the rest need nothing from an emulated CCP.
-conduit.on('*', () => undefined);
+  const channel = new AgentChannel(channelUrl(), {
+    onWelcome: (welcome) => relay.open(socketUrl(welcome.chatSocketPath)),
+    onAgent: (data) => {
+      data.snapshot.localTimestamp = Date.now();
+      conduit.send('agent::update', data);
+      render(data);
+    },
+    onStatus: (open, reason) => setText('ccp-link', open ? '' : `(${reason || 'connection to the emulator lost'}; reconnecting…)`),
+  });
+
+  conduit.on('synchronize', () => conduit.send('acknowledge', { id: ccpId }));
+  conduit.on('api_request', (request) => {
+    channel.request(request.requestId, request.method, request.params).then(
+      (data) => conduit.send('api_response', { event: 'api_response', requestId: request.requestId, data, err: null }),
+      (err) => conduit.send('api_response', { event: 'api_response', requestId: request.requestId, data: null, err }),
+    );
+  });
+  // Streams announces accepted contacts as broadcasts; contact.onAccepted fires only when they come back.
+  conduit.on('broadcast', (message) => {
+    if (message && typeof message.event === 'string' && !TELEMETRY_EVENTS.has(message.event)) conduit.send(message.event, message.data);
+  });
+  conduit.on('master_request', (request) => {
+    conduit.send('master_response', { requestId: request.requestId, data: { isMaster: true, masterId: ccpId, topic: request.params?.topic } });
+  });
+  conduit.on('media_device_request', () => conduit.send('media_device_response', []));
+  conduit.on('webSocket::subscribe', (topics) => relay.subscribe(topics));
+  conduit.on('webSocket::send', (payload) => relay.sendFrame(payload));
+  // configure, outer_context_info, iframe_style and the rest need nothing from an emulated CCP.
+  conduit.on('*', () => undefined);
+}
 
 function channelUrl() {
   const params = new URLSearchParams({ agent: query.get('agent') ?? 'agent' });

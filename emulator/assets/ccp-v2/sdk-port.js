@@ -3,8 +3,8 @@
 // §1.4): a MessagePort handed to the embedding page. Streams' chat media controller asks it for the
 // contact's region before every chat session; an unanswered request would stall each chat for 30 s.
 
-/** @param {string} region */
-export function openSdkPort(region) {
+/** @param {string} region @param {string} parentOrigin the embedding page's origin: the port goes to it alone */
+export function openSdkPort(region, parentOrigin) {
   const channel = new MessageChannel();
   const port = channel.port1;
   port.onmessage = (event) => {
@@ -17,7 +17,7 @@ export function openSdkPort(region) {
     }
     // log, metric, subscribe and unsubscribe need no answer.
   };
-  window.parent.postMessage({ type: 'cross-domain-adapter-init' }, '*', [channel.port2]);
+  window.parent.postMessage({ type: 'cross-domain-adapter-init' }, parentOrigin, [channel.port2]);
 }
 
 /** @param {{requestId: string, namespace: string, command: string}} request @param {string} region */

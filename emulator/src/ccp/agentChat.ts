@@ -8,6 +8,7 @@ import type { ChatListener } from '../chat/chatService';
 import type { Contact } from '../store/store';
 import type { Item } from '../types';
 import { isJsonObject, parseJsonFrame } from '../core/validation';
+import { ControlAnswers, sendBounded } from '../websocket/boundedSend';
 import type { CcpPage } from './pages';
 import type { Router } from './router';
 
@@ -23,8 +24,15 @@ interface ChatSocket {
 export class AgentChatSockets implements ChatListener {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly sockets = new Set<ChatSocket>();
+  /** Subscribe and heartbeat answers: one outstanding per topic and socket. */
+  private readonly controlAnswers: ControlAnswers;
 
-  constructor(private readonly router: () => Router) {}
+  constructor(
+    private readonly router: () => Router,
+    private readonly maxBufferedBytes: number,
+  ) {
+    this.controlAnswers = new ControlAnswers(maxBufferedBytes);
+  }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, page: CcpPage | undefined): void {
     if (!page) {
@@ -45,12 +53,16 @@ export class AgentChatSockets implements ChatListener {
   private onFrame(chatSocket: ChatSocket, data: RawData): void {
     const frame = parseJsonFrame(data);
     if (!frame) return;
-    if (frame.topic === 'aws/heartbeat') send(chatSocket, { topic: 'aws/heartbeat' });
+    if (frame.topic === 'aws/heartbeat') this.answer(chatSocket, { topic: 'aws/heartbeat' });
     if (frame.topic === 'aws/subscribe' || frame.topic === 'aws/unsubscribe') {
       const topics = isJsonObject(frame.content) && Array.isArray(frame.content.topics) ? frame.content.topics.filter((topic) => typeof topic === 'string') : [];
       if (topics.includes('aws/chat')) chatSocket.subscribed = frame.topic === 'aws/subscribe';
-      send(chatSocket, { topic: frame.topic, content: { status: 'success', topics } });
+      this.answer(chatSocket, { topic: frame.topic, content: { status: 'success', topics } });
     }
+  }
+
+  private answer(chatSocket: ChatSocket, frame: { topic: string; [field: string]: unknown }): void {
+    this.controlAnswers.send(chatSocket.ws, frame.topic, JSON.stringify(frame));
   }
 
   /** An item goes to the agent holding the contact once it has accepted it, until it clears it. */
@@ -59,7 +71,7 @@ export class AgentChatSockets implements ChatListener {
     if (!holder || holder.contact.state === 'connecting') return;
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
     this.sockets.forEach((chatSocket) => {
-      if (chatSocket.subscribed && chatSocket.page.agent === holder.agent && chatSocket.ws.readyState === WebSocket.OPEN) chatSocket.ws.send(frame, () => undefined);
+      if (chatSocket.subscribed && chatSocket.page.agent === holder.agent) sendBounded(chatSocket.ws, frame, this.maxBufferedBytes);
     });
   }
 
@@ -77,6 +89,3 @@ export class AgentChatSockets implements ChatListener {
   }
 }
 
-function send(chatSocket: ChatSocket, frame: unknown): void {
-  if (chatSocket.ws.readyState === WebSocket.OPEN) chatSocket.ws.send(JSON.stringify(frame), () => undefined);
-}

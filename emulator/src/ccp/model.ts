@@ -10,6 +10,8 @@ export interface CcpDeps {
   clock: Clock;
   chat: ChatService;
   connectionTokenTtlMs: number;
+  /** Unsent bytes past which a CCP socket is cut (its page stopped reading). */
+  maxSocketBufferBytes: number;
 }
 
 /** Streams' agent state types (spec/streams-ccp-emulation.md §3.2). */

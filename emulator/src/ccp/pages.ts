@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { RawData, WebSocket, WebSocketServer } from 'ws';
 import { isJsonObject, parseJsonFrame } from '../core/validation';
+import { sendBounded } from '../websocket/boundedSend';
 import type { Agent, CcpDeps } from './model';
 import { answerRequest } from './requests';
 import { CcpRequestError, Router } from './router';
@@ -57,8 +58,8 @@ export class CcpPages {
     }
     const page: CcpPage = { ws, agent, chatTicket: randomBytes(18).toString('base64url') };
     this.pages.add(page);
-    send(page, { type: 'welcome', chatSocketPath: `/ccp-v2/chat?ticket=${page.chatTicket}` });
-    send(page, { type: 'agent', data: agentDataOf(page.agent, this.deps.clock.nowMs()) });
+    this.send(page, { type: 'welcome', chatSocketPath: `/ccp-v2/chat?ticket=${page.chatTicket}` });
+    this.send(page, { type: 'agent', data: agentDataOf(page.agent, this.deps.clock.nowMs()) });
     ws.on('message', (data, isBinary) => {
       if (!isBinary) this.onFrame(page, data);
     });
@@ -81,7 +82,7 @@ export class CcpPages {
   agentChanged(agent: Agent): void {
     const message = { type: 'agent', data: agentDataOf(agent, this.deps.clock.nowMs()) };
     this.pages.forEach((page) => {
-      if (page.agent === agent) send(page, message);
+      if (page.agent === agent) this.send(page, message);
     });
   }
 
@@ -91,12 +92,17 @@ export class CcpPages {
     const params = isJsonObject(frame.params) ? frame.params : {};
     try {
       const result = answerRequest(this.deps, this.router(), page.agent, frame.method, params);
-      send(page, { type: 'response', requestId: frame.requestId, data: result });
+      this.send(page, { type: 'response', requestId: frame.requestId, data: result });
     } catch (error) {
       const known = error instanceof CcpRequestError;
       const err = { type: known ? error.type : 'InternalServiceException', message: error instanceof Error ? error.message : String(error) };
-      send(page, { type: 'response', requestId: frame.requestId, err });
+      this.send(page, { type: 'response', requestId: frame.requestId, err });
     }
+  }
+
+  /** Every answer and push is capped: a page that stops reading while it sends requests is cut (boundedSend.ts). */
+  private send(page: CcpPage, message: unknown): void {
+    sendBounded(page.ws, JSON.stringify(message), this.deps.maxSocketBufferBytes);
   }
 
   closeAll(): void {
@@ -116,6 +122,3 @@ function isSameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function send(page: CcpPage, message: unknown): void {
-  if (page.ws.readyState === WebSocket.OPEN) page.ws.send(JSON.stringify(message), () => undefined);
-}

@@ -12,17 +12,12 @@ import { Router } from './router';
 
 export const CCP_PREFIX = '/ccp-v2';
 
-/** The page's files, by URL name; nothing else under /ccp-v2/ is served. */
-const PAGE_FILES: Record<string, string> = {
-  '': 'index.html',
-  'index.html': 'index.html',
-  'ccp.js': 'ccp.js',
-  'conduit.js': 'conduit.js',
-  'sdk-port.js': 'sdk-port.js',
-  'chat-relay.js': 'chat-relay.js',
-  'agent-channel.js': 'agent-channel.js',
-  'ccp.css': 'ccp.css',
-};
+/** The page's files, by URL name; nothing else under /ccp-v2/ is served (a Map: `constructor` is no file). */
+const PAGE_FILES = new Map<string, string>([
+  ['', 'index.html'],
+  ['index.html', 'index.html'],
+  ...['ccp.js', 'conduit.js', 'parent-origin.js', 'sdk-port.js', 'chat-relay.js', 'agent-channel.js', 'ccp.css'].map((file): [string, string] => [file, file]),
+]);
 
 /** emulator/assets/ccp-v2, from emulator/src/ccp (tests) as from emulator/dist/ccp (the package). */
 const ASSETS_DIR = path.resolve(__dirname, '..', '..', 'assets', 'ccp-v2');
@@ -44,7 +39,7 @@ export class CcpService {
   constructor(deps: CcpDeps) {
     // The router reports agent changes to the pages, and the pages and chat sockets act on the router:
     // they get it through a getter, so each can be built before the other.
-    this.chatSockets = new AgentChatSockets(() => this.router);
+    this.chatSockets = new AgentChatSockets(() => this.router, deps.maxSocketBufferBytes);
     this.pages = new CcpPages(deps, () => this.router, (page) => this.chatSockets.pageClosed(page));
     this.router = new Router(deps, (agent) => this.pages.agentChanged(agent));
     deps.chat.addListener(this.router);
@@ -59,7 +54,7 @@ export class CcpService {
   async handleRequest(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
     req.resume();
     if (urlPath === CCP_PREFIX) return answer(res, 302, { Location: `${CCP_PREFIX}/` });
-    const file = PAGE_FILES[urlPath.slice(CCP_PREFIX.length + 1)];
+    const file = PAGE_FILES.get(urlPath.slice(CCP_PREFIX.length + 1));
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return answer(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
     const body = await readAsset(file);
     // nosniff and the request id come with every answer (http/common.ts setCommonHeaders).

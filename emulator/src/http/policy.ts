@@ -43,6 +43,21 @@ export class AccessPolicy {
     return this.originAllowed(origin, req.headers.host ?? '') ? origin : undefined;
   }
 
+  /**
+   * The CSP `frame-ancestors` sources: the pages that may embed the emulator's pages (the CCP above all):
+   * its own origin, loopback pages, the --allow-origin list, and the referring page's origin when it is
+   * one of those (CSP cannot say "127.x.x.x"). IPv6 literals cannot be written in CSP; `null` neither.
+   */
+  frameAncestors(req: IncomingMessage): string {
+    const sources = new Set(["'self'", ...LOOPBACK_FRAME_SOURCES]);
+    this.allowedOrigins.forEach((origin) => {
+      if (origin !== 'null' && !origin.includes('[')) sources.add(origin);
+    });
+    const referrer = originOf(req.headers.referer);
+    if (referrer && !referrer.includes('[') && this.originAllowed(referrer, req.headers.host ?? '')) sources.add(referrer);
+    return `frame-ancestors ${[...sources].join(' ')}`;
+  }
+
   private hostAllowed(host: string): boolean {
     const hostname = hostnameOf(host);
     if (hostname === undefined) return false;
@@ -86,6 +101,19 @@ export function normalizeOrigin(origin: string): string {
     throw new TypeError(`allowOrigins: ${origin} must be an http or https origin, or null`);
   }
   return parsed.origin;
+}
+
+/** Loopback names CSP can express, any port, http and https. */
+const LOOPBACK_FRAME_SOURCES = ['localhost', '*.localhost', '127.0.0.1'].flatMap((name) => [`http://${name}:*`, `https://${name}:*`]);
+
+function originOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function hostnameOf(host: string): string | undefined {

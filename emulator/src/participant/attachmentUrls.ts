@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { EmulatorContext } from '../context';
 import { conflictError, ServiceError, validationError } from '../core/errors';
-import { headerValue, readBody, sendError } from '../http/common';
+import { headerValue, sendError } from '../http/common';
 import { ATTACHMENTS_PATH, StoredAttachment } from '../store/attachmentStore';
 
 // Built from two halves so this source file is not itself flagged by a virus scanner.
@@ -46,15 +46,37 @@ async function receiveUpload(req: IncomingMessage, res: ServerResponse, attachme
   if (declaredLength !== undefined && Number(declaredLength) !== attachment.declaredSize) {
     throw sizeMismatch(Number(declaredLength), attachment.declaredSize);
   }
-  const body = await readBody(req, attachment.declaredSize).catch(() => {
-    throw sizeMismatch(undefined, attachment.declaredSize);
-  });
+  const body = await readExactly(req, attachment.declaredSize);
   if (body.length !== attachment.declaredSize) throw sizeMismatch(body.length, attachment.declaredSize);
   attachment.bytes = body;
   attachment.status = body.includes(EICAR) ? 'REJECTED' : 'APPROVED';
   attachment.state = 'UPLOADED';
   res.writeHead(200, { ETag: `"${createHash('md5').update(body).digest('hex')}"`, 'Content-Length': '0' });
   res.end();
+}
+
+/** Past this many times the declared size, an oversized upload is cut instead of drained. */
+const OVERSIZE_DRAIN_FACTOR = 4;
+
+/**
+ * The body, read into one buffer of the declared size allocated up front: an upload costs its size once,
+ * not a list of chunks plus their concatenation. A shorter body resolves with what came; a longer one rejects.
+ */
+function readExactly(req: IncomingMessage, size: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const body = Buffer.allocUnsafe(size);
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (received + chunk.length <= size) chunk.copy(body, received);
+      received += chunk.length;
+      if (received > size * OVERSIZE_DRAIN_FACTOR) req.destroy();
+    });
+    req.on('end', () => (received > size ? reject(sizeMismatch(undefined, size)) : resolve(body.subarray(0, received))));
+    req.on('error', () => reject(sizeMismatch(undefined, size)));
+    req.on('close', () => {
+      if (!req.complete) reject(sizeMismatch(undefined, size));
+    });
+  });
 }
 
 function sizeMismatch(received: number | undefined, declared: number): ServiceError {

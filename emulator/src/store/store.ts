@@ -2,6 +2,7 @@
 // Pure data and lookups; side effects (websocket pushes, bots) live in chatService.ts.
 import { randomBytes, randomUUID } from 'crypto';
 import type { Item, ParticipantRole } from '../types';
+import { ExpiringGrant, GrantTable } from './grants';
 
 export interface Participant {
   participantId: string;
@@ -39,18 +40,14 @@ export interface Contact {
   endedAtMs?: number;
 }
 
-interface ExpiringGrant {
-  participantId: string;
-  contactId: string;
-  expiresAtMs: number;
-}
-
 export interface ParticipantRef {
   contact: Contact;
   participant: Participant;
 }
 
 const MAX_IDEMPOTENT_ANSWERS = 500;
+/** Connection tokens (and, apart, websocket tickets) a participant holds at once; a new one retires the oldest. */
+export const MAX_GRANTS_PER_PARTICIPANT = 16;
 /** StartChatContact answers kept by ClientToken; the oldest go first. */
 const MAX_START_ANSWERS = 10_000;
 /** Per-item bookkeeping beyond its text (ids, timestamps, names), in bytes. */
@@ -65,8 +62,8 @@ export function itemCost(item: Item): number {
 export class Store {
   readonly contacts = new Map<string, Contact>();
   private readonly participantTokens = new Map<string, { contactId: string; participantId: string }>();
-  private readonly connectionTokens = new Map<string, ExpiringGrant>();
-  private readonly websocketTickets = new Map<string, ExpiringGrant>();
+  private readonly connectionTokens = new GrantTable(MAX_GRANTS_PER_PARTICIPANT);
+  private readonly websocketTickets = new GrantTable(MAX_GRANTS_PER_PARTICIPANT);
   /** StartChatContact answers by ClientToken, so a retried start gets the same contact. */
   private readonly startAnswers = new Map<string, unknown>();
   private seq = 0;
@@ -102,8 +99,8 @@ export class Store {
     this.contacts.delete(contact.contactId);
     contact.participants.forEach((participant) => this.participantTokens.delete(participant.participantToken));
     const ofContact = (grant: ExpiringGrant): boolean => grant.contactId === contact.contactId;
-    deleteWhere(this.connectionTokens, ofContact);
-    deleteWhere(this.websocketTickets, ofContact);
+    this.connectionTokens.deleteWhere(ofContact);
+    this.websocketTickets.deleteWhere(ofContact);
     contact.items.forEach((stored) => {
       this.transcriptBytes -= stored.cost;
     });
@@ -112,8 +109,8 @@ export class Store {
   /** Drops connection tokens and websocket tickets that have expired. */
   sweepExpiredGrants(nowMs: number): void {
     const expired = (grant: ExpiringGrant): boolean => grant.expiresAtMs <= nowMs;
-    deleteWhere(this.connectionTokens, expired);
-    deleteWhere(this.websocketTickets, expired);
+    this.connectionTokens.deleteWhere(expired);
+    this.websocketTickets.deleteWhere(expired);
   }
 
   createContact(init: Partial<Pick<Contact, 'supportedContentTypes' | 'persistentRootId' | 'continuedFromContactId'>>): Contact {
@@ -169,14 +166,7 @@ export class Store {
 
   /** Drops the connection tokens of the matching participants (the expire-connection-tokens fault). */
   revokeConnectionTokens(matches: (grant: { contactId: string; participantId: string }) => boolean): number {
-    let revoked = 0;
-    this.connectionTokens.forEach((grant, token) => {
-      if (matches(grant)) {
-        this.connectionTokens.delete(token);
-        revoked += 1;
-      }
-    });
-    return revoked;
+    return this.connectionTokens.deleteWhere(matches);
   }
 
   issueWebsocketTicket(ref: ParticipantRef, ttlMs: number, nowMs: number): { ticket: string; expiresAtMs: number } {
@@ -188,14 +178,9 @@ export class Store {
     return this.resolveGrant(this.websocketTickets, ticket, nowMs);
   }
 
-  private resolveGrant(grants: Map<string, ExpiringGrant>, key: string, nowMs: number): ParticipantRef | undefined {
-    const grant = grants.get(key);
-    if (!grant) return undefined;
-    if (grant.expiresAtMs <= nowMs) {
-      grants.delete(key);
-      return undefined;
-    }
-    return this.findParticipant(grant.contactId, grant.participantId);
+  private resolveGrant(grants: GrantTable, key: string, nowMs: number): ParticipantRef | undefined {
+    const grant: ExpiringGrant | undefined = grants.resolve(key, nowMs);
+    return grant && this.findParticipant(grant.contactId, grant.participantId);
   }
 
   appendItem(contact: Contact, item: Item, past = false): StoredItem {
@@ -230,21 +215,15 @@ export class Store {
   }
 }
 
-function deleteWhere<T>(map: Map<string, T>, matches: (value: T) => boolean): void {
-  map.forEach((value, key) => {
-    if (matches(value)) map.delete(key);
-  });
-}
-
 /** An unguessable bearer value with a readable prefix. */
 function secretToken(prefix: string): string {
   return `${prefix}-${randomBytes(24).toString('base64url')}`;
 }
 
 /** Stores a new secret (connection token or websocket ticket) for one participant until `expiresAtMs`. */
-function issueGrant(grants: Map<string, ExpiringGrant>, prefix: string, ref: ParticipantRef, expiresAtMs: number): { secret: string; expiresAtMs: number } {
+function issueGrant(grants: GrantTable, prefix: string, ref: ParticipantRef, expiresAtMs: number): { secret: string; expiresAtMs: number } {
   const secret = secretToken(prefix);
-  grants.set(secret, { contactId: ref.contact.contactId, participantId: ref.participant.participantId, expiresAtMs });
+  grants.issue(secret, { contactId: ref.contact.contactId, participantId: ref.participant.participantId, expiresAtMs });
   return { secret, expiresAtMs };
 }
 

@@ -13,6 +13,7 @@ import type { Faults } from '../faults';
 import { normalizePath } from '../http/common';
 import type { Contact, Participant, Store } from '../store/store';
 import type { Item } from '../types';
+import { ControlAnswers, sendBounded } from './boundedSend';
 
 export const WEBSOCKET_PATH = '/ws';
 /** Frames from clients are tiny; anything larger is garbage and closes the socket (ws answers 1009). */
@@ -53,8 +54,14 @@ export class WebsocketHub implements ChatListener {
   private readonly connectionsByContact = new Map<string, Set<Connection>>();
   /** Participants (by contact) whose socket has subscribed at least once. */
   private readonly everSubscribed = new Map<string, Set<string>>();
+  /** Open connections by participantId: "is this participant connected" without scanning every socket. */
+  private readonly connectionsByParticipant = new Map<string, Set<Connection>>();
+  /** Subscribe, heartbeat and ping answers: one outstanding per topic and socket. */
+  private readonly controlAnswers: ControlAnswers;
 
-  constructor(private readonly deps: HubDeps) {}
+  constructor(private readonly deps: HubDeps) {
+    this.controlAnswers = new ControlAnswers(deps.maxBufferedBytes);
+  }
 
   /** Builds the `ws://127.0.0.1:<port>/ws?ticket=…` URL handed out by CreateParticipantConnection. */
   urlFor(ticket: string, base: string): string {
@@ -87,15 +94,13 @@ export class WebsocketHub implements ChatListener {
   }
 
   private track(connection: Connection): void {
-    const ofContact = this.connectionsByContact.get(connection.contactId) ?? new Set<Connection>();
-    ofContact.add(connection);
-    this.connectionsByContact.set(connection.contactId, ofContact);
+    addTo(this.connectionsByContact, connection.contactId, connection);
+    addTo(this.connectionsByParticipant, connection.participantId, connection);
   }
 
   private untrack(connection: Connection): void {
-    const ofContact = this.connectionsByContact.get(connection.contactId);
-    ofContact?.delete(connection);
-    if (ofContact?.size === 0) this.connectionsByContact.delete(connection.contactId);
+    removeFrom(this.connectionsByContact, connection.contactId, connection);
+    removeFrom(this.connectionsByParticipant, connection.participantId, connection);
   }
 
   private allConnections(): Connection[] {
@@ -118,10 +123,10 @@ export class WebsocketHub implements ChatListener {
         this.subscribe(connection, frame.content, false);
         break;
       case 'aws/heartbeat':
-        send(connection, { topic: 'aws/heartbeat' });
+        this.answer(connection, { topic: 'aws/heartbeat' });
         break;
       case 'aws/ping':
-        send(connection, { topic: 'aws/ping', statusCode: 200 });
+        this.answer(connection, { topic: 'aws/ping', statusCode: 200 });
         break;
       default:
         break;
@@ -132,12 +137,18 @@ export class WebsocketHub implements ChatListener {
     const topics = (content as { topics?: unknown } | undefined)?.topics;
     const topic = subscribe ? 'aws/subscribe' : 'aws/unsubscribe';
     if (!Array.isArray(topics) || !topics.every((entry) => typeof entry === 'string')) {
-      send(connection, { topic, content: { status: 'failure', topics: [] } });
+      this.answer(connection, { topic, content: { status: 'failure', topics: [] } });
       return;
     }
     if (topics.includes('aws/chat')) connection.subscribed = subscribe;
-    send(connection, { topic, content: { status: 'success', topics } });
+    this.answer(connection, { topic, content: { status: 'success', topics } });
     if (subscribe && topics.includes('aws/chat')) this.replayRehydration(connection);
+  }
+
+  /** A control answer (ack, heartbeat, ping): capped like every frame, and one outstanding per topic. */
+  private answer(connection: Connection, frame: { topic: string; [field: string]: unknown }): void {
+    corkForTick(connection);
+    this.controlAnswers.send(connection.ws, frame.topic, JSON.stringify(frame));
   }
 
   /**
@@ -152,7 +163,7 @@ export class WebsocketHub implements ChatListener {
     const contact = this.deps.store.findParticipant(connection.contactId, connection.participantId)?.contact;
     contact?.items
       .filter((stored) => !stored.past && stored.item.ContentType === EventTypes.chatRehydrated)
-      .forEach((stored) => send(connection, { topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }));
+      .forEach((stored) => sendText(connection, JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(stored.item) }), this.deps.maxBufferedBytes));
   }
 
   itemPublished(contact: Contact, item: Item): void {
@@ -203,12 +214,14 @@ export class WebsocketHub implements ChatListener {
   }
 
   isConnected(participantId: string): boolean {
-    return this.allConnections().some((connection) => connection.participantId === participantId && connection.ws.readyState === WebSocket.OPEN);
+    const ofParticipant = this.connectionsByParticipant.get(participantId);
+    return ofParticipant !== undefined && [...ofParticipant].some((connection) => connection.ws.readyState === WebSocket.OPEN);
   }
 
   closeAll(): Promise<void> {
     this.allConnections().forEach((connection) => connection.ws.terminate());
     this.connectionsByContact.clear();
+    this.connectionsByParticipant.clear();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
@@ -218,9 +231,16 @@ function parseClientFrame(data: RawData): ClientFrame | undefined {
   return frame && typeof frame.topic === 'string' ? (frame as unknown as ClientFrame) : undefined;
 }
 
-/** Control frames (acks, heartbeats) are tiny: they are never what fills a socket, so no cap applies. */
-function send(connection: Connection, frame: unknown): void {
-  sendText(connection, JSON.stringify(frame), Number.POSITIVE_INFINITY);
+function addTo(index: Map<string, Set<Connection>>, key: string, connection: Connection): void {
+  const entries = index.get(key) ?? new Set<Connection>();
+  entries.add(connection);
+  index.set(key, entries);
+}
+
+function removeFrom(index: Map<string, Set<Connection>>, key: string, connection: Connection): void {
+  const entries = index.get(key);
+  entries?.delete(connection);
+  if (entries?.size === 0) index.delete(key);
 }
 
 /**
@@ -228,21 +248,18 @@ function send(connection: Connection, frame: unknown): void {
  * socket stays corked until the current operation completes. One write per frame made the kernel calls,
  * not the chat logic, the emulator's main cost.
  */
+function corkForTick(connection: Connection): void {
+  if (connection.corked || connection.ws.readyState !== WebSocket.OPEN) return;
+  connection.corked = true;
+  connection.socket.cork();
+  process.nextTick(() => {
+    connection.corked = false;
+    connection.socket.uncork();
+  });
+}
+
+/** An item frame: past the socket's unsent-bytes cap the socket is cut (boundedSend.ts). */
 function sendText(connection: Connection, text: string, maxBufferedBytes: number): void {
-  if (connection.ws.readyState !== WebSocket.OPEN) return;
-  if (connection.ws.bufferedAmount > maxBufferedBytes) {
-    // A reader that stopped reading: dropped like a lost network, so the client reconnects and
-    // catches up from the transcript, and the emulator does not hold its backlog.
-    connection.ws.terminate();
-    return;
-  }
-  if (!connection.corked) {
-    connection.corked = true;
-    connection.socket.cork();
-    process.nextTick(() => {
-      connection.corked = false;
-      connection.socket.uncork();
-    });
-  }
-  connection.ws.send(text, () => undefined); // a send error means the socket is going away; its close handler cleans up
+  corkForTick(connection);
+  sendBounded(connection.ws, text, maxBufferedBytes);
 }

@@ -1,17 +1,13 @@
 // Abuse, bounded in time: a few hundred random request bodies and websocket frames, a reader that stops
 // reading during a flood, and uploads with bad signatures. The emulator runs in a child process with its
 // default limits, so its own memory can be read; afterwards it stays under RSS_BOUND_MB and still chats.
-import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { request } from 'http';
-import * as path from 'path';
 import WebSocket from 'ws';
 import { seededRandom as prng } from '../../support/seededRandom';
+import { EmulatorProcess, startEmulatorProcess } from '../../support/emulator/emulatorProcess';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.join(__dirname, '../../..');
-/** A private build, so this file and the CLI test never write the same files at once. */
-const BUILD_DIR = path.join(ROOT, 'node_modules/.cache/emulator-abuse');
 /** The bound stated in docs/emulator.md ("Security"): the process after this test, defaults unchanged. */
 const RSS_BOUND_MB = 250;
 const RANDOM_REQUESTS = 300;
@@ -19,7 +15,7 @@ const RANDOM_FRAMES = 300;
 const BOGUS_UPLOADS = 12;
 const BOGUS_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-let child: ChildProcess;
+let emulator: EmulatorProcess;
 let base: string;
 
 const random = prng(13);
@@ -109,30 +105,12 @@ async function openSubscribed(url: string): Promise<{ ws: WebSocket; items: stri
   return { ws, items };
 }
 
-async function rssMb(pid: number): Promise<number> {
-  const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim());
-  return kb / 1024;
-}
-
 beforeAll(async () => {
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'emulator/tsconfig.json', '--outDir', BUILD_DIR], { cwd: ROOT });
-  const cli = path.join(BUILD_DIR, 'cli.js');
-  child = spawn(process.execPath, ['-e', `require(${JSON.stringify(cli)}).main(process.argv.slice(1))`, '--', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr?.resume();
-  base = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (ready) resolve(ready[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
+  emulator = await startEmulatorProcess('emulator-abuse');
+  base = emulator.base;
 });
 
-afterAll(() => {
-  if (child.exitCode === null) child.kill('SIGTERM');
-});
+afterAll(() => emulator?.stop());
 
 it('survives random bodies, random frames, a stalled reader in a flood and bogus uploads, within its memory bound', async () => {
   const chat = await startChat();
@@ -198,7 +176,7 @@ it('survives random bodies, random frames, a stalled reader in a flood and bogus
   expect(uploadStatuses).toEqual(Array.from({ length: BOGUS_UPLOADS }, () => 403));
 
   // 5. Memory stays bounded, and a normal chat still works.
-  const rss = await rssMb(child.pid ?? 0);
+  const rss = emulator.rssMb();
   expect(rss).toBeLessThan(RSS_BOUND_MB);
   const fresh = await startChat();
   const freshSocket = await openSubscribed(fresh.websocketUrl);

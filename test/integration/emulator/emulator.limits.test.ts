@@ -2,7 +2,7 @@
 import { request } from 'http';
 import { SendMessageCommand, StartAttachmentUploadCommand } from '@aws-sdk/client-connectparticipant';
 import WebSocket from 'ws';
-import { serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
+import { serviceError, startTestEmulator, TestEmulator, until } from '../../support/emulator/testEmulator';
 
 const opened: TestEmulator[] = [];
 
@@ -15,14 +15,6 @@ async function emulatorWith(options: Parameters<typeof startTestEmulator>[0]): P
 afterAll(async () => {
   await Promise.all(opened.map((emu) => emu.close()));
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('ended contacts', () => {
   it('are forgotten after endedContactTtlMs, with their tokens', async () => {

@@ -196,4 +196,13 @@ export async function serviceError(promise: Promise<unknown>): Promise<{ name: s
   throw new Error('expected the call to fail');
 }
 
+/** Polls `check` until it holds; throws after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export const EVENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
