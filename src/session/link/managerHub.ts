@@ -4,6 +4,7 @@
 import { TOPICS } from '../../constants.js';
 import type { Logger } from '../../log/logger.js';
 import type { Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../../types.js';
+import { FanOut } from '../../util/fanOut.js';
 import { belongsToContact, parseItem } from '../incoming/itemRouter.js';
 import { toConnectionReason, toDeepHeartbeatInfo, type LinkListener } from './linkListener.js';
 
@@ -17,14 +18,14 @@ export interface HubMember {
 const hubs = new WeakMap<WebSocketManagerLike, ManagerHub>();
 
 export class ManagerHub {
-  /** Replaced, never mutated, on join and leave: a frame iterates it without copying it first. */
-  private members: readonly HubMember[] = [];
+  private readonly members: FanOut<HubMember>;
   private readonly subscriptions: Unsubscribe[] = [];
 
   private constructor(
     private readonly manager: WebSocketManagerLike,
     private readonly logger: Logger,
   ) {
+    this.members = new FanOut((error) => this.logger.error('A session failed to handle a websocket event', error));
     this.listen();
   }
 
@@ -40,11 +41,13 @@ export class ManagerHub {
 
   /** Adds a session; returns the function that removes it (the last removal drops the subscriptions). */
   join(member: HubMember): Unsubscribe {
-    this.members = [...this.members, member];
+    const remove = this.members.add(member);
+    let joined = true;
     return () => {
-      if (!this.members.includes(member)) return;
-      this.members = this.members.filter((joined) => joined !== member);
-      if (this.members.length === 0) this.dispose();
+      if (!joined) return;
+      joined = false;
+      remove();
+      if (this.members.size === 0) this.dispose();
     };
   }
 
@@ -83,13 +86,7 @@ export class ManagerHub {
   }
 
   private each(visit: (listener: LinkListener, member: HubMember) => void): void {
-    for (const member of this.members) {
-      try {
-        visit(member.listener, member);
-      } catch (error) {
-        this.logger.error('A session failed to handle a websocket event', error);
-      }
-    }
+    this.members.each((member) => visit(member.listener, member));
   }
 
   private dispose(): void {
