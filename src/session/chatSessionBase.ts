@@ -66,7 +66,8 @@ export abstract class ChatSessionBase implements SessionCalls {
   }
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
-    return this.core.calls.sendEvent(checkSendEvent(args), args.metadata);
+    // Typed as upstream declares it; a receipt may settle with a notice (see ServiceCalls.sendEvent).
+    return this.core.calls.sendEvent(checkSendEvent(args), args.metadata) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {

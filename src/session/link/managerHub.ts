@@ -2,6 +2,7 @@
 // agent's chats one manager and one `aws/chat` topic; the hub parses each frame once and hands the item to
 // the sessions whose contact it belongs to (receipts go to all, as upstream).
 import { TOPICS } from '../../constants.js';
+import { CONNECTION_REASONS } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type { Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../../types.js';
 import { FanOut } from '../../util/fanOut.js';
@@ -59,10 +60,10 @@ export class ManagerHub {
     m.subscribeTopics([TOPICS.chat]);
     keep(m.onMessage(TOPICS.chat, (frame) => this.routeFrame(frame)));
     keep(m.onConnectionGain(() => this.each((listener) => listener.established())));
-    keep(m.onConnectionLost((info) => this.each((listener) => listener.lost(toConnectionReason(info, 'connection lost')))));
+    keep(m.onConnectionLost((info) => this.each((listener) => listener.lost(toConnectionReason(info, CONNECTION_REASONS.lost)))));
     keep(
       m.onInitFailure((info) =>
-        this.each((listener) => listener.broken(toConnectionReason(info, 'the websocket could not be re-established'))),
+        this.each((listener) => listener.broken(toConnectionReason(info, CONNECTION_REASONS.broken))),
       ),
     );
     // Streams' raw manager has no deep-heartbeat hooks; its page-side provider accepts them but never calls them.
