@@ -44,7 +44,7 @@ export class GlobalConfig {
   private recoverMissedMessages = true;
   private voiceNoteConverter: VoiceNoteConverter | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
-  private readonly flags = new FeatureFlags(this.log);
+  private readonly flags = new FeatureFlags();
 
   /**
    * @param network Where the online check and WebSocket constructor live: the SDK-wide instance shares the
