@@ -33,8 +33,25 @@ import type {
 } from '../types.js';
 
 /** The session calls the controller offers too, with the same signatures (every session has them). */
-/** @internal */
-export interface SessionCalls {
+/** The session calls the controller offers too, with the same signatures (every session has them). */
+type SessionCallName =
+  | 'connect'
+  | 'getChatDetails'
+  | 'sendMessage'
+  | 'sendEvent'
+  | 'sendAttachment'
+  | 'downloadAttachment'
+  | 'getAttachmentURL'
+  | 'getTranscript'
+  | 'describeView'
+  | 'getAuthenticationUrl'
+  | 'cancelParticipantAuthentication';
+
+/** A session as the controller sees it: the calls it forwards. */
+type SessionCalls = Pick<ChatController, SessionCallName>;
+
+/** `session.controller`: the chat's ids and state, and the session's calls (5.0.0's `ChatController`). */
+export interface ChatController {
   connect<M = null>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>>;
   getChatDetails(): ChatDetails;
   sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>>;
@@ -46,10 +63,7 @@ export interface SessionCalls {
   describeView<M = null>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>>;
   getAuthenticationUrl<M = null>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>>;
   cancelParticipantAuthentication<M = null>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>>;
-}
 
-/** `session.controller`: the chat's ids and state, and the session's calls (5.0.0's `ChatController`). */
-export interface ChatController extends SessionCalls {
   readonly sessionType: ChatSessionType;
   readonly contactId: string;
   readonly initialContactId: string;
