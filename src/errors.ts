@@ -1,5 +1,58 @@
-// Error classes of the SDK. Every failure the SDK reports is an `Error` subclass; the ones that mirror
-// amazon-connect-chatjs keep its `name` values so apps that branch on them keep working.
+// The SDK's codes, in one place: every public error class, the `type` values of the ChatServiceErrors the SDK
+// makes itself, and the reason codes of connection changes. Every failure the SDK reports is an `Error`
+// subclass; the ones that mirror amazon-connect-chatjs keep its `name` values so apps that branch on them
+// keep working. No other file spells out one of these codes.
+
+/**
+ * `type` of the ChatServiceErrors the SDK makes itself (the service's own error names, such as
+ * AccessDeniedException or ThrottlingException, pass through as the AWS SDK reports them).
+ */
+export const SERVICE_ERROR_TYPES = {
+  /** No HTTP answer came (fetch TypeError, connection reset/refused, DNS, timeout). */
+  NetworkError: 'NetworkError',
+  /** Something that is not an Error was thrown. */
+  UnknownError: 'UnknownError',
+  /** An error answer without an error name. */
+  Unknown: 'Unknown',
+  AttachmentUploadFailed: 'AttachmentUploadFailed',
+  AttachmentDownloadFailed: 'AttachmentDownloadFailed',
+  InvalidAttachmentUrl: 'InvalidAttachmentUrl',
+  /** A call needs a value the session does not have (e.g. no participantToken). */
+  IllegalArgument: 'IllegalArgument',
+  /** The service answered without a field it always sends. */
+  InvalidResponse: 'InvalidResponse',
+} as const;
+
+/** Why the manager left a state: logged, passed with state changes and lost/init-failure payloads. */
+export const DisconnectReason = {
+  Init: 'init',
+  TransportFetched: 'transport-fetched',
+  SocketOpened: 'socket-opened',
+  Subscribed: 'subscribed',
+  SocketClosed: 'socket-closed',
+  SocketError: 'socket-error',
+  ConnectTimeout: 'connect-timeout',
+  HeartbeatMissed: 'heartbeat-missed',
+  TransportFailed: 'transport-failed',
+  TransportTimeout: 'transport-timeout',
+  Offline: 'offline',
+  NetworkOnline: 'network-online',
+  PageVisible: 'page-visible',
+  ReconnectRequested: 'reconnect-requested',
+  Rotation: 'rotation',
+  ClosedByClient: 'closed-by-client',
+  TerminatedByClient: 'terminated-by-client',
+  TerminalTransportError: 'terminal-transport-error',
+  InvalidTransport: 'invalid-transport',
+} as const;
+export type DisconnectReason = (typeof DisconnectReason)[keyof typeof DisconnectReason];
+
+/** The reason texts of onConnectionLost / onConnectionBroken when the websocket manager gave none. */
+export const CONNECTION_REASONS = {
+  lost: 'connection lost',
+  broken: 'the websocket could not be re-established',
+} as const;
+
 
 /** A required value is missing, or a callback is not a function. */
 export class ValueError extends Error {
@@ -109,6 +162,49 @@ export class AttachmentError extends IllegalArgumentException {
   constructor(message: string, fileName: string, argument: unknown = 'attachment') {
     super(message, argument);
     this.fileName = fileName;
+  }
+}
+
+/**
+ * A receipt was sent while receipts are switched off. Keeps upstream's `errorMessage` text so apps that
+ * read it keep working; the message says how to switch receipts back on.
+ */
+export class ReceiptsDisabledError extends IllegalStateException {
+  readonly errorMessage = 'Ignoring messageReceipt: false';
+  constructor() {
+    super(
+      'Message receipts are disabled (features.messageReceipts.shouldSendMessageReceipts is false); ' +
+        'enable them with ChatSession.setGlobalConfig({ features: { messageReceipts: { shouldSendMessageReceipts: true } } }) ' +
+        'or the session’s own features.messageReceipts',
+    );
+  }
+}
+
+/** Why a link went down or an attempt failed; `code` is the manager's reason code. */
+export class WebSocketTransportError extends Error {
+  readonly code: DisconnectReason;
+  readonly cause: unknown;
+  constructor(code: DisconnectReason, message: string, cause?: unknown) {
+    super(message);
+    this.name = 'WebSocketTransportError';
+    this.code = code;
+    this.cause = cause;
+  }
+}
+
+/**
+ * Thrown (or rejected) by a transport function when retrying cannot help, e.g. the service answered 403
+ * because the chat is over. The manager then fires initFailure and stops.
+ */
+export class TerminalTransportError extends Error {
+  readonly terminal = true;
+  readonly statusCode: number | undefined;
+  readonly cause: unknown;
+  constructor(message: string, cause?: unknown, statusCode?: number) {
+    super(message);
+    this.name = 'TerminalTransportError';
+    this.cause = cause;
+    this.statusCode = statusCode;
   }
 }
 

@@ -22,9 +22,18 @@ export { logManager as LogManager, ChatLoggerBase, type LogManager as LogManager
 export type { Logger } from './log/logger.js';
 export { csmService, type CsmService } from './metrics/csmService.js';
 export { CONTENT_TYPE, CHAT_EVENTS, LOG_LEVELS as LogLevel, SESSION_TYPES as SessionTypes, MESSAGE_STATUS } from './constants.js';
-export * from './errors.js';
+export {
+  ValueError,
+  IllegalArgumentException,
+  IllegalStateException,
+  UnImplementedMethodException,
+  IllegalJsonException,
+  ChatServiceError,
+  AttachmentError,
+  ReceiptsDisabledError,
+  isChatServiceError,
+  DisconnectReason,
+} from './errors.js';
 export type * from './types.js';
 export type * from './transport/types.js';
-export { DisconnectReason } from './transport/types.js';
 export { VERSION } from './version.js';
-export { ReceiptsDisabledError } from './receipts/index.js';

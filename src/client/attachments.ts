@@ -5,7 +5,7 @@
 // attachment the service's scanner rejected is reported as `AttachmentRejected` when fetched.
 
 import type { AttachmentProgress, SendAttachmentResult, VoiceNoteConverter } from '../types.js';
-import { ChatServiceError } from '../errors.js';
+import { ChatServiceError, SERVICE_ERROR_TYPES } from '../errors.js';
 import { checkAttachment } from './attachmentRules.js';
 import type { AttachmentFile } from '../util/files.js';
 import { prepareVoiceNote } from '../voiceNotes/audioConversion.js';
@@ -54,7 +54,7 @@ export async function uploadAttachment(
   });
   const attachmentId = started.AttachmentId;
   if (!attachmentId) {
-    throw new ChatServiceError({ type: 'AttachmentUploadFailed', message: 'StartAttachmentUpload returned no AttachmentId' });
+    throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.AttachmentUploadFailed, message: 'StartAttachmentUpload returned no AttachmentId' });
   }
   const url = checkTransferUrl(started.UploadMetadata?.Url);
   await putAttachment(url, started.UploadMetadata?.HeadersToInclude ?? {}, upload, options);

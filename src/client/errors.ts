@@ -11,9 +11,7 @@
 //   when something that is not an Error was thrown.
 // Attachment transfers add `AttachmentUploadFailed`, `AttachmentDownloadFailed` and `InvalidAttachmentUrl`.
 
-import { ChatServiceError } from '../errors.js';
-
-export const NETWORK_ERROR = 'NetworkError';
+import { ChatServiceError, SERVICE_ERROR_TYPES } from '../errors.js';
 
 /** Error names the service (or a proxy in front of it) uses for throttling. */
 const THROTTLING_NAMES = new Set([
@@ -66,20 +64,23 @@ export function isNetworkError(e: unknown): boolean {
   return e instanceof TypeError;
 }
 
+/** True for the HTTP statuses worth retrying: throttling (429) and server errors (5xx). */
+export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
+
 /** True when the same call may succeed later: throttling, a 5xx answer, or no answer at all. */
 export function isRetryableError(e: unknown): boolean {
   const status = statusOf(e);
-  if (status === 429 || (status !== undefined && status >= 500)) return true;
+  if (status !== undefined && isRetryableStatus(status)) return true;
   const name = asErrorLike(e).name;
   if (typeof name === 'string' && THROTTLING_NAMES.has(name)) return true;
   return isNetworkError(e);
 }
 
 function typeOf(e: unknown): string {
-  if (isNetworkError(e)) return NETWORK_ERROR;
+  if (isNetworkError(e)) return SERVICE_ERROR_TYPES.NetworkError;
   const name = asErrorLike(e).name;
   if (typeof name === 'string' && name !== '') return name;
-  return e instanceof Error ? 'Error' : 'UnknownError';
+  return e instanceof Error ? 'Error' : SERVICE_ERROR_TYPES.UnknownError;
 }
 
 function messageOf(e: unknown): string {

@@ -14,7 +14,7 @@ export {
   type StartAttachmentUploadInput,
   type AuthenticationUrlInput,
 } from './participantClient.js';
-export { toChatServiceError, isRetryableError, isNetworkError, NETWORK_ERROR } from './errors.js';
+export { toChatServiceError, isRetryableError, isNetworkError } from './errors.js';
 export { ParticipantRetryStrategy, retryDelayMs, DEFAULT_RETRY, type RetryOptions } from './retryStrategy.js';
 export {
   uploadAttachment,
@@ -29,9 +29,6 @@ export { ATTACHMENT_TYPES, ALLOWED_ATTACHMENT_MIME_TYPES } from '../constants.js
 export type { AttachmentFile } from '../util/files.js';
 export {
   checkTransferUrl,
-  ATTACHMENT_UPLOAD_FAILED,
-  ATTACHMENT_DOWNLOAD_FAILED,
-  INVALID_ATTACHMENT_URL,
   type XhrLike,
   type XhrConstructor,
   type FetchLike,

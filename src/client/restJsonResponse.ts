@@ -14,6 +14,7 @@ import {
   ThrottlingException,
   ValidationException,
 } from './sdk.js';
+import { SERVICE_ERROR_TYPES } from '../errors.js';
 import { isObject } from '../util/values.js';
 import type { HeaderBag, HttpResponse, ResponseMetadata, SerdeFunctions } from '@smithy/types';
 
@@ -80,8 +81,8 @@ function errorCode(headers: HeaderBag, body: Json): string | undefined {
 
 /** The exception for a failed answer: the modelled class when the name is known, with the body's fields. */
 export function serviceException(response: HttpResponse, body: Json, $metadata: ResponseMetadata): ConnectParticipantServiceException {
-  const name = errorCode(response.headers, body) ?? 'Unknown';
-  const message = String(body.message ?? body.Message ?? 'UnknownError');
+  const name = errorCode(response.headers, body) ?? SERVICE_ERROR_TYPES.Unknown;
+  const message = String(body.message ?? body.Message ?? SERVICE_ERROR_TYPES.UnknownError);
   const Modelled = Object.prototype.hasOwnProperty.call(MODELLED_ERRORS, name) ? MODELLED_ERRORS[name] : undefined;
   const error = Modelled
     ? new Modelled({ $metadata, message, Message: undefined })

@@ -6,6 +6,7 @@
 // body it serialized once, so the token is the same on every attempt.
 
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
+import { backoffDelayMs } from '../timing/backoff.js';
 import { isRetryableError } from './errors.js';
 
 /** Retry settings; defaults are the SDK's standard-mode numbers with 5 attempts instead of 3. */
@@ -41,8 +42,8 @@ export function retryDelayMs(
 ): number {
   const o = { ...DEFAULT_RETRY, ...options };
   const base = info.errorType === 'THROTTLING' ? o.throttlingBaseDelayMs : o.baseDelayMs;
-  const random = options.random ?? Math.random;
-  const backoff = Math.floor(Math.min(o.maxDelayMs, random() * base * 2 ** retryCount));
+  // Full jitter, uniform in [0, base · 2^retryCount): the shared formula around a mean of half that.
+  const backoff = backoffDelayMs(retryCount + 1, { baseMs: base / 2, maxMs: o.maxDelayMs, jitter: 1 }, options.random);
   const hinted = info.retryAfterHint ? info.retryAfterHint.getTime() - now : 0;
   return Math.max(0, Math.min(o.maxDelayMs, Math.max(backoff, hinted)));
 }

@@ -2,13 +2,11 @@
 // Participant Service itself; the statuses are checked because a failed PUT otherwise looks like success.
 
 import type { AttachmentProgress } from '../types.js';
-import { ChatServiceError } from '../errors.js';
+import { ChatServiceError, SERVICE_ERROR_TYPES } from '../errors.js';
+import { isLoopbackHost } from '../util/values.js';
+import { isRetryableStatus } from './errors.js';
 
-export const ATTACHMENT_UPLOAD_FAILED = 'AttachmentUploadFailed';
-export const ATTACHMENT_DOWNLOAD_FAILED = 'AttachmentDownloadFailed';
-export const INVALID_ATTACHMENT_URL = 'InvalidAttachmentUrl';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The parts of XMLHttpRequest the upload uses, so tests and other runtimes can supply their own. */
 export interface XhrLike {
@@ -43,12 +41,12 @@ export function checkTransferUrl(url: string | undefined): string {
   } catch {
     parsed = undefined;
   }
-  if (parsed?.protocol === 'https:' || (parsed?.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname))) {
+  if (parsed?.protocol === 'https:' || (parsed?.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
     return url as string;
   }
   const shown = parsed ? parsed.origin : 'a missing or malformed URL';
   throw new ChatServiceError({
-    type: INVALID_ATTACHMENT_URL,
+    type: SERVICE_ERROR_TYPES.InvalidAttachmentUrl,
     message: `Refusing attachment transfer to ${shown}: the URL must be https (http only on a loopback host).`,
   });
 }
@@ -61,14 +59,13 @@ const report = (onProgress: PutOptions['onProgress'], loaded: number, total: num
   }
 };
 
-const uploadFailed = (message: string, statusCode?: number, cause?: unknown): ChatServiceError =>
-  new ChatServiceError({
-    type: ATTACHMENT_UPLOAD_FAILED,
-    message,
-    statusCode,
-    retryable: statusCode === undefined || statusCode === 429 || statusCode >= 500,
-    cause,
-  });
+/** A failed transfer: retryable when no answer came or the answer was throttling or a 5xx. */
+const transferFailed =
+  (type: string) =>
+  (message: string, statusCode?: number, cause?: unknown): ChatServiceError =>
+    new ChatServiceError({ type, message, statusCode, retryable: statusCode === undefined || isRetryableStatus(statusCode), cause });
+
+const uploadFailed = transferFailed(SERVICE_ERROR_TYPES.AttachmentUploadFailed);
 
 const isOk = (status: number): boolean => status >= 200 && status < 300;
 
@@ -118,14 +115,7 @@ export async function putAttachment(
 
 /** GETs the file; rejects `AttachmentDownloadFailed` (with `statusCode` when an answer came) unless 2xx. */
 export async function fetchAttachment(url: string, fetchFn: FetchLike | undefined = globalThis.fetch): Promise<Blob> {
-  const failed = (message: string, statusCode?: number, cause?: unknown) =>
-    new ChatServiceError({
-      type: ATTACHMENT_DOWNLOAD_FAILED,
-      message,
-      statusCode,
-      retryable: statusCode === undefined || statusCode === 429 || statusCode >= 500,
-      cause,
-    });
+  const failed = transferFailed(SERVICE_ERROR_TYPES.AttachmentDownloadFailed);
   if (!fetchFn) throw failed('Attachment download needs fetch');
   let response: Response;
   try {

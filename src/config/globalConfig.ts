@@ -7,14 +7,28 @@ import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
 import { NetworkSettings, networkSettings } from '../transport/networkSettings.js';
-import type { WebSocketConstructorLike } from '../transport/types.js';
-import type { ChatCsmConfig, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
+import type { ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
 import { nonEmptyString } from '../util/values.js';
 import { warnIfCleartext } from './cleartextEndpoint.js';
-import { FEATURES, FeatureFlags, type FeatureCallback } from './featureFlags.js';
+import { FEATURES, FeatureFlags } from './featureFlags.js';
 
 /** Answers "is the network up?" for the websocket manager. */
 export type NetworkOnlineCheck = () => boolean;
+
+/** What `GlobalConfig.settings()` shows. */
+export interface GlobalSettings {
+  region: string;
+  regionOverride: string | null;
+  stage: string;
+  cell: string;
+  endpoint: string | null;
+  /** Kept for upstream compatibility only: the SDK always reconnects. */
+  reconnect: boolean;
+  messageReceipts: { enabled: boolean; throttleTime: number };
+  recoverMissedMessages: boolean;
+  features: string[];
+  customUserAgentSuffix: string;
+}
 
 const DEFAULT_STAGE = 'prod';
 const DEFAULT_CELL = '1';
@@ -29,10 +43,9 @@ export class GlobalConfig {
   private customUserAgentSuffix = '';
   private receiptsThrottleMs: number = TIMINGS.receiptThrottleMs;
   private recoverMissedMessages = true;
-  private csmConfig: ChatCsmConfig = {};
   private voiceNoteConverter: VoiceNoteConverter | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
-  private readonly flags = new FeatureFlags(this.log);
+  private readonly flags = new FeatureFlags();
 
   /**
    * @param network Where the online check and WebSocket constructor live: the SDK-wide instance shares the
@@ -68,11 +81,8 @@ export class GlobalConfig {
     this.applyReceipts(config);
     if (typeof config.reconnect === 'boolean') this.reconnect = config.reconnect;
     if (typeof config.customUserAgentSuffix === 'string') this.customUserAgentSuffix = config.customUserAgentSuffix;
-    if (config.csmConfig && typeof config.csmConfig === 'object') {
-      this.csmConfig = { ...this.csmConfig, ...config.csmConfig };
-      csmService.updateCsmConfig(config.csmConfig);
-    }
-    this.log.info('Global config updated', this.describe());
+    if (config.csmConfig && typeof config.csmConfig === 'object') csmService.updateCsmConfig(config.csmConfig);
+    this.log.info('Global config updated', this.settings());
   }
 
   /** Session options update the global region, stage and cell, as upstream's `create` does. */
@@ -90,35 +100,14 @@ export class GlobalConfig {
     this.log.info('Region override set to', this.regionOverride);
   }
 
-  getRegionOverride(): string | null {
-    return this.regionOverride;
-  }
-
   /** The region a client should use: region override → `options.region` → global region → us-west-2. */
   resolveRegion(optionsRegion?: string | null): string {
     return this.regionOverride ?? nonEmptyString(optionsRegion) ?? this.region ?? DEFAULT_REGION;
   }
 
-  getRegion(): string {
-    return this.region;
-  }
-
-  getStage(): string {
-    return this.stage;
-  }
-
-  getCell(): string {
-    return this.cell;
-  }
-
   /** The configured endpoint override (e.g. the emulator), or undefined for the service's own. */
   getEndpoint(): string | undefined {
     return this.endpoint;
-  }
-
-  /** Kept for upstream compatibility only: the SDK always reconnects. */
-  getReconnect(): boolean {
-    return this.reconnect;
   }
 
   getCustomUserAgentSuffix(): string {
@@ -137,21 +126,6 @@ export class GlobalConfig {
     return this.recoverMissedMessages;
   }
 
-  /** The csmConfig given so far, with the default widgetType filled in. */
-  getCsmConfig(): ChatCsmConfig {
-    return { ...this.csmConfig, widgetType: this.csmConfig.widgetType || 'CustomChatWidget' };
-  }
-
-  /** The injected `webSocketManagerConfig.isNetworkOnline`, or a check of `navigator.onLine`. */
-  getNetworkOnlineCheck(): NetworkOnlineCheck {
-    return this.network.isNetworkOnline();
-  }
-
-  /** The injected `webSocketManagerConfig.WebSocket`, if any (sessions fall back to `globalThis.WebSocket`). */
-  getWebSocket(): WebSocketConstructorLike | undefined {
-    return this.network.configuredWebSocket();
-  }
-
   /** The app's `voiceNoteConverter`, or null for the built-in conversion. */
   getVoiceNoteConverter(): VoiceNoteConverter | null {
     return this.voiceNoteConverter;
@@ -159,37 +133,6 @@ export class GlobalConfig {
 
   setFeatureFlag(name: string): void {
     this.flags.add(name);
-  }
-
-  removeFeatureFlag(name: string): void {
-    this.flags.remove(name);
-  }
-
-  /** True when `name` is on; `callback` runs now if it is, or once when it is next added. */
-  isFeatureEnabled(name: string, callback?: FeatureCallback): boolean {
-    return this.flags.isEnabled(name, callback);
-  }
-
-  getFeatureFlags(): string[] {
-    return this.flags.list();
-  }
-
-  /** Back to the defaults (region us-west-2, receipts on, no override, no callbacks). For tests. */
-  reset(): void {
-    this.region = DEFAULT_REGION;
-    this.regionOverride = null;
-    this.stage = DEFAULT_STAGE;
-    this.cell = DEFAULT_CELL;
-    this.endpoint = undefined;
-    this.reconnect = true;
-    this.customUserAgentSuffix = '';
-    this.receiptsThrottleMs = TIMINGS.receiptThrottleMs;
-    this.recoverMissedMessages = true;
-    this.csmConfig = {};
-    this.network.reset();
-    this.voiceNoteConverter = null;
-    this.flags.clear();
-    this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
 
   private applyLocation(config: ChatGlobalConfig): void {
@@ -228,12 +171,15 @@ export class GlobalConfig {
     else this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
 
-  /** What the update log line shows: settings only, no loggers or publishers. */
-  private describe(): Record<string, unknown> {
+  /** The settings as they stand, as the update log line shows them: values only, no loggers or publishers. */
+  settings(): GlobalSettings {
     return {
       region: this.region,
       regionOverride: this.regionOverride,
+      stage: this.stage,
+      cell: this.cell,
       endpoint: this.endpoint ?? null,
+      reconnect: this.reconnect,
       messageReceipts: { enabled: this.isMessageReceiptsEnabled(), throttleTime: this.receiptsThrottleMs },
       recoverMissedMessages: this.recoverMissedMessages,
       features: this.flags.list(),

@@ -2,15 +2,10 @@
 // Its methods do nothing, so a subclass only overrides the levels it cares about.
 
 import type { ChatLogger } from '../types.js';
+import { SilentLogger } from './logger.js';
 
-export class ChatLoggerBase implements ChatLogger {
+export class ChatLoggerBase extends SilentLogger implements ChatLogger {
   [method: string]: ((...args: unknown[]) => unknown) | undefined;
-
-  debug(..._args: unknown[]): void {}
-  info(..._args: unknown[]): void {}
-  warn(..._args: unknown[]): void {}
-  error(..._args: unknown[]): void {}
-  advancedLog(..._args: unknown[]): void {}
 
   // 5.0.0's declarations type `ChatSession.Logger` as a logger object, so code may call them on the class.
   static debug(..._args: unknown[]): void {}

@@ -10,6 +10,16 @@ export interface Logger {
   advancedLog(...args: unknown[]): void;
 }
 
-const ignore = (): void => undefined;
+/**
+ * The one logger that writes nothing: parts without a logger use `silentLogger`, and the public base
+ * loggers apps subclass (`ChatSession.Logger`, `WebSocketManager.Logger`) extend it.
+ */
+export class SilentLogger implements Logger {
+  debug(..._args: unknown[]): void {}
+  info(..._args: unknown[]): void {}
+  warn(..._args: unknown[]): void {}
+  error(..._args: unknown[]): void {}
+  advancedLog(..._args: unknown[]): void {}
+}
 
-export const silentLogger: Logger = { debug: ignore, info: ignore, warn: ignore, error: ignore, advancedLog: ignore };
+export const silentLogger: Logger = new SilentLogger();

@@ -15,7 +15,7 @@ import { TimerGroup } from '../timing/timers.js';
 import { uuidV4 } from '../util/uuid.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { ChatTranscriptItem } from '../types.js';
-import { ReceiptsDisabledError } from './errors.js';
+import { ReceiptsDisabledError } from '../errors.js';
 import { acknowledgedInTranscript } from './transcriptReceipts.js';
 
 export type ReceiptKind = 'read' | 'delivered';
@@ -67,10 +67,10 @@ interface PendingReceipt {
   reject: (reason: unknown) => void;
 }
 
-type Phase = 'active' | 'stopped';
+type ReceiptsState = 'active' | 'stopped';
 
 export class MessageReceipts {
-  private phase: Phase = 'active';
+  private state: ReceiptsState = 'active';
   private readonly readIds = new Set<string>();
   private readonly deliveredIds = new Set<string>();
   /** Unsettled requests, oldest first. */
@@ -93,7 +93,7 @@ export class MessageReceipts {
 
   /** Sends, coalesces or drops one receipt; resolves with the covering call's result or a notice. */
   send<R>(request: ReceiptRequest, send: (clientToken: string) => Promise<R>): Promise<R | ReceiptNotice> {
-    if (this.phase === 'stopped') return Promise.resolve({ message: RECEIPT_NOTICES.chatEnded });
+    if (this.state === 'stopped') return Promise.resolve({ message: RECEIPT_NOTICES.chatEnded });
     if (!this.options.enabled()) return Promise.reject(new ReceiptsDisabledError());
     if (this.alreadyFired(request)) return Promise.resolve({ message: RECEIPT_NOTICES.alreadyFired });
     const { entry, promise } = this.register(request, send);
@@ -116,8 +116,8 @@ export class MessageReceipts {
 
   /** The chat ended: nothing more is sent; waiting requests resolve with a notice. */
   stop(): void {
-    if (this.phase === 'stopped') return;
-    this.phase = 'stopped';
+    if (this.state === 'stopped') return;
+    this.state = 'stopped';
     this.timers.clearAll();
     for (const endWait of this.retryWaits.values()) endWait();
     this.retryWaits.clear();
@@ -190,7 +190,7 @@ export class MessageReceipts {
     const what = `The ${entry.kind} receipt for message ${entry.messageId}`;
     this.logger.debug(`Sending ${entry.kind} receipt for message ${entry.messageId}${attempt > 1 ? ` (try ${attempt})` : ''}`);
     entry.send(clientToken).then(resolve, (error: unknown) => {
-      if (this.phase === 'stopped') {
+      if (this.state === 'stopped') {
         resolve({ message: RECEIPT_NOTICES.chatEnded });
         return;
       }

@@ -36,11 +36,11 @@ import type {
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
 import type { ChatCore } from './core/chatCore.js';
-import type { ChatController, SessionCalls } from './controllerFacade.js';
+import type { ChatController } from './controllerFacade.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './outgoing/requestArgs.js';
 import type { SessionEventMap } from './events/sessionEvents.js';
 
-export abstract class ChatSessionBase implements SessionCalls {
+export abstract class ChatSessionBase {
   /** @internal The chat's state and parts; the session's methods are its public face. */
   protected readonly core: ChatCore;
   /** 5.0.0's `session.controller`: the chat's ids and state, and these same calls. */
@@ -66,7 +66,8 @@ export abstract class ChatSessionBase implements SessionCalls {
   }
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
-    return this.core.calls.sendEvent(checkSendEvent(args), args.metadata);
+    // Typed as upstream declares it; a receipt may settle with a notice (see ServiceCalls.sendEvent).
+    return this.core.calls.sendEvent(checkSendEvent(args), args.metadata) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {

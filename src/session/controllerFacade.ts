@@ -33,7 +33,25 @@ import type {
 } from '../types.js';
 
 /** The session calls the controller offers too, with the same signatures (every session has them). */
-export interface SessionCalls {
+/** The session calls the controller offers too, with the same signatures (every session has them). */
+type SessionCallName =
+  | 'connect'
+  | 'getChatDetails'
+  | 'sendMessage'
+  | 'sendEvent'
+  | 'sendAttachment'
+  | 'downloadAttachment'
+  | 'getAttachmentURL'
+  | 'getTranscript'
+  | 'describeView'
+  | 'getAuthenticationUrl'
+  | 'cancelParticipantAuthentication';
+
+/** A session as the controller sees it: the calls it forwards. */
+type SessionCalls = Pick<ChatController, SessionCallName>;
+
+/** `session.controller`: the chat's ids and state, and the session's calls (5.0.0's `ChatController`). */
+export interface ChatController {
   connect<M = null>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>>;
   getChatDetails(): ChatDetails;
   sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>>;
@@ -45,13 +63,7 @@ export interface SessionCalls {
   describeView<M = null>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>>;
   getAuthenticationUrl<M = null>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>>;
   cancelParticipantAuthentication<M = null>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>>;
-}
 
-/** A customer's leave call (CustomerChatSession.disconnectParticipant). */
-export type DisconnectParticipant = <M = null>(args?: { metadata?: M }) => Promise<ParticipantServiceResponse<object, M>>;
-
-/** `session.controller`: the chat's ids and state, and the session's calls (5.0.0's `ChatController`). */
-export interface ChatController extends SessionCalls {
   readonly sessionType: ChatSessionType;
   readonly contactId: string;
   readonly initialContactId: string;
@@ -69,11 +81,19 @@ export interface ChatController extends SessionCalls {
   /** Subscribes to a bus event by name (`CHAT_EVENTS` values, e.g. `INCOMING_MESSAGE`). */
   subscribe(eventName: string, handler: ChatEventHandler<unknown>): Unsubscribe;
   cleanUpOnParticipantDisconnect?(): void;
-  disconnectParticipant?: DisconnectParticipant;
+  /**
+   * Leaves the chat (DisconnectParticipant). As upstream 4.x/5.x, handlers stay subscribed until the
+   * service's chat.ended arrives, so `onEnded` still fires; the websocket is no longer re-established.
+   */
+  disconnectParticipant?: <M = null>(args?: { metadata?: M }) => Promise<ParticipantServiceResponse<object, M>>;
 }
 
 export interface CustomerChatController extends ChatController {
-  disconnectParticipant: DisconnectParticipant;
+  /**
+   * Leaves the chat (DisconnectParticipant). As upstream 4.x/5.x, handlers stay subscribed until the
+   * service's chat.ended arrives, so `onEnded` still fires; the websocket is no longer re-established.
+   */
+  disconnectParticipant: <M = null>(args?: { metadata?: M }) => Promise<ParticipantServiceResponse<object, M>>;
 }
 
 export interface AgentChatController extends ChatController {
@@ -135,7 +155,7 @@ export function sessionController(session: SessionCalls, core: ChatCore): ChatCo
 }
 
 /** @internal */
-export function customerController(session: SessionCalls & { disconnectParticipant: DisconnectParticipant }, core: ChatCore): CustomerChatController {
+export function customerController(session: SessionCalls & Pick<CustomerChatController, 'disconnectParticipant'>, core: ChatCore): CustomerChatController {
   return Object.assign(sessionController(session, core), {
     disconnectParticipant: (args?: { metadata?: unknown }) => session.disconnectParticipant(args),
   }) as CustomerChatController;

@@ -8,21 +8,24 @@ export interface BackoffOptions {
   maxMs: number;
   /** Fraction in [0, 1]: the delay is scaled by a factor drawn from [1 - jitter, 1 + jitter]. */
   jitter: number;
+  /** False: a jittered delay may exceed `maxMs` (its mean stays `maxMs`, so a paced schedule keeps its pace). Default true. */
+  capJitter?: boolean;
 }
 
 /**
- * The wait before retry number `attempt` (1-based): `baseMs · 2^(attempt-1)`, jittered, capped at `maxMs`.
- * Attempt 0 (or less) means "retry now" and gives 0. `random` returns a number in [0, 1).
+ * The one backoff formula of the SDK. The wait before retry number `attempt` (1-based):
+ * `baseMs · 2^(attempt-1)` up to `maxMs`, then jittered (and capped at `maxMs` again unless `capJitter` is
+ * false). Attempt 0 (or less) means "retry now" and gives 0. `random` returns a number in [0, 1).
+ * Each user's schedule is data: a BackoffOptions object (or, for the reconnect schedule, a RetrySchedule).
  */
 export function backoffDelayMs(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
   if (!Number.isFinite(attempt) || attempt <= 0) return 0;
   const { baseMs, maxMs } = options;
   const jitter = Math.min(Math.max(options.jitter, 0), 1);
   // Cap the exponent first: 2^1024 is Infinity, and no real schedule needs more than ~50 doublings.
-  const exponential = baseMs * 2 ** Math.min(Math.floor(attempt) - 1, 50);
-  const raw = Math.min(exponential, maxMs);
-  const factor = 1 - jitter + 2 * jitter * clamp01(random());
-  return Math.max(0, Math.floor(Math.min(raw * factor, maxMs)));
+  const mean = Math.min(baseMs * 2 ** Math.min(Math.floor(attempt) - 1, 50), maxMs);
+  const jittered = mean * (1 - jitter + 2 * jitter * clamp01(random()));
+  return Math.max(0, Math.floor(options.capJitter === false ? jittered : Math.min(jittered, maxMs)));
 }
 
 function clamp01(value: number): number {
@@ -55,10 +58,7 @@ export interface RetrySchedule {
  * clipped, so the average pace is exactly the configured one). Attempt 0 (or less) means "retry now".
  */
 export function retryScheduleDelayMs(attempt: number, downForMs: number, schedule: RetrySchedule, random: () => number = Math.random): number {
-  if (!Number.isFinite(attempt) || attempt <= 0) return 0;
   const fast = !(downForMs >= schedule.fastWindowMs); // NaN or negative counts as "just went down"
   const pace = fast ? schedule.fastIntervalMs : Math.max(schedule.slowIntervalMs, schedule.fastIntervalMs);
-  const mean = Math.min(schedule.baseMs * 2 ** Math.min(Math.floor(attempt) - 1, 50), pace);
-  const jitter = Math.min(Math.max(schedule.jitter, 0), 1);
-  return Math.max(0, Math.floor(mean * (1 - jitter + 2 * jitter * clamp01(random()))));
+  return backoffDelayMs(attempt, { baseMs: schedule.baseMs, maxMs: pace, jitter: schedule.jitter, capJitter: false }, random);
 }

@@ -116,7 +116,7 @@ export function resolveEnvironment(options: WebSocketManagerOptions = {}): Resol
 }
 
 /** Delay of retry number `attempt` when the link has been in trouble for `downForMs`, under this environment's timings. */
-export function retryDelayMs(env: ResolvedEnvironment, attempt: number, downForMs: number): number {
+export function reconnectDelayMs(env: ResolvedEnvironment, attempt: number, downForMs: number): number {
   const t = env.timings;
   const schedule = { baseMs: t.backoffBaseMs, fastIntervalMs: t.backoffFastIntervalMs, fastWindowMs: t.backoffFastWindowMs, slowIntervalMs: t.backoffMaxMs, jitter: t.backoffJitter };
   return retryScheduleDelayMs(attempt, downForMs, schedule, env.random);

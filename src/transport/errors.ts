@@ -1,34 +1,9 @@
-// Errors of the transport. The manager reports them in lost / init-failure payloads; a transport function
-// throws `TerminalTransportError` (or anything `isTerminalTransportError` accepts) to stop the manager.
-import type { DisconnectReason } from './types.js';
+// How the transport reads errors: a transport function throws `TerminalTransportError` (or anything
+// `isTerminalTransportError` accepts) to stop the manager; other rejections become WebSocketTransportErrors.
+// The classes and reason codes live in ../errors.ts.
+import { DisconnectReason, WebSocketTransportError } from '../errors.js';
 
-/** Why a link went down or an attempt failed; `code` is the manager's reason code. */
-export class WebSocketTransportError extends Error {
-  readonly code: DisconnectReason;
-  readonly cause: unknown;
-  constructor(code: DisconnectReason, message: string, cause?: unknown) {
-    super(message);
-    this.name = 'WebSocketTransportError';
-    this.code = code;
-    this.cause = cause;
-  }
-}
-
-/**
- * Thrown (or rejected) by a transport function when retrying cannot help, e.g. the service answered 403
- * because the chat is over. The manager then fires initFailure and stops.
- */
-export class TerminalTransportError extends Error {
-  readonly terminal = true;
-  readonly statusCode: number | undefined;
-  readonly cause: unknown;
-  constructor(message: string, cause?: unknown, statusCode?: number) {
-    super(message);
-    this.name = 'TerminalTransportError';
-    this.cause = cause;
-    this.statusCode = statusCode;
-  }
-}
+export { TerminalTransportError, WebSocketTransportError } from '../errors.js';
 
 /**
  * True when a transport-function rejection means "stop": `terminal === true`, or a 403 status found in
@@ -51,8 +26,8 @@ export function toError(value: unknown, fallback: string): Error {
   if (value instanceof Error) return value;
   if (typeof value === 'object' && value !== null) {
     const reason = (value as { reason?: unknown; message?: unknown }).reason ?? (value as { message?: unknown }).message;
-    if (typeof reason === 'string' && reason) return new WebSocketTransportError('transport-failed', reason, value);
+    if (typeof reason === 'string' && reason) return new WebSocketTransportError(DisconnectReason.TransportFailed, reason, value);
   }
-  if (typeof value === 'string' && value) return new WebSocketTransportError('transport-failed', value, value);
-  return new WebSocketTransportError('transport-failed', fallback, value);
+  if (typeof value === 'string' && value) return new WebSocketTransportError(DisconnectReason.TransportFailed, value, value);
+  return new WebSocketTransportError(DisconnectReason.TransportFailed, fallback, value);
 }

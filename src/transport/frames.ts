@@ -1,6 +1,7 @@
 // Wire frames (chatjs-behavior §1.3) and the transport result check (§1.2): building, parsing, validating.
 // Nothing here throws on bad input from the network; callers get `null` or a reason string instead.
 import { TOPICS } from '../constants.js';
+import { isLoopbackHost } from '../util/values.js';
 import type { WebSocketFrame } from '../types.js';
 
 export const RESERVED_TOPICS: ReadonlySet<string> = new Set([TOPICS.subscribe, TOPICS.unsubscribe, TOPICS.heartbeat, TOPICS.ping]);
@@ -57,8 +58,6 @@ export interface ValidTransport {
 }
 
 const MIN_LIFETIME_MS = 300_000;
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** `wss://…`, or `ws://` to a loopback host (local emulator). */
 export function isAllowedSocketUrl(url: string): boolean {
   let parsed: URL;
@@ -68,7 +67,7 @@ export function isAllowedSocketUrl(url: string): boolean {
     return false;
   }
   if (parsed.protocol === 'wss:') return parsed.hostname !== '';
-  return parsed.protocol === 'ws:' && LOOPBACK_HOSTS.has(parsed.hostname);
+  return parsed.protocol === 'ws:' && isLoopbackHost(parsed.hostname);
 }
 
 /** The usable transport in a transport-function result, or a sentence saying what is wrong with it. */

@@ -1,18 +1,12 @@
 // The transport's public surface: the `WebSocketManager` module object (upstream's shape) and its types.
 import { LOG_LEVELS } from '../constants.js';
-import type { Logger as LoggerContract } from '../log/logger.js';
+import { SilentLogger } from '../log/logger.js';
 import { resolveEnvironment, setGlobalConfig, type WebSocketManagerGlobalConfig } from './environment.js';
 import type { WebSocketManagerOptions } from './types.js';
 import { WebSocketManagerInstance } from './webSocketManager.js';
 
 /** Base logger with no-op methods, for apps to extend (as upstream's `Logger`). */
-export class WebSocketManagerLogger implements LoggerContract {
-  debug(..._args: unknown[]): void {}
-  info(..._args: unknown[]): void {}
-  warn(..._args: unknown[]): void {}
-  error(..._args: unknown[]): void {}
-  advancedLog(..._args: unknown[]): void {}
-}
+export class WebSocketManagerLogger extends SilentLogger {}
 
 export interface WebSocketManagerModule {
   /** A new manager on each call. Upstream passed log metadata here; unknown keys are ignored. */

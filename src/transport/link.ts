@@ -49,8 +49,6 @@ export class Link {
   readonly timers = new TimerGroup();
   readonly createdAt = Date.now();
   openedAt: number | null = null;
-  /** True once the first subscribe ack arrived on this socket. */
-  acked = false;
   private readonly socket: WebSocketLike;
   private readonly subscriptions: SubscriptionTracker;
   private readonly heartbeat: Heartbeat;
@@ -167,10 +165,7 @@ export class Link {
 
   private subscriptionEvents(): SubscriptionEvents {
     return {
-      onUpdate: (frame: WebSocketFrame) => {
-        this.acked = true;
-        this.events.onSubscribed(this, frame);
-      },
+      onUpdate: (frame: WebSocketFrame) => this.events.onSubscribed(this, frame),
       onFailure: (frame: WebSocketFrame) => this.events.onSubscriptionFailure(this, frame),
     };
   }

@@ -1,7 +1,7 @@
 // Make-before-break URL rotation, a sub-phase of the `open` state: fetch a new URL, open a second socket and
 // subscribe it while the current one keeps serving. The manager swaps sockets when the new one is acked.
 // A failed try is retried with backoff; the rotation lives until it succeeds or the manager stops it.
-import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
+import { reconnectDelayMs, type ResolvedEnvironment } from './environment.js';
 import { toError } from './errors.js';
 import type { ValidTransport } from './frames.js';
 import type { Link } from './link.js';
@@ -87,7 +87,7 @@ export class Rotation {
     this.link = null;
     if (link) this.host.dropLink(link, reason);
     this.attempt += 1;
-    const delay = retryDelayMs(this.env, this.attempt, Date.now() - this.startedAt);
+    const delay = reconnectDelayMs(this.env, this.attempt, Date.now() - this.startedAt);
     this.env.logger.warn(`WebSocketManager: rotation try failed (${reason}); next try in ${delay} ms`);
     this.timers.set('retry', delay, () => this.start());
   }

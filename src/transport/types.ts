@@ -1,6 +1,7 @@
 // The transport's own contract: states, reason codes, options, the injected environment and the payload of
 // every manager event. The module object and its instances are in webSocketManager.ts / index.ts.
 import type { Logger } from '../log/logger.js';
+import type { DisconnectReason } from '../errors.js';
 import type { WebSocketConstructorLike, WebSocketFrame } from '../types.js';
 
 /**
@@ -16,29 +17,7 @@ import type { WebSocketConstructorLike, WebSocketFrame } from '../types.js';
  */
 export type ManagerState = 'idle' | 'fetching' | 'connecting' | 'subscribing' | 'open' | 'waiting' | 'closed' | 'terminated';
 
-/** Why the manager left a state: logged, passed with state changes and lost/init-failure payloads. */
-export const DisconnectReason = {
-  Init: 'init',
-  TransportFetched: 'transport-fetched',
-  SocketOpened: 'socket-opened',
-  Subscribed: 'subscribed',
-  SocketClosed: 'socket-closed',
-  SocketError: 'socket-error',
-  ConnectTimeout: 'connect-timeout',
-  HeartbeatMissed: 'heartbeat-missed',
-  TransportFailed: 'transport-failed',
-  TransportTimeout: 'transport-timeout',
-  Offline: 'offline',
-  NetworkOnline: 'network-online',
-  PageVisible: 'page-visible',
-  ReconnectRequested: 'reconnect-requested',
-  Rotation: 'rotation',
-  ClosedByClient: 'closed-by-client',
-  TerminatedByClient: 'terminated-by-client',
-  TerminalTransportError: 'terminal-transport-error',
-  InvalidTransport: 'invalid-transport',
-} as const;
-export type DisconnectReason = (typeof DisconnectReason)[keyof typeof DisconnectReason];
+export { DisconnectReason } from '../errors.js';
 
 export type { WebSocketConstructorLike, WebSocketLike } from '../types.js';
 

@@ -13,7 +13,7 @@ import { callTransport, type TransportFn, type TransportOutcome } from './transp
 import { ManagerCallbacks } from './callbacks.js';
 import { describeUrl, outgoingFrame, type ValidTransport } from './frames.js';
 import { Link, type LinkEvents } from './link.js';
-import { retryDelayMs, type ResolvedEnvironment } from './environment.js';
+import { reconnectDelayMs, type ResolvedEnvironment } from './environment.js';
 import { NetworkWatcher } from './networkWatcher.js';
 import { failureInfo, lostInfo, openInfo, type CloseDetails } from './payloads.js';
 import { Rotation } from './rotation.js';
@@ -267,7 +267,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private scheduleRetry(reason: DisconnectReason): boolean {
     this.attempt += 1;
     if (!this.setState('waiting', reason)) return false;
-    const delay = retryDelayMs(this.env, this.attempt, Date.now() - this.troubleSince);
+    const delay = reconnectDelayMs(this.env, this.attempt, Date.now() - this.troubleSince);
     this.log.info(`WebSocketManager: retry ${this.attempt} in ${delay} ms (${reason})`);
     this.stateTimers.set('retry', delay, () => this.startAttempt(reason));
     return true;

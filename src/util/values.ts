@@ -15,3 +15,9 @@ export function nonEmptyString(value: unknown): string | undefined {
 
 /** An error's message, or the thrown value as text. */
 export const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Hosts where plain http:// and ws:// are allowed (a local emulator): the rest must be https:// or wss://. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** True for a URL hostname of this machine (as `URL.hostname` spells it). */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.has(hostname);

@@ -3,15 +3,15 @@
 // controller mid-update. A throwing handler does not stop the others: its error is logged and reported
 // as an uncaught error of the page (see reportUncaught.ts).
 // Handlers get `(payload, eventName, bus)` as upstream's did; `bus` is the small `ChatEventBus` handle.
-import EventEmitter from 'eventemitter3';
 import { ValueError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type { ChatEventBus, ChatEventSubscription, Unsubscribe } from '../../types.js';
+import { FanOut } from '../../util/fanOut.js';
 import { reportUncaught, type UncaughtReporter } from '../../util/reportUncaught.js';
 
 type Handler<P> = (payload: P, eventName: string, bus: ChatEventBus) => void;
 
-/** The emitter's channel for subscribeAll handlers (no event has this name). */
+/** The channel of subscribeAll handlers (no event has this name). */
 const ALL_EVENTS = Symbol('all events');
 
 interface QueuedEmit {
@@ -20,7 +20,8 @@ interface QueuedEmit {
 
 /** `Events` is a closed map (event name → payload); names outside it only come in through `onName`. */
 export class EventBus<Events extends { [K in keyof Events]: unknown }> {
-  private readonly emitter = new EventEmitter();
+  /** Handlers by event name (and ALL_EVENTS), each list a FanOut: one throwing handler does not stop the others. */
+  private readonly channels = new Map<string | symbol, FanOut<Handler<unknown>>>();
   private readonly queue: QueuedEmit[] = [];
   private draining = false;
   /** Passed to every handler as its third argument. */
@@ -60,30 +61,35 @@ export class EventBus<Events extends { [K in keyof Events]: unknown }> {
     if (typeof handler !== 'function') {
       throw new ValueError(`handler for ${label} must be a function`);
     }
-    const safe = (payload: unknown, eventName: string): void => {
-      try {
-        handler(payload, eventName, this.handle);
-      } catch (error) {
+    let handlers = this.channels.get(channel);
+    if (!handlers) {
+      handlers = new FanOut<Handler<unknown>>((error) => this.reportError(error));
+      this.channels.set(channel, handlers);
+    }
+    return handlers.add(handler);
+  }
+
+  /** Runs the handlers of `channel` with `payload`; a throw is logged and reported, the others still run. */
+  private dispatch(channel: string | symbol, payload: unknown, eventName: string): void {
+    this.channels.get(channel)?.each(
+      (handler) => handler(payload, eventName, this.handle),
+      (error) => {
         this.logger.error(`A ${eventName} handler threw`, error);
         this.reportError(error);
-      }
-    };
-    this.emitter.on(channel, safe);
-    return () => {
-      this.emitter.off(channel, safe);
-    };
+      },
+    );
   }
 
   hasListeners(event: keyof Events & string): boolean {
-    return this.emitter.listenerCount(event) > 0;
+    return (this.channels.get(event)?.size ?? 0) > 0;
   }
 
   /** Queues the event; `after` runs once this event's handlers have all run. */
   emit<K extends keyof Events & string>(event: K, payload: Events[K], after?: () => void): void {
     this.queue.push({
       run: () => {
-        this.emitter.emit(ALL_EVENTS, payload, event);
-        this.emitter.emit(event, payload, event);
+        this.dispatch(ALL_EVENTS, payload, event);
+        this.dispatch(event, payload, event);
         after?.();
       },
     });
@@ -91,7 +97,7 @@ export class EventBus<Events extends { [K in keyof Events]: unknown }> {
   }
 
   removeAllListeners(): void {
-    this.emitter.removeAllListeners();
+    this.channels.clear();
   }
 
   private scheduleDrain(): void {

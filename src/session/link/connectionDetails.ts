@@ -2,7 +2,7 @@
 // every API call after connect() carries. Customers (and agents without Streams) exchange their
 // participant token with CreateParticipantConnection; agents under Streams ask Streams for a token.
 import { CONNECTION_TYPES, TIMINGS } from '../../constants.js';
-import { ChatServiceError } from '../../errors.js';
+import { ChatServiceError, SERVICE_ERROR_TYPES } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConnectionDetails } from '../../types.js';
 import type { NormalizedChatDetails, NormalizedCreateArgs } from '../args/chatArgs.js';
@@ -63,7 +63,7 @@ export class ConnectionDetailsProvider {
   private async fetchFromService(connectParticipant: boolean, use: ClientUse): Promise<ConnectionDetails> {
     const token = this.chatDetails.participantToken;
     if (!token) {
-      throw new ChatServiceError({ type: 'IllegalArgument', message: 'No participantToken to create a participant connection with' });
+      throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.IllegalArgument, message: 'No participantToken to create a participant connection with' });
     }
     const startedAt = Date.now();
     const response = await this.client(use)
@@ -83,7 +83,7 @@ export class ConnectionDetailsProvider {
       );
     const credentials = response.ConnectionCredentials;
     if (!credentials?.ConnectionToken) {
-      throw new ChatServiceError({ type: 'InvalidResponse', message: 'CreateParticipantConnection returned no ConnectionToken' });
+      throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: 'CreateParticipantConnection returned no ConnectionToken' });
     }
     return {
       url: response.Websocket?.Url ?? null,

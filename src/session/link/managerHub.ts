@@ -2,8 +2,10 @@
 // agent's chats one manager and one `aws/chat` topic; the hub parses each frame once and hands the item to
 // the sessions whose contact it belongs to (receipts go to all, as upstream).
 import { TOPICS } from '../../constants.js';
+import { CONNECTION_REASONS } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type { Unsubscribe, WebSocketFrame, WebSocketManagerLike } from '../../types.js';
+import { FanOut } from '../../util/fanOut.js';
 import { belongsToContact, parseItem } from '../incoming/itemRouter.js';
 import { toConnectionReason, toDeepHeartbeatInfo, type LinkListener } from './linkListener.js';
 
@@ -17,14 +19,14 @@ export interface HubMember {
 const hubs = new WeakMap<WebSocketManagerLike, ManagerHub>();
 
 export class ManagerHub {
-  /** Replaced, never mutated, on join and leave: a frame iterates it without copying it first. */
-  private members: readonly HubMember[] = [];
+  private readonly members: FanOut<HubMember>;
   private readonly subscriptions: Unsubscribe[] = [];
 
   private constructor(
     private readonly manager: WebSocketManagerLike,
     private readonly logger: Logger,
   ) {
+    this.members = new FanOut((error) => this.logger.error('A session failed to handle a websocket event', error));
     this.listen();
   }
 
@@ -40,11 +42,13 @@ export class ManagerHub {
 
   /** Adds a session; returns the function that removes it (the last removal drops the subscriptions). */
   join(member: HubMember): Unsubscribe {
-    this.members = [...this.members, member];
+    const remove = this.members.add(member);
+    let joined = true;
     return () => {
-      if (!this.members.includes(member)) return;
-      this.members = this.members.filter((joined) => joined !== member);
-      if (this.members.length === 0) this.dispose();
+      if (!joined) return;
+      joined = false;
+      remove();
+      if (this.members.size === 0) this.dispose();
     };
   }
 
@@ -56,10 +60,10 @@ export class ManagerHub {
     m.subscribeTopics([TOPICS.chat]);
     keep(m.onMessage(TOPICS.chat, (frame) => this.routeFrame(frame)));
     keep(m.onConnectionGain(() => this.each((listener) => listener.established())));
-    keep(m.onConnectionLost((info) => this.each((listener) => listener.lost(toConnectionReason(info, 'connection lost')))));
+    keep(m.onConnectionLost((info) => this.each((listener) => listener.lost(toConnectionReason(info, CONNECTION_REASONS.lost)))));
     keep(
       m.onInitFailure((info) =>
-        this.each((listener) => listener.broken(toConnectionReason(info, 'the websocket could not be re-established'))),
+        this.each((listener) => listener.broken(toConnectionReason(info, CONNECTION_REASONS.broken))),
       ),
     );
     // Streams' raw manager has no deep-heartbeat hooks; its page-side provider accepts them but never calls them.
@@ -83,13 +87,7 @@ export class ManagerHub {
   }
 
   private each(visit: (listener: LinkListener, member: HubMember) => void): void {
-    for (const member of this.members) {
-      try {
-        visit(member.listener, member);
-      } catch (error) {
-        this.logger.error('A session failed to handle a websocket event', error);
-      }
-    }
+    this.members.each((member) => visit(member.listener, member));
   }
 
   private dispose(): void {

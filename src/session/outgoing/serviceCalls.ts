@@ -54,8 +54,11 @@ export interface CallOptions<D> {
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
 
+/** What sendEvent settles with: the service's answer, or for a receipt a notice (or nothing once the chat ended). */
+export type SendEventOutcome<M> = Response<SendEventResult, M> | { message: string } | undefined;
+
 export class ServiceCalls {
-  private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
+  private readonly typing = new TypingThrottle();
 
   constructor(private readonly context: ServiceCallContext) {}
 
@@ -89,10 +92,12 @@ export class ServiceCalls {
     );
   }
 
-  /** Typing goes through the typing throttle, receipts through the receipt throttler, the rest straight out. */
-  sendEvent<M>(input: CheckedSendEvent, metadata: M | undefined): Promise<Response<SendEventResult, M>> {
-    type Result = Response<SendEventResult, M>;
-    const send = (clientToken?: string, use?: ClientUse): Promise<Result> =>
+  /**
+   * Typing goes through the typing throttle, receipts through the receipt throttler, the rest straight out.
+   * A receipt may settle with a notice instead of an answer (coalesced, already sent, chat ended), as upstream.
+   */
+  sendEvent<M>(input: CheckedSendEvent, metadata: M | undefined): Promise<SendEventOutcome<M>> {
+    const send = (clientToken?: string, use?: ClientUse): Promise<Response<SendEventResult, M>> =>
       this.run(
         'sendEvent',
         metadata,
@@ -102,15 +107,15 @@ export class ServiceCalls {
             .then((out) => out as SendEventResult),
         { contentType: input.contentType, use },
       );
-    if (input.contentType === CONTENT_TYPE.typing) return this.typing.run(send) as Promise<Result>;
+    if (input.contentType === CONTENT_TYPE.typing) return this.typing.run(send);
     // checkSendEvent names the message exactly when the event is a receipt.
     if (input.receiptMessageId === undefined) return send();
     // No receipts once the chat is over: the service would refuse them.
-    if (this.context.gate.hasEnded) return Promise.resolve(undefined as unknown as Result);
+    if (this.context.gate.hasEnded) return Promise.resolve(undefined);
     const kind = input.contentType === CONTENT_TYPE.readReceipt ? 'read' : 'delivered';
     const request = { kind, messageId: input.receiptMessageId, disableThrottle: input.disableThrottle } as const;
     // The receipt throttler retries a failed batch itself, so each of its tries is one request.
-    return this.context.features.receipts.send(request, (clientToken) => send(clientToken, 'receipt')) as Promise<Result>;
+    return this.context.features.receipts.send(request, (clientToken) => send(clientToken, 'receipt'));
   }
 
   getTranscript<M>(request: TranscriptRequest, metadata: M | undefined): Promise<Response<GetTranscriptResult, M>> {

@@ -2,14 +2,15 @@
 // leading call's promise. Each session has its own throttle (upstream shared one per region).
 import { TIMINGS } from '../../constants.js';
 
-export class TypingThrottle<T> {
-  private leading: { at: number; result: Promise<T> } | null = null;
+export class TypingThrottle {
+  private leading: { at: number; result: Promise<unknown> } | null = null;
 
   constructor(private readonly windowMs: number = TIMINGS.typingThrottleMs) {}
 
-  run(send: () => Promise<T>): Promise<T> {
+  /** The leading call's promise is shared by the calls of its window (hence one result type per throttle user). */
+  run<T>(send: () => Promise<T>): Promise<T> {
     const now = Date.now();
-    if (this.leading && now - this.leading.at < this.windowMs) return this.leading.result;
+    if (this.leading && now - this.leading.at < this.windowMs) return this.leading.result as Promise<T>;
     const result = send();
     this.leading = { at: now, result };
     // A failed typing event should not block the next one.

@@ -1,5 +1,6 @@
 import { GlobalConfig } from '../../../src/config/globalConfig';
-import { FEATURES } from '../../../src/config/featureFlags';
+import { FeatureFlags } from '../../../src/config/featureFlags';
+import { NetworkSettings } from '../../../src/transport/networkSettings';
 import { IllegalArgumentException } from '../../../src/errors';
 import { logManager } from '../../../src/log/logManager';
 import { csmService } from '../../../src/metrics/csmService';
@@ -7,8 +8,10 @@ import type { ChatGlobalConfig } from '../../../src/types';
 
 describe('GlobalConfig', () => {
   let config: GlobalConfig;
+  let network: NetworkSettings;
   beforeEach(() => {
-    config = new GlobalConfig();
+    network = new NetworkSettings();
+    config = new GlobalConfig(network);
   });
   afterEach(() => {
     logManager.reset();
@@ -17,17 +20,17 @@ describe('GlobalConfig', () => {
   });
 
   it('has upstream defaults', () => {
-    expect(config.getRegion()).toBe('us-west-2');
-    expect(config.getStage()).toBe('prod');
-    expect(config.getCell()).toBe('1');
+    expect(config.settings().region).toBe('us-west-2');
+    expect(config.settings().stage).toBe('prod');
+    expect(config.settings().cell).toBe('1');
     expect(config.getEndpoint()).toBeUndefined();
-    expect(config.getReconnect()).toBe(true);
+    expect(config.settings().reconnect).toBe(true);
     expect(config.getCustomUserAgentSuffix()).toBe('');
     expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
     expect(config.isMessageReceiptsEnabled()).toBe(true);
     expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
-    expect(config.getCsmConfig()).toEqual({ widgetType: 'CustomChatWidget' });
-    expect(config.getRegionOverride()).toBeNull();
+    expect(csmService.getWidgetType()).toBe('CustomChatWidget');
+    expect(config.settings().regionOverride).toBeNull();
   });
 
   it.each([null, undefined, 'us-east-1', 42, []])('rejects %p with an IllegalArgumentException naming setGlobalConfig', (bad) => {
@@ -39,11 +42,11 @@ describe('GlobalConfig', () => {
   it('stores region, stage, cell, endpoint, reconnect and user-agent suffix; absent keys keep their values', () => {
     config.update({ region: 'eu-central-1', stage: 'beta', cell: '2', endpoint: 'http://localhost:9100', reconnect: false, customUserAgentSuffix: 'MyApp/1.0' });
     config.update({});
-    expect(config.getRegion()).toBe('eu-central-1');
-    expect(config.getStage()).toBe('beta');
-    expect(config.getCell()).toBe('2');
+    expect(config.settings().region).toBe('eu-central-1');
+    expect(config.settings().stage).toBe('beta');
+    expect(config.settings().cell).toBe('2');
     expect(config.getEndpoint()).toBe('http://localhost:9100');
-    expect(config.getReconnect()).toBe(false);
+    expect(config.settings().reconnect).toBe(false);
     expect(config.getCustomUserAgentSuffix()).toBe('MyApp/1.0');
     config.update({ endpoint: '' });
     expect(config.getEndpoint()).toBeUndefined();
@@ -57,19 +60,19 @@ describe('GlobalConfig', () => {
       expect(config.resolveRegion('ca-central-1')).toBe('ca-central-1');
       config.setRegionOverride('eu-west-2');
       expect(config.resolveRegion('ca-central-1')).toBe('eu-west-2');
-      expect(config.getRegionOverride()).toBe('eu-west-2');
+      expect(config.settings().regionOverride).toBe('eu-west-2');
       config.setRegionOverride(null);
       expect(config.resolveRegion('ca-central-1')).toBe('ca-central-1');
     });
 
     it('updateStageRegionCell writes session options into the global config, as upstream', () => {
       config.updateStageRegionCell({ region: 'ap-northeast-1', stage: 'gamma', cell: '3' });
-      expect(config.getRegion()).toBe('ap-northeast-1');
-      expect(config.getStage()).toBe('gamma');
-      expect(config.getCell()).toBe('3');
+      expect(config.settings().region).toBe('ap-northeast-1');
+      expect(config.settings().stage).toBe('gamma');
+      expect(config.settings().cell).toBe('3');
       config.updateStageRegionCell(undefined);
       config.updateStageRegionCell({});
-      expect(config.getRegion()).toBe('ap-northeast-1');
+      expect(config.settings().region).toBe('ap-northeast-1');
     });
   });
 
@@ -91,7 +94,7 @@ describe('GlobalConfig', () => {
     it('only shouldSendMessageReceipts:false disables; any later call re-enables', () => {
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
       expect(config.isMessageReceiptsEnabled()).toBe(false);
-      expect(config.isFeatureEnabled(FEATURES.MESSAGE_RECEIPTS_ENABLED)).toBe(false);
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: 'no' as unknown as boolean } } });
       expect(config.isMessageReceiptsEnabled()).toBe(true);
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
@@ -104,8 +107,8 @@ describe('GlobalConfig', () => {
     it('an array replaces the flag list and keeps receipts on', () => {
       config.setFeatureFlag('OLD_FLAG');
       config.update({ features: ['NEW_A', 'NEW_B'] });
-      expect(config.getFeatureFlags().sort()).toEqual(['MESSAGE_RECEIPTS_ENABLED', 'NEW_A', 'NEW_B']);
-      expect(config.isFeatureEnabled('OLD_FLAG')).toBe(false);
+      expect(config.settings().features.sort()).toEqual(['MESSAGE_RECEIPTS_ENABLED', 'NEW_A', 'NEW_B']);
+      expect(config.settings().features).not.toContain('OLD_FLAG');
     });
 
     it('recoverMissedMessages defaults to true and can be turned off and on', () => {
@@ -117,45 +120,21 @@ describe('GlobalConfig', () => {
       expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
     });
 
-    it('set, remove and query flags', () => {
+    it('setFeatureFlag turns a flag on', () => {
       config.setFeatureFlag('ANY_STRING');
-      expect(config.isFeatureEnabled('ANY_STRING')).toBe(true);
-      config.removeFeatureFlag('ANY_STRING');
-      expect(config.isFeatureEnabled('ANY_STRING')).toBe(false);
+      expect(config.settings().features).toContain('ANY_STRING');
     });
+  });
 
-    it('isFeatureEnabled runs the callback now when the flag is on', () => {
-      config.setFeatureFlag('ON');
-      const cb = jest.fn();
-      expect(config.isFeatureEnabled('ON', cb)).toBe(true);
-      expect(cb).toHaveBeenCalledTimes(1);
-    });
-
-    it('isFeatureEnabled runs the callback once, when the flag is next added', () => {
-      const cb = jest.fn();
-      expect(config.isFeatureEnabled('LATER', cb)).toBe(false);
-      expect(cb).not.toHaveBeenCalled();
-      config.setFeatureFlag('LATER');
-      config.removeFeatureFlag('LATER');
-      config.setFeatureFlag('LATER');
-      expect(cb).toHaveBeenCalledTimes(1);
-    });
-
-    it('flags arriving in a features array fire waiting callbacks', () => {
-      const cb = jest.fn();
-      config.isFeatureEnabled('FROM_ARRAY', cb);
-      config.update({ features: ['FROM_ARRAY'] });
-      expect(cb).toHaveBeenCalledTimes(1);
-    });
-
-    it('a throwing callback does not break setFeatureFlag or the other callbacks', () => {
-      const second = jest.fn();
-      config.isFeatureEnabled('F', () => {
-        throw new Error('app bug');
-      });
-      config.isFeatureEnabled('F', second);
-      expect(() => config.setFeatureFlag('F')).not.toThrow();
-      expect(second).toHaveBeenCalledTimes(1);
+  describe('FeatureFlags', () => {
+    it('add, remove, replace and query flags', () => {
+      const flags = new FeatureFlags();
+      flags.add('ANY_STRING');
+      expect(flags.isEnabled('ANY_STRING')).toBe(true);
+      flags.remove('ANY_STRING');
+      expect(flags.isEnabled('ANY_STRING')).toBe(false);
+      flags.replace(['A', 42 as unknown as string, 'B']);
+      expect(flags.list()).toEqual(['A', 'B']);
     });
   });
 
@@ -163,16 +142,16 @@ describe('GlobalConfig', () => {
     it('returns the injected isNetworkOnline', () => {
       const isNetworkOnline = jest.fn(() => false);
       config.update({ webSocketManagerConfig: { isNetworkOnline } });
-      expect(config.getNetworkOnlineCheck()).toBe(isNetworkOnline);
-      expect(config.getNetworkOnlineCheck()()).toBe(false);
+      expect(network.isNetworkOnline()).toBe(isNetworkOnline);
+      expect(network.isNetworkOnline()()).toBe(false);
     });
 
     it('defaults to navigator.onLine and ignores a non-function', () => {
       config.update({ webSocketManagerConfig: { isNetworkOnline: 'yes' as unknown as () => boolean } });
       const onLine = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
-      expect(config.getNetworkOnlineCheck()()).toBe(false);
+      expect(network.isNetworkOnline()()).toBe(false);
       onLine.mockReturnValue(true);
-      expect(config.getNetworkOnlineCheck()()).toBe(true);
+      expect(network.isNetworkOnline()()).toBe(true);
     });
   });
 
@@ -195,17 +174,7 @@ describe('GlobalConfig', () => {
     it('passes csmConfig to the csm service and keeps it', () => {
       config.update({ csmConfig: { widgetType: 'MyWidget' } });
       expect(csmService.getWidgetType()).toBe('MyWidget');
-      expect(config.getCsmConfig().widgetType).toBe('MyWidget');
-    });
-  });
-
-  it('reset() restores the defaults', () => {
-    config.update({ region: 'us-east-1', throttleTime: 100, features: { recoverMissedMessages: false, messageReceipts: { shouldSendMessageReceipts: false } } });
-    config.setRegionOverride('eu-west-1');
-    config.reset();
-    expect(config.resolveRegion()).toBe('us-west-2');
-    expect(config.isMessageReceiptsEnabled()).toBe(true);
-    expect(config.isRecoverMissedMessagesEnabled()).toBe(true);
+      });
   });
 
   describe('Node options', () => {
@@ -213,18 +182,18 @@ describe('GlobalConfig', () => {
 
     it('keeps an injected WebSocket constructor and forgets it on null', () => {
       config.update({ webSocketManagerConfig: { WebSocket: FakeSocket as never } });
-      expect(config.getWebSocket()).toBe(FakeSocket);
+      expect(network.configuredWebSocket()).toBe(FakeSocket);
       config.update({ region: 'eu-west-2' });
-      expect(config.getWebSocket()).toBe(FakeSocket);
+      expect(network.configuredWebSocket()).toBe(FakeSocket);
       config.update({ webSocketManagerConfig: { WebSocket: null as never } });
-      expect(config.getWebSocket()).toBeUndefined();
+      expect(network.configuredWebSocket()).toBeUndefined();
     });
 
     it('refuses a WebSocket that is not a constructor, naming the field, and applies nothing of that call', () => {
       const bad = { region: 'ap-south-1', webSocketManagerConfig: { WebSocket: 'ws' } } as unknown as ChatGlobalConfig;
       expect(() => config.update(bad)).toThrow(IllegalArgumentException);
       expect(() => config.update(bad)).toThrow(/webSocketManagerConfig\.WebSocket must be a WebSocket constructor/);
-      expect(config.getRegion()).toBe('us-west-2');
+      expect(config.settings().region).toBe('us-west-2');
     });
 
     it('keeps a voiceNoteConverter, refuses one that is not a function', () => {

@@ -5,7 +5,6 @@ import { findWebSocket, resetGlobalConfig, WebSocketManager } from '../../../src
 import { resolveEnvironment } from '../../../src/transport/environment';
 
 afterEach(() => {
-  globalConfig.reset();
   resetGlobalConfig();
   jest.restoreAllMocks();
 });
@@ -22,17 +21,19 @@ describe('the network settings store', () => {
   });
 
   it('WebSocketManager.setGlobalConfig and ChatSession.setGlobalConfig write the same store', () => {
-    const check = (): boolean => false;
-    WebSocketManager.setGlobalConfig({ webSocketManagerConfig: { isNetworkOnline: check } });
-    expect(globalConfig.getNetworkOnlineCheck()).toBe(check);
-    globalConfig.reset();
-    expect(resolveEnvironment({}).isNetworkOnline()).toBe(true);
+    const environment = resolveEnvironment({});
+    WebSocketManager.setGlobalConfig({ webSocketManagerConfig: { isNetworkOnline: () => false } });
+    expect(environment.isNetworkOnline()).toBe(false);
+    globalConfig.update({ webSocketManagerConfig: { isNetworkOnline: () => true } });
+    expect(environment.isNetworkOnline()).toBe(true);
+    WebSocketManager.setGlobalConfig({ webSocketManagerConfig: { isNetworkOnline: () => false } });
+    expect(environment.isNetworkOnline()).toBe(false);
   });
 
   it('a manager’s own option still wins, and navigator.onLine is the default', () => {
     globalConfig.update({ webSocketManagerConfig: { isNetworkOnline: () => false } });
     expect(resolveEnvironment({ isNetworkOnline: () => true }).isNetworkOnline()).toBe(true);
-    globalConfig.reset();
+    resetGlobalConfig();
     jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
     expect(resolveEnvironment({}).isNetworkOnline()).toBe(false);
   });
