@@ -28,3 +28,6 @@ export type * from './transport/types.js';
 export { DisconnectReason } from './transport/types.js';
 export { VERSION } from './version.js';
 export { ReceiptsDisabledError } from './receipts/index.js';
+export * as interactive from './interactive/index.js';
+export { InteractiveTemplateError } from './interactive/index.js';
+export type { InteractiveTemplate, InteractiveResponse, InteractiveMessage } from './interactive/index.js';
