@@ -15,6 +15,8 @@ import { Store } from './store/store';
 import type { BotKind, EmulatorOptions } from './types';
 import { normalizeOrigin } from './http/policy';
 import { WebsocketHub } from './websocket/hub';
+import { createContactCenter, type ContactCenter } from './flows/contactCenter';
+import { resolveContactCenter, type ResolvedContactCenter } from './flows/contactCenterOptions';
 
 export interface ResolvedOptions extends RetentionLimits {
   port: number;
@@ -29,6 +31,7 @@ export interface ResolvedOptions extends RetentionLimits {
   tls: boolean;
   allowOrigins: string[];
   maxSocketBufferBytes: number;
+  contactCenter: ResolvedContactCenter;
   log: (line: string) => void;
 }
 
@@ -63,6 +66,8 @@ export interface EmulatorContext {
   ccp: CcpService;
   /** Where handed-out links point (the port is known once listening). */
   address: PublicAddress;
+  /** Queues, the demo flow, chat timeouts, transfers and monitoring. */
+  contactCenter: ContactCenter;
 }
 
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
@@ -83,6 +88,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     maxTranscriptBytes: positive('maxTranscriptBytes', options.maxTranscriptBytes ?? DEFAULTS.maxTranscriptBytes),
     maxAttachmentStoreBytes: positive('maxAttachmentStoreBytes', options.maxAttachmentStoreBytes ?? DEFAULTS.maxAttachmentStoreBytes),
     maxSocketBufferBytes: positive('maxSocketBufferBytes', options.maxSocketBufferBytes ?? DEFAULTS.maxSocketBufferBytes),
+    contactCenter: resolveContactCenter(options.contactCenter, options.bot ?? DEFAULTS.bot),
     log: options.log ?? (() => undefined),
   };
 }
@@ -105,12 +111,15 @@ export function createContext(options: ResolvedOptions): EmulatorContext {
   });
   const hub = new WebsocketHub({ store, clock, scheduler, faults, maxBufferedBytes: options.maxSocketBufferBytes });
   chat.addListener(hub);
-  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs });
+  // The CCP's router asks the contact center whether a flow holds a new contact, so it is built first.
+  const contactCenter = createContactCenter({ options, chat, scheduler, clock, store, router: () => ccp.router });
+  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs, queues: contactCenter.queues, startsInFlow: contactCenter.startsInFlow });
+  contactCenter.attach();
   const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
   if (bot) chat.addListener(bot);
   const attachments = new AttachmentStore();
   const retention = new Retention(options, { store, attachments, chat, clock, scheduler });
   retention.start();
   const address = new PublicAddress(options.tls, options.host, options.port);
-  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, ccp, address };
+  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, ccp, address, contactCenter };
 }

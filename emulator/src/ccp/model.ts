@@ -2,7 +2,8 @@
 // routed to them. Plain data; what changes it lives in router.ts.
 import type { ChatService } from '../chat/chatService';
 import type { Clock } from '../core/scheduler';
-import type { Store } from '../store/store';
+import type { Contact, Store } from '../store/store';
+import type { QueueDirectory } from '../queues/queueDirectory';
 
 /** What the CCP uses of the emulator: the chat store and service, the clock, the token lifetime. */
 export interface CcpDeps {
@@ -10,6 +11,10 @@ export interface CcpDeps {
   clock: Clock;
   chat: ChatService;
   connectionTokenTtlMs: number;
+  /** The instance's queues (names and ids). */
+  queues: QueueDirectory;
+  /** True when a flow (the demo bot) holds a new contact and queues it itself, later. */
+  startsInFlow: (contact: Contact) => boolean;
 }
 
 /** Streams' agent state types (spec/streams-ccp-emulation.md §3.2). */
@@ -29,8 +34,11 @@ export interface AgentContact {
   initialContactId: string;
   state: AgentContactState;
   stateSinceMs: number;
-  /** When the contact entered the queue (StartChatContact). */
+  /** When the contact entered the queue (StartChatContact, a flow's handover or a transfer). */
   queuedAtMs: number;
+  /** The queue it was routed from. */
+  queueName: string;
+  queueId: string;
   /** The agent's chat participant, created when the contact is offered; Streams calls it the agent connection. */
   agentParticipantId: string;
   agentParticipantToken: string;
@@ -53,6 +61,8 @@ export interface Agent {
   openPages: number;
   /** Offer counter value of the last offer: the lowest goes first (round robin). */
   lastOfferSeq: number;
+  /** The queues of the agent's routing profile (every queue of the instance). */
+  routingQueues: Array<{ name: string; queueId: string }>;
 }
 
 /** The instance every emulated agent belongs to; ARNs are only read for their region and ids. */

@@ -4,6 +4,8 @@
 import { isJsonObject, JsonObject } from '../core/validation';
 import type { Agent, CcpDeps } from './model';
 import { CcpRequestError, Router } from './router';
+import { ServiceError } from '../core/errors';
+import { quickConnects, targetOfEndpoint, transferChat } from '../flows/transfers';
 
 /** Methods that need no action here: telemetry and configuration Streams sends along the way. */
 const ACKNOWLEDGED_METHODS = new Set(['updateAgentConfiguration', 'sendClientLogs', 'sendSoftphoneCallMetrics', 'sendSoftphoneCallReport', 'notifyContactIssue']);
@@ -29,13 +31,30 @@ export function answerRequest(deps: CcpDeps, router: Router, agent: Agent, metho
     case 'createTransport':
       return createTransport(deps, router, agent, params);
     case 'getEndpoints':
-      return { endpoints: [], nextToken: null };
+      return { endpoints: quickConnects(router, deps.queues, agent.agentId), nextToken: null };
+    case 'createAdditionalConnection':
+    case 'addNewConnection':
+    case 'transferContact':
+      // A chat cannot be conferenced: a quick connect on a chat transfers it (the agent leaves).
+      return transferThroughQuickConnect(deps, router, agent, params);
     case 'qrIntegrationExists':
       return { qrIntegrationExists: false };
     default:
       if (ACKNOWLEDGED_METHODS.has(method)) return {};
       throw new CcpRequestError('UnsupportedOperationException', `${method} is not supported by the emulated CCP`);
   }
+}
+
+function transferThroughQuickConnect(deps: CcpDeps, router: Router, agent: Agent, params: JsonObject): unknown {
+  const contactId = contactIdOf(params);
+  if (router.holderOf(contactId)?.agent !== agent) throw new CcpRequestError('ResourceNotFoundException', `Contact ${contactId} is not connected to agent ${agent.login}`);
+  try {
+    transferChat(router, deps.queues, contactId, targetOfEndpoint(router, deps.queues, params.endpoint));
+  } catch (error) {
+    if (error instanceof ServiceError) throw new CcpRequestError(error.errorType, error.message);
+    throw error;
+  }
+  return {};
 }
 
 function contactIdOf(params: JsonObject): string {
