@@ -36,6 +36,7 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.connection', // the outage banner and recovery
   'examples.refresh', // resuming after a reload
   'examples.xss', // hostile content rendered as text
+  'examples.contactCenter', // the widget through the demo flow: interactive templates, queue, agent, timeouts
   'voiceNote', // a recorded voice note converted to WAV
   'csp', // strict CSP with metrics on
   'engine.helper', // the helper's own promises (problems, downloads, requests)
