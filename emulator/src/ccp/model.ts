@@ -83,7 +83,6 @@ export function queueArn(queueId: string): string {
 }
 
 export const ROUTING_PROFILE_ARN = `${INSTANCE_ARN}/routing-profile/00000000-0000-4000-8000-0000000000a1`;
-export const BASIC_QUEUE_ID = '00000000-0000-4000-8000-0000000000b1';
 
 /** Agents remembered at most (each login once): the emulator's memory stays bounded. */
 export const MAX_AGENTS = 500;

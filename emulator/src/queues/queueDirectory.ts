@@ -1,8 +1,9 @@
 // The emulated instance's queues: names the emulator was started with, each with a stable id (and ARN).
 // The first queue is the default: where StartChatContact and the demo flow's handover put contacts.
-import { BASIC_QUEUE_ID } from '../ccp/model';
 
 export const DEFAULT_QUEUE_NAME = 'BasicQueue';
+/** BasicQueue's id, as it always had. */
+export const BASIC_QUEUE_ID = '00000000-0000-4000-8000-0000000000b1';
 /** Queues an emulator keeps at most. */
 export const MAX_QUEUES = 20;
 
