@@ -87,7 +87,8 @@ export interface CarouselContent {
   elements: CarouselPanel[];
 }
 
-interface TemplateOf<T extends InteractiveTemplateType, C> {
+/** The envelope every template shares: its type, version 1.0, and `data` with content and an optional reply message. */
+export interface TemplateOf<T extends InteractiveTemplateType, C> {
   templateType: T;
   version: '1.0';
   data: { content: C; replyMessage?: InteractiveReplyMessage };
