@@ -35,9 +35,13 @@ export class IdleTimers implements ChatListener {
     private readonly defaults: ChatTimeouts,
   ) {}
 
-  /** Stores a contact's timeouts; they apply from the next agent that joins. */
+  /** Stores a contact's timeouts (a field set to undefined unsets that timer); they apply from the next agent that joins. */
   configure(contactId: string, timeouts: ChatTimeouts): void {
-    this.configured.set(contactId, { ...(this.configured.get(contactId) ?? this.defaults), ...timeouts });
+    const merged: ChatTimeouts = { ...(this.configured.get(contactId) ?? this.defaults), ...timeouts };
+    (Object.keys(merged) as Array<keyof ChatTimeouts>).forEach((key) => {
+      if (merged[key] === undefined) delete merged[key];
+    });
+    this.configured.set(contactId, merged);
   }
 
   timeoutsOf(contactId: string): ChatTimeouts {

@@ -6,6 +6,7 @@
 // in through the emulated CCP and run their chat session on Amazon Connect Streams' websocket manager.
 // Each scenario asserts the order of what each side's onMessage sees. test/e2e/contactCenter.upstream
 // runs the customer side of the same scenarios with amazon-connect-chatjs 5.0.0.
+import { UpdateParticipantRoleConfigCommand } from '@aws-sdk/client-connect';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import * as interactive from '../../../src/interactive/index';
 import { DEMO_FLOW_CUSTOMER, TIMEOUT_CUSTOMER } from './expected';
@@ -149,6 +150,22 @@ describe('chat timeouts', () => {
     await world.acceptOnStreams(agentPage, contactId);
     await customer.untilSeen('AGENT participant.idle');
     expect(customer.seen).not.toContain('CUSTOMER participant.idle');
+  });
+
+  it('takes the timers from Amazon Connect’s UpdateParticipantRoleConfig (minutes, or Unset)', async () => {
+    world = await startWorld({});
+    const { contactId } = await world.customer('Ana');
+    const connectClient = world.emulator.connectClient();
+    const update = (list: unknown[]) =>
+      connectClient.send(new UpdateParticipantRoleConfigCommand({ InstanceId: 'instance-1', ContactId: contactId, ChannelConfiguration: { Chat: { ParticipantTimerConfigList: list as never } } }));
+    await update([
+      { ParticipantRole: 'CUSTOMER', TimerType: 'IDLE', TimerValue: { ParticipantTimerDurationInMinutes: 2 } },
+      { ParticipantRole: 'AGENT', TimerType: 'DISCONNECT_NONCUSTOMER', TimerValue: { ParticipantTimerDurationInMinutes: 480 } },
+    ]);
+    expect((await world.control('POST', `/emulator/contacts/${contactId}/timeouts`, {})).body).toEqual({ timeouts: { customerIdleMs: 120_000, agentDisconnectMs: 28_800_000 } });
+    await update([{ ParticipantRole: 'CUSTOMER', TimerType: 'IDLE', TimerValue: { ParticipantTimerAction: 'Unset' } }]);
+    expect((await world.control('POST', `/emulator/contacts/${contactId}/timeouts`, {})).body).toEqual({ timeouts: { agentDisconnectMs: 28_800_000 } });
+    await expect(update([{ ParticipantRole: 'CUSTOMER', TimerType: 'IDLE', TimerValue: { ParticipantTimerDurationInMinutes: 1 } }])).rejects.toMatchObject({ name: 'InvalidParameterException' });
   });
 });
 
