@@ -17,6 +17,7 @@ import { normalizeOrigin } from './http/policy';
 import { WebsocketHub } from './websocket/hub';
 import { createContactCenter, type ContactCenter } from './flows/contactCenter';
 import { resolveContactCenter, type ResolvedContactCenter } from './flows/contactCenterOptions';
+import { bargeInAsAgent } from './flows/ccpMonitoring';
 
 export interface ResolvedOptions extends RetentionLimits {
   port: number;
@@ -113,7 +114,15 @@ export function createContext(options: ResolvedOptions): EmulatorContext {
   chat.addListener(hub);
   // The CCP's router asks the contact center whether a flow holds a new contact, so it is built first.
   const contactCenter = createContactCenter({ options, chat, scheduler, clock, store, router: () => ccp.router });
-  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs, queues: contactCenter.queues, startsInFlow: contactCenter.startsInFlow });
+  const ccp = new CcpService({
+    store,
+    clock,
+    chat,
+    connectionTokenTtlMs: options.connectionTokenTtlMs,
+    queues: contactCenter.queues,
+    startsInFlow: contactCenter.startsInFlow,
+    bargeIn: (contactId, supervisor) => bargeInAsAgent(contactCenter.ccpMonitoring, contactId, supervisor),
+  });
   contactCenter.attach();
   const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
   if (bot) chat.addListener(bot);

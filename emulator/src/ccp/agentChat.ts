@@ -58,13 +58,13 @@ export class AgentChatSockets implements ChatListener {
     }
   }
 
-  /** An item goes to the agent holding the contact once it has accepted it, until it clears it. */
+  /** An item goes to the agents carrying the contact (once accepted, or monitoring), until they clear it. */
   itemPublished(contact: Contact, item: Item): void {
-    const holder = this.router().holderOf(contact.contactId);
-    if (!holder || holder.contact.state === 'connecting') return;
+    const watchers = this.router().watchersOf(contact.contactId);
+    if (watchers.length === 0) return;
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
     this.sockets.forEach((chatSocket) => {
-      if (chatSocket.subscribed && chatSocket.page.agent === holder.agent && chatSocket.ws.readyState === WebSocket.OPEN) chatSocket.ws.send(frame, () => undefined);
+      if (chatSocket.subscribed && watchers.includes(chatSocket.page.agent) && chatSocket.ws.readyState === WebSocket.OPEN) chatSocket.ws.send(frame, () => undefined);
     });
   }
 

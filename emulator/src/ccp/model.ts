@@ -15,6 +15,8 @@ export interface CcpDeps {
   queues: QueueDirectory;
   /** True when a flow (the demo bot) holds a new contact and queues it itself, later. */
   startsInFlow: (contact: Contact) => boolean;
+  /** A supervisor agent monitoring `contactId` barges in. */
+  bargeIn: (contactId: string, supervisor: Agent) => void;
 }
 
 /** Streams' agent state types (spec/streams-ccp-emulation.md §3.2). */
@@ -44,6 +46,8 @@ export interface AgentContact {
   agentParticipantToken: string;
   customerParticipantId: string;
   customerName: string;
+  /** Set when the agent is a supervisor monitoring the chat (its connection is of type monitoring). */
+  monitorMode?: 'SILENT_MONITOR' | 'BARGE';
 }
 
 export interface Agent {

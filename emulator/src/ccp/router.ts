@@ -117,8 +117,16 @@ export class Router implements ChatListener {
     if (held.state === 'connecting') return this.reject(agent, contactId);
     if (held.state === 'ended') return;
     const { contact, participant } = this.chatOf(held);
+    if (held.monitorMode) return this.stopMonitoring(agent, held, contact, participant);
     this.deps.chat.leave(contact, participant);
     this.deps.chat.end(contact);
+  }
+
+  /** A supervisor hangs up: it leaves (seen only if it had barged in); the chat goes on. */
+  private stopMonitoring(agent: Agent, held: AgentContact, contact: Contact, participant: Participant): void {
+    this.setContactState(agent, held, 'ended');
+    if (held.monitorMode === 'BARGE') this.deps.chat.leave(contact, participant);
+    else participant.state = 'LEFT';
   }
 
   /** clearContact / completeContact: the contact leaves the agent's snapshot, freeing a slot. */
@@ -135,10 +143,25 @@ export class Router implements ChatListener {
     let ended: HeldContact | undefined;
     for (const agent of this.agents.values()) {
       const contact = agent.contacts.get(contactId);
+      if (contact?.monitorMode) continue;
       if (contact && contact.state !== 'ended') return { agent, contact };
       if (contact) ended ??= { agent, contact };
     }
     return ended;
+  }
+
+  /** Agents whose CCP carries the contact's chat: the one handling it and any supervisor monitoring it (not mere offers). */
+  watchersOf(contactId: string): Agent[] {
+    return [...this.agents.values()].filter((agent) => {
+      const held = agent.contacts.get(contactId);
+      return held !== undefined && held.state !== 'connecting';
+    });
+  }
+
+  /** A supervisor's snapshot gains (or changes) its monitoring entry; its pages get a fresh agent update. */
+  setMonitoring(agent: Agent, entry: AgentContact): void {
+    agent.contacts.set(entry.contactId, entry);
+    this.onAgentChange(agent);
   }
 
   /** Contact ids waiting for an agent, oldest first. */
@@ -214,6 +237,10 @@ export class Router implements ChatListener {
     } else if (holder.contact.state === 'connected') {
       this.setContactState(holder.agent, holder.contact, 'ended');
     }
+    this.agents.forEach((agent) => {
+      const monitoring = agent.contacts.get(contact.contactId);
+      if (monitoring?.monitorMode && monitoring.state === 'connected') this.setContactState(agent, monitoring, 'ended');
+    });
   }
 
   participantLeft(contact: Contact, participant: Participant): void {

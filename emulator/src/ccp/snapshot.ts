@@ -42,11 +42,18 @@ function configurationOf(agent: Agent): Json {
   };
 }
 
+/** A supervisor's connection is of type monitoring, in state silent_monitor or barge while connected. */
+function connectionStateOf(contact: AgentContact): string {
+  if (contact.state === 'ended') return 'disconnected';
+  if (contact.monitorMode && contact.state === 'connected') return contact.monitorMode.toLowerCase();
+  return contact.state;
+}
+
 function agentConnection(contact: AgentContact, agentName: string): Json {
-  const connectionState = contact.state === 'ended' ? 'disconnected' : contact.state;
+  const connectionState = connectionStateOf(contact);
   return {
     connectionId: contact.agentParticipantId,
-    type: 'agent',
+    type: contact.monitorMode ? 'monitoring' : 'agent',
     initial: false,
     state: { type: connectionState, timestamp: iso(contact.stateSinceMs) },
     endpoint: { type: 'agent', name: agentName, agentLogin: null, phoneNumber: null, queue: null, endpointARN: null },
@@ -56,8 +63,8 @@ function agentConnection(contact: AgentContact, agentName: string): Json {
       customerName: contact.customerName,
       agentName,
     },
-    monitorCapabilities: [],
-    monitorStatus: null,
+    monitorCapabilities: contact.monitorMode ? ['SILENT_MONITOR', 'BARGE'] : [],
+    monitorStatus: contact.monitorMode ?? null,
   };
 }
 

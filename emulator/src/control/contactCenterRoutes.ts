@@ -6,6 +6,7 @@ import { resourceNotFound, validationError } from '../core/errors';
 import type { JsonObject } from '../core/validation';
 import { checkTimeouts } from '../flows/contactCenterOptions';
 import type { MonitorMode } from '../flows/monitoring';
+import { bargeIn, monitorFromCcp } from '../flows/ccpMonitoring';
 import { transferChat } from '../flows/transfers';
 import type { ChatTimeouts } from '../types';
 import { findContact } from './actions';
@@ -45,6 +46,14 @@ export function monitor(ctx: EmulatorContext, contactId: string, body: JsonObjec
   if (contact.state !== 'ACTIVE') throw validationError(`Contact ${contactId} has ended`);
   const mode = optionalText(body, 'mode') ?? 'SILENT_MONITOR';
   if (mode !== 'SILENT_MONITOR' && mode !== 'BARGE') throw validationError('mode must be SILENT_MONITOR or BARGE');
+  const login = optionalText(body, 'supervisor');
+  if (login !== undefined) {
+    // A supervisor of the emulated CCP: its Streams page gets the chat as a monitoring connection.
+    const agent = ctx.ccp.router.agents.get(login);
+    if (!agent) throw resourceNotFound(`Agent ${login} has never logged in to the emulated CCP`, login, 'AGENT');
+    const supervisor = monitorFromCcp(ctx.contactCenter.ccpMonitoring, contact, agent, mode as MonitorMode);
+    return { ParticipantId: supervisor.participantId, ParticipantToken: supervisor.participantToken, mode };
+  }
   const supervisor = ctx.contactCenter.monitoring.monitor(contact, optionalText(body, 'displayName') ?? 'Supervisor', mode as MonitorMode);
   return { ParticipantId: supervisor.participantId, ParticipantToken: supervisor.participantToken, mode };
 }
@@ -54,7 +63,7 @@ export function barge(ctx: EmulatorContext, contactId: string, body: JsonObject)
   const participantId = optionalText(body, 'participantId');
   const supervisor = participantId ? contact.participants.get(participantId) : undefined;
   if (!supervisor || !participantId) throw resourceNotFound(`Participant ${String(participantId)} not found`, String(participantId), 'PARTICIPANT');
-  ctx.contactCenter.monitoring.barge(contact, supervisor);
+  bargeIn(ctx.contactCenter.ccpMonitoring, contact, supervisor);
   return { mode: ctx.contactCenter.monitoring.modeOf(participantId) };
 }
 

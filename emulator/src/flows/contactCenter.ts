@@ -10,6 +10,7 @@ import type { BotKind } from '../types';
 import type { ResolvedContactCenter } from './contactCenterOptions';
 import { DemoFlow } from './demoFlow';
 import { Monitoring } from './monitoring';
+import type { CcpMonitoringDeps } from './ccpMonitoring';
 
 export interface ContactCenterDeps {
   options: { bot: BotKind; botDelayMs: number; contactCenter: ResolvedContactCenter };
@@ -25,6 +26,8 @@ export interface ContactCenter {
   queues: QueueDirectory;
   idleTimers: IdleTimers;
   monitoring: Monitoring;
+  /** What supervisor monitoring through the emulated CCP acts on. */
+  ccpMonitoring: CcpMonitoringDeps;
   demoFlow?: DemoFlow;
   /** The router's question for each new contact: does a flow hold it (and queue it later)? */
   startsInFlow: (contact: Contact) => boolean;
@@ -46,6 +49,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     queues,
     idleTimers,
     monitoring,
+    ccpMonitoring: { router: deps.router, monitoring, store: deps.store, clock: deps.clock, queues },
     demoFlow,
     startsInFlow: () => demoFlow !== undefined,
     attach() {

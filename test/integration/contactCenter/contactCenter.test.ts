@@ -9,6 +9,7 @@
 import { UpdateParticipantRoleConfigCommand } from '@aws-sdk/client-connect';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import * as interactive from '../../../src/interactive/index';
+import { CcpClient } from '../helpers/ccpClient';
 import { DEMO_FLOW_CUSTOMER, TIMEOUT_CUSTOMER } from './expected';
 import { notInOrder } from './observe';
 import { startWorld, type Watched, type World } from './world';
@@ -224,5 +225,28 @@ describe('supervisor', () => {
     await agent.untilSeen('SUPERVISOR participant.joined');
     await world.control('POST', `/emulator/contacts/${contactId}/messages`, { participantId: monitor.body.ParticipantId, content: 'Supervisor here' });
     await customer.untilSeen('SUPERVISOR Sue: Supervisor here');
+  });
+
+  it('a supervisor of the emulated CCP gets the chat as a monitoring connection and barges in from its page (Streams’ bargeIn request)', async () => {
+    world = await startWorld({});
+    const { contactId, watched: customer } = await world.customer('Ana');
+    const agent = await world.acceptOnStreams(await world.agent('sam'), contactId);
+    const sue = new CcpClient(world.emulator, 'sue');
+    await sue.agentData();
+    const chatSocket = await sue.openChatSocket();
+    expect((await world.control('POST', `/emulator/contacts/${contactId}/monitor`, { supervisor: 'sue' })).status).toBe(201);
+    const monitored = await sue.contactState(contactId, 'connected');
+    const connection = monitored.connections[0] as { type: string; state: { type: string }; connectionId: string };
+    expect([connection.type, connection.state.type]).toEqual(['monitoring', 'silent_monitor']);
+    const transport = await sue.request('createTransport', { transportType: 'chat_token', contactId, participantId: connection.connectionId });
+    expect(transport.data.chatTokenTransport.participantToken).toEqual(expect.any(String));
+    await customer.session.sendMessage({ message: 'for the agent', contentType: 'text/plain' });
+    await chatSocket.waitForItem((item) => item.Content === 'for the agent', 5000, 'customer message on the supervisor’s CCP socket');
+    expect((await sue.request('updateMonitorParticipantState', { contactId, targetMonitorMode: 'BARGE' })).err).toBeUndefined();
+    await customer.untilSeen('SUPERVISOR participant.joined');
+    await agent.untilSeen('SUPERVISOR participant.joined');
+    const barging = await sue.agentData((data) => data.snapshot.contacts.some((contact) => (contact.connections[0] as { state: { type: string } }).state.type === 'barge'), 'barge state');
+    expect(barging.snapshot.contacts).toHaveLength(1);
+    sue.close();
   });
 });
