@@ -101,7 +101,7 @@ export class DemoFlow implements ChatListener {
       await this.deps.scheduler.sleep(this.deps.delayMs);
       const flow = this.contacts.get(contact.contactId);
       if (!flow || flow.step !== 'bot' || contact.state !== 'ACTIVE') return;
-      if (message.contentType === INTERACTIVE_MESSAGE_TYPE) checkInteractiveContent(message.content);
+      if (message.contentType === INTERACTIVE_MESSAGE_TYPE && !followsTemplate(message.content)) continue;
       this.deps.chat.sendMessage(contact, flow.bot, message);
     }
   }
@@ -159,6 +159,16 @@ export class DemoFlow implements ChatListener {
   private leaveQueueStep(contactId: string): void {
     const flow = this.contacts.get(contactId);
     flow?.queueTimers.splice(0).forEach((cancel) => cancel());
+  }
+}
+
+/** A flow does not send a template that breaks the rules (the demo's own never do). */
+function followsTemplate(content: string): boolean {
+  try {
+    checkInteractiveContent(content);
+    return true;
+  } catch {
+    return false;
   }
 }
 
