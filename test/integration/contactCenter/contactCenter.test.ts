@@ -245,7 +245,7 @@ describe('supervisor', () => {
     expect((await sue.request('updateMonitorParticipantState', { contactId, targetMonitorMode: 'BARGE' })).err).toBeUndefined();
     await customer.untilSeen('SUPERVISOR participant.joined');
     await agent.untilSeen('SUPERVISOR participant.joined');
-    const barging = await sue.agentData((data) => data.snapshot.contacts.some((contact) => (contact.connections[0] as { state: { type: string } }).state.type === 'barge'), 'barge state');
+    const barging = await sue.agentData((data) => data.snapshot.contacts.some((contact) => (contact.connections[0] as unknown as { state: { type: string } }).state.type === 'barge'), 'barge state');
     expect(barging.snapshot.contacts).toHaveLength(1);
     sue.close();
   });
