@@ -104,6 +104,8 @@ class ChatTab {
       reject: this.button('Reject', 'reject-chat', () => contact.reject(this.callbacks('reject'))),
       end: this.button('End', 'end-chat', () => contact.getAgentConnection().destroy(this.callbacks('end'))),
       transfer: this.button('Transfer', 'transfer-chat', () => this.chooseQuickConnect()),
+      // A supervisor monitoring the chat silently can join the conversation.
+      barge: this.button('Barge in', 'barge-in', () => contact.bargeIn(this.callbacks('barge in'))),
       clear: this.button('Clear', 'clear-chat', () => contact.clear(this.callbacks('clear'))),
     };
     this.tab.append(this.label, this.stateText, ...Object.values(this.buttons));
@@ -147,7 +149,12 @@ class ChatTab {
     this.stateText.textContent = state;
     this.tab.dataset.state = state;
     this.buttons.accept.hidden = this.buttons.reject.hidden = state !== connect.ContactStateType.CONNECTING;
-    this.buttons.end.hidden = this.buttons.transfer.hidden = state !== connect.ContactStateType.CONNECTED;
+    const connection = this.contact.getAgentConnection();
+    const monitoring = connection?.getType() === connect.ConnectionType.MONITORING;
+    this.tab.dataset.monitor = monitoring ? String(connection.getMonitorStatus()) : '';
+    this.buttons.end.hidden = state !== connect.ContactStateType.CONNECTED;
+    this.buttons.transfer.hidden = state !== connect.ContactStateType.CONNECTED || monitoring;
+    this.buttons.barge.hidden = state !== connect.ContactStateType.CONNECTED || !monitoring || !connection.isSilentMonitor();
     if (state !== connect.ContactStateType.CONNECTED) this.tab.querySelector('[data-testid="transfer-target"]')?.remove();
     this.buttons.clear.hidden = state !== connect.ContactStateType.ENDED;
   }
