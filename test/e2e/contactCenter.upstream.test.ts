@@ -175,3 +175,22 @@ it('5.0.0 is told its place in the queue, and the no-agent path ends the chat', 
       'SERVICE chat.ended',
     ])).toBeUndefined();
 });
+
+it('5.0.0 sees a transfer between agents and a supervisor barging in', async () => {
+  const emu = await startTestEmulator({});
+  opened.push(emu);
+  const { page, contactId } = await upstreamCustomer(emu, 'Ana');
+  await acceptAs(emu, 'sam', contactId);
+  const kim = new CcpClient(emu, 'kim');
+  opened.push({ close: () => kim.close() });
+  await kim.agentData();
+  expect((await emu.control('POST', `/emulator/contacts/${contactId}/transfer`, { agent: 'kim' })).status).toBe(200);
+  await kim.setState('Available');
+  await kim.contactState(contactId, 'connecting');
+  expect((await kim.request('acceptContact', { contactId })).err).toBeUndefined();
+  await untilSeen(page, 'AGENT participant.joined', 2);
+  const monitor = await emu.control('POST', `/emulator/contacts/${contactId}/monitor`, { displayName: 'Sue' });
+  await emu.control('POST', `/emulator/contacts/${contactId}/barge`, { participantId: monitor.body.ParticipantId });
+  await untilSeen(page, 'SUPERVISOR participant.joined');
+  expect(notInOrder(await seen(page), ['AGENT participant.joined', 'AGENT transfer.succeeded', 'AGENT participant.left', 'AGENT participant.joined', 'SUPERVISOR participant.joined'])).toBeUndefined();
+});
