@@ -5,7 +5,7 @@ import { isJsonObject, JsonObject } from '../core/validation';
 import type { Agent, CcpDeps } from './model';
 import { CcpRequestError, Router } from './router';
 import { ServiceError } from '../core/errors';
-import { quickConnects, targetOfEndpoint, transferChat } from '../flows/transfers';
+import { quickConnects, targetOfEndpoint, transferChat } from './transfers';
 
 /** Methods that need no action here: telemetry and configuration Streams sends along the way. */
 const ACKNOWLEDGED_METHODS = new Set(['updateAgentConfiguration', 'sendClientLogs', 'sendSoftphoneCallMetrics', 'sendSoftphoneCallReport', 'notifyContactIssue']);

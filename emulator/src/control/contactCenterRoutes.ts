@@ -7,7 +7,7 @@ import type { JsonObject } from '../core/validation';
 import { checkTimeouts } from '../flows/contactCenterOptions';
 import type { MonitorMode } from '../flows/monitoring';
 import { bargeIn, monitorFromCcp } from '../flows/ccpMonitoring';
-import { transferChat } from '../flows/transfers';
+import { transferChat } from '../ccp/transfers';
 import type { ChatTimeouts } from '../types';
 import { findContact } from './actions';
 

@@ -1,8 +1,8 @@
 // Transfers of a connected chat: to a queue (any agent there takes it next) or to one agent (a quick
 // connect of type agent: only that agent is offered it). The holding agent sees transfer.succeeded and
 // leaves; the customer stays and waits; the next agent's accept publishes its participant.joined.
-import type { Router } from '../ccp/router';
-import { agentArn, queueArn } from '../ccp/model';
+import type { Router } from './router';
+import { agentArn, queueArn } from './model';
 import { conflictError, resourceNotFound, validationError } from '../core/errors';
 import type { QueueDirectory } from '../queues/queueDirectory';
 
