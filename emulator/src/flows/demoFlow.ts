@@ -20,8 +20,9 @@ interface FlowContact {
   step: FlowStep;
   bot: Sender;
   system: Sender;
-  /** Timers of the queued step (position updates, the longest wait): cleared when it ends. */
-  queueTimers: Cancel[];
+  /** Timers of the queued step: the next position update and the longest wait; cleared when it ends. */
+  positionTimer?: Cancel;
+  waitTimer?: Cancel;
 }
 
 export interface DemoFlowDeps {
@@ -47,7 +48,6 @@ export class DemoFlow implements ChatListener {
       step: 'bot',
       bot: { participantId: randomUUID(), displayName: 'BOT', role: 'SYSTEM' },
       system: { participantId: randomUUID(), displayName: 'SYSTEM_MESSAGE', role: 'SYSTEM' },
-      queueTimers: [],
     });
     void this.say(contact, [
       { contentType: 'text/plain', content: `Hi ${customerName(contact)}! I am the demo bot.` },
@@ -120,23 +120,20 @@ export class DemoFlow implements ChatListener {
     const { queueUpdateIntervalMs, maxQueueWaitMs } = this.deps.settings;
     if (queueUpdateIntervalMs > 0) this.everyInterval(contact, queueUpdateIntervalMs);
     if (maxQueueWaitMs !== undefined) {
-      flow.queueTimers.push(
-        this.deps.scheduler.after(maxQueueWaitMs, () => {
-          if (router.dequeue(contact.contactId)) this.noAgent(contact);
-        }),
-      );
+      flow.waitTimer = this.deps.scheduler.after(maxQueueWaitMs, () => {
+        if (router.dequeue(contact.contactId)) this.noAgent(contact);
+      });
     }
   }
 
   private everyInterval(contact: Contact, intervalMs: number): void {
     const flow = this.contacts.get(contact.contactId);
-    flow?.queueTimers.push(
-      this.deps.scheduler.after(intervalMs, () => {
-        if (this.contacts.get(contact.contactId)?.step !== 'queued') return;
-        this.tellPosition(contact);
-        this.everyInterval(contact, intervalMs);
-      }),
-    );
+    if (!flow) return;
+    flow.positionTimer = this.deps.scheduler.after(intervalMs, () => {
+      if (flow.step !== 'queued') return;
+      this.tellPosition(contact);
+      this.everyInterval(contact, intervalMs);
+    });
   }
 
   /** A queue flow's message with the customer's place and the expected wait (see docs/emulator.md). */
@@ -158,7 +155,10 @@ export class DemoFlow implements ChatListener {
 
   private leaveQueueStep(contactId: string): void {
     const flow = this.contacts.get(contactId);
-    flow?.queueTimers.splice(0).forEach((cancel) => cancel());
+    if (!flow) return;
+    flow.positionTimer?.();
+    flow.waitTimer?.();
+    flow.positionTimer = flow.waitTimer = undefined;
   }
 }
 

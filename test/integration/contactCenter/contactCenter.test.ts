@@ -106,6 +106,23 @@ describe('queues and the no-agent path', () => {
     expect((await world.control('GET', '/emulator/agents')).body.waiting).toEqual([]);
   });
 
+  it('repeats the place every queueUpdateIntervalMs while waiting, and stops once an agent takes the chat', async () => {
+    world = await startWorld({ bot: 'demo', contactCenter: { queueUpdateIntervalMs: 150 } });
+    const { contactId, watched } = await world.customer('Ana');
+    await watched.untilSeen('SYSTEM BOT: [ListPicker]');
+    await choose(watched, 'Talk to an agent');
+    const place = 'SYSTEM SYSTEM_MESSAGE: You are number 1 in the BasicQueue queue. Expected wait: about 1 minute.';
+    await watched.untilSeen(place, 3);
+    await world.acceptOnStreams(await world.agent('sam'), contactId);
+    await watched.untilSeen('AGENT participant.joined');
+    const told = watched.seen.filter((label) => label === place).length;
+    await watched.session.sendMessage({ message: 'hello', contentType: 'text/plain' });
+    await watched.untilSeen('CUSTOMER Ana: hello');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // two intervals: no more place messages come
+    expect(watched.seen.filter((label) => label === place).length).toBe(told);
+    expect(watched.seen.indexOf('AGENT participant.joined')).toBeGreaterThan(watched.seen.lastIndexOf(place));
+  });
+
   it('with noAgent "end", says no agent is available and ends the chat', async () => {
     world = await startWorld({ bot: 'demo', contactCenter: { noAgent: 'end' } });
     const { watched } = await world.customer('Ana');
