@@ -18,6 +18,9 @@ const common = {
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/support/setup/failOnUnhandledRejection.ts'],
+  // A guard against hangs, not a speed check: on a loaded 2-core machine a simulated hour of fake timers or a
+  // burst of real requests can pass jest's 5 s default without anything being wrong.
+  testTimeout: 20_000,
 };
 
 // The optional Opus decoder of Node voice notes ships as ES modules only; the integration tests load it
@@ -38,6 +41,7 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.xss', // hostile content rendered as text
   'bundle.voiceNote', // a recorded voice note converted to WAV
   'bundle.csp', // strict CSP with metrics on
+  'examples.contactCenter', // the widget through the demo flow: interactive templates, queue, agent, timeouts
   'engine.helper', // the helper's own promises (problems, downloads, requests)
   'emulatorCcp.embedder', // the emulated CCP finds its embedder (Firefox has no location.ancestorOrigins)
 ].map((name) => `<rootDir>/test/e2e/${name}.test.ts`);

@@ -103,6 +103,9 @@ class ChatTab {
       accept: this.button('Accept', 'accept-chat', () => contact.accept(this.callbacks('accept'))),
       reject: this.button('Reject', 'reject-chat', () => contact.reject(this.callbacks('reject'))),
       end: this.button('End', 'end-chat', () => contact.getAgentConnection().destroy(this.callbacks('end'))),
+      transfer: this.button('Transfer', 'transfer-chat', () => this.chooseQuickConnect()),
+      // A supervisor monitoring the chat silently can join the conversation.
+      barge: this.button('Barge in', 'barge-in', () => contact.bargeIn(this.callbacks('barge in'))),
       clear: this.button('Clear', 'clear-chat', () => contact.clear(this.callbacks('clear'))),
     };
     this.tab.append(this.label, this.stateText, ...Object.values(this.buttons));
@@ -146,8 +149,39 @@ class ChatTab {
     this.stateText.textContent = state;
     this.tab.dataset.state = state;
     this.buttons.accept.hidden = this.buttons.reject.hidden = state !== connect.ContactStateType.CONNECTING;
+    const connection = this.contact.getAgentConnection();
+    const monitoring = connection?.getType() === connect.ConnectionType.MONITORING;
+    this.tab.dataset.monitor = monitoring ? String(connection.getMonitorStatus()) : '';
     this.buttons.end.hidden = state !== connect.ContactStateType.CONNECTED;
+    this.buttons.transfer.hidden = state !== connect.ContactStateType.CONNECTED || monitoring;
+    this.buttons.barge.hidden = state !== connect.ContactStateType.CONNECTED || !monitoring || !connection.isSilentMonitor();
+    if (state !== connect.ContactStateType.CONNECTED) this.tab.querySelector('[data-testid="transfer-target"]')?.remove();
     this.buttons.clear.hidden = state !== connect.ContactStateType.ENDED;
+  }
+
+  /**
+   * Lists the quick connects of the agent's queues (Streams' agent.getEndpoints) in a picker; choosing one
+   * transfers the chat with contact.addConnection: the chat goes to that queue or agent and this agent leaves.
+   */
+  chooseQuickConnect() {
+    const agent = new connect.Agent();
+    agent.getEndpoints(agent.getAllQueueARNs(), {
+      success: ({ endpoints }) => {
+        this.tab.querySelector('[data-testid="transfer-target"]')?.remove();
+        const picker = element('select', { 'data-testid': 'transfer-target', 'aria-label': 'Transfer to' });
+        picker.append(element('option', { value: '' }, 'Transfer to…'));
+        endpoints.forEach((endpoint, index) => picker.append(element('option', { value: String(index) }, `${endpoint.type === 'agent' ? 'Agent' : 'Queue'}: ${endpoint.name}`)));
+        picker.addEventListener('click', (event) => event.stopPropagation());
+        picker.addEventListener('change', () => {
+          const endpoint = endpoints[Number(picker.value)];
+          if (!picker.value || !endpoint) return;
+          picker.remove();
+          this.contact.addConnection(endpoint, this.callbacks('transfer'));
+        });
+        this.tab.append(picker);
+      },
+      failure: (error) => this.window.prepend(element('p', { class: 'chat-error' }, `Could not list quick connects: ${describe(error)}`)),
+    });
   }
 
   select() {

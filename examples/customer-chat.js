@@ -19,7 +19,13 @@ async function startChatContact(displayName) {
   const response = await fetch('/contact/chat', {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ InstanceId: 'local-instance', ContactFlowId: 'local-flow', ParticipantDetails: { DisplayName: displayName } }),
+    // SupportedMessagingContentTypes: this widget shows interactive messages and answers them.
+    body: JSON.stringify({
+      InstanceId: 'local-instance',
+      ContactFlowId: 'local-flow',
+      ParticipantDetails: { DisplayName: displayName },
+      SupportedMessagingContentTypes: ['text/plain', 'text/markdown', 'application/vnd.amazonaws.connect.message.interactive', 'application/vnd.amazonaws.connect.message.interactive.response'],
+    }),
   });
   if (!response.ok) throw new Error(`StartChatContact failed with HTTP ${response.status}`);
   const started = await response.json();
@@ -57,7 +63,7 @@ async function openChat(chatDetails) {
   connect.ChatSession.setGlobalConfig({ region: REGION, endpoint: location.origin });
   const session = connect.ChatSession.create({ type: 'CUSTOMER', chatDetails, options: { region: REGION }, disableCSM: true });
   chatWindow.replaceChildren();
-  const view = new ChatView(chatWindow, chatDetails.participantId);
+  const view = new ChatView(chatWindow, chatDetails.participantId, { answersInteractive: true });
   const binding = bindSession(session, view, { onEnded: chatEnded });
   startForm.hidden = true;
   chatWindow.hidden = false;

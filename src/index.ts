@@ -37,3 +37,6 @@ export {
 export type * from './types.js';
 export type * from './transport/types.js';
 export { VERSION } from './version.js';
+export * as interactive from './interactive/index.js';
+export { InteractiveTemplateError } from './interactive/index.js';
+export type { InteractiveTemplate, InteractiveResponse, InteractiveMessage } from './interactive/index.js';

@@ -1,13 +1,24 @@
-// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]`
+// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex|demo] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]`
+// plus the contact-center flags: [--queues A,B] [--no-agent wait|end] [--max-queue-wait-ms N] [--queue-update-ms N]
+// [--customer-idle-ms N] [--customer-disconnect-ms N] [--agent-idle-ms N] [--agent-disconnect-ms N]
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { normalizeOrigin } from './http/policy';
 import { startEmulator } from './index';
-import type { BotKind, EmulatorOptions } from './types';
+import type { BotKind, ChatTimeouts, ContactCenterOptions, EmulatorOptions } from './types';
 
 const USAGE =
-  'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]';
-const BOTS: BotKind[] = ['none', 'echo', 'lex'];
+  'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex|demo] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]\n' +
+  '       [--queues A,B] [--no-agent wait|end] [--max-queue-wait-ms N] [--queue-update-ms N]\n' +
+  '       [--customer-idle-ms N] [--customer-disconnect-ms N] [--agent-idle-ms N] [--agent-disconnect-ms N]';
+const BOTS: BotKind[] = ['none', 'echo', 'lex', 'demo'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TIMEOUT_FLAGS: Record<string, keyof ChatTimeouts> = {
+  '--customer-idle-ms': 'customerIdleMs',
+  '--customer-disconnect-ms': 'customerDisconnectMs',
+  '--agent-idle-ms': 'agentIdleMs',
+  '--agent-disconnect-ms': 'agentDisconnectMs',
+};
 
 class UsageError extends Error {}
 
@@ -15,6 +26,7 @@ class UsageError extends Error {}
 export function parseArgs(argv: string[]): EmulatorOptions {
   const options: EmulatorOptions = {};
   const files: { cert?: string; key?: string } = {};
+  const center = (): ContactCenterOptions => (options.contactCenter ??= {});
   for (let index = 0; index < argv.length; index += 1) {
     const [flag, inline] = argv[index].split(/=(.*)/s, 2);
     const value = (): string => {
@@ -47,7 +59,23 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       case '--key':
         files.key = value();
         break;
+      case '--queues':
+        center().queues = value().split(',').map((name) => name.trim());
+        break;
+      case '--no-agent':
+        center().noAgent = noAgentFlag(value());
+        break;
+      case '--max-queue-wait-ms':
+        center().maxQueueWaitMs = integerFlag(flag, value(), 1, DAY_MS);
+        break;
+      case '--queue-update-ms':
+        center().queueUpdateIntervalMs = integerFlag(flag, value(), 0, DAY_MS);
+        break;
       default:
+        if (TIMEOUT_FLAGS[flag]) {
+          center().timeouts = { ...center().timeouts, [TIMEOUT_FLAGS[flag]]: integerFlag(flag, value(), 1, DAY_MS) };
+          break;
+        }
         throw new UsageError(`unknown argument ${argv[index]}`);
     }
   }
@@ -71,6 +99,11 @@ function originFlag(raw: string): string {
   } catch (err) {
     throw new UsageError(`--allow-origin: ${(err as Error).message.replace(/^allowOrigins: /, '')}`);
   }
+}
+
+function noAgentFlag(raw: string): 'wait' | 'end' {
+  if (raw !== 'wait' && raw !== 'end') throw new UsageError('--no-agent must be wait or end');
+  return raw;
 }
 
 function botFlag(raw: string): BotKind {

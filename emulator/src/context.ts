@@ -16,6 +16,9 @@ import type { BotKind, EmulatorOptions } from './types';
 import { defaultMaxConnections } from './http/connectionCap';
 import { normalizeOrigin } from './http/policy';
 import { WebsocketHub } from './websocket/hub';
+import { createContactCenter, type ContactCenter } from './flows/contactCenter';
+import { resolveContactCenter, type ResolvedContactCenter } from './flows/contactCenterOptions';
+import { bargeInAsAgent } from './flows/ccpMonitoring';
 
 export interface ResolvedOptions extends RetentionLimits {
   port: number;
@@ -31,6 +34,7 @@ export interface ResolvedOptions extends RetentionLimits {
   allowOrigins: string[];
   maxSocketBufferBytes: number;
   maxConnections: number;
+  contactCenter: ResolvedContactCenter;
   log: (line: string) => void;
 }
 
@@ -65,6 +69,8 @@ export interface EmulatorContext {
   ccp: CcpService;
   /** Where handed-out links point (the port is known once listening). */
   address: PublicAddress;
+  /** Queues, the demo flow, chat timeouts, transfers and monitoring. */
+  contactCenter: ContactCenter;
 }
 
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
@@ -86,6 +92,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     maxAttachmentStoreBytes: positive('maxAttachmentStoreBytes', options.maxAttachmentStoreBytes ?? DEFAULTS.maxAttachmentStoreBytes),
     maxSocketBufferBytes: positive('maxSocketBufferBytes', options.maxSocketBufferBytes ?? DEFAULTS.maxSocketBufferBytes),
     maxConnections: positive('maxConnections', options.maxConnections ?? defaultMaxConnections()),
+    contactCenter: resolveContactCenter(options.contactCenter, options.bot ?? DEFAULTS.bot),
     log: options.log ?? (() => undefined),
   };
 }
@@ -108,12 +115,24 @@ export function createContext(options: ResolvedOptions): EmulatorContext {
   });
   const hub = new WebsocketHub({ store, clock, scheduler, faults, maxBufferedBytes: options.maxSocketBufferBytes });
   chat.addListener(hub);
-  const ccp = new CcpService({ store, clock, chat, connectionTokenTtlMs: options.connectionTokenTtlMs, maxSocketBufferBytes: options.maxSocketBufferBytes });
+  // The CCP's router asks the contact center whether a flow holds a new contact, so it is built first.
+  const contactCenter = createContactCenter({ options, chat, scheduler, clock, store, router: () => ccp.router });
+  const ccp = new CcpService({
+    store,
+    clock,
+    chat,
+    connectionTokenTtlMs: options.connectionTokenTtlMs,
+    maxSocketBufferBytes: options.maxSocketBufferBytes,
+    queues: contactCenter.queues,
+    startsInFlow: contactCenter.startsInFlow,
+    bargeIn: (contactId, supervisor) => bargeInAsAgent(contactCenter.ccpMonitoring, contactId, supervisor),
+  });
+  contactCenter.attach();
   const bot = createBot(options.bot, chat, scheduler, options.botDelayMs);
   if (bot) chat.addListener(bot);
   const attachments = new AttachmentStore();
   const retention = new Retention(options, { store, attachments, chat, clock, scheduler });
   retention.start();
   const address = new PublicAddress(options.tls, options.host, options.port);
-  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, ccp, address };
+  return { options, scheduler, clock, store, chat, hub, faults, requests: new RequestLog(), attachments, retention, ccp, address, contactCenter };
 }

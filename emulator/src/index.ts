@@ -5,7 +5,7 @@ import { exposureWarning } from './exposure';
 import { createServer } from './server';
 import type { EmulatorHandle, EmulatorOptions } from './types';
 
-export type { AttachmentItem, BotKind, EmulatorHandle, EmulatorOptions, Item, MessageMetadata, ParticipantRole, Receipt } from './types';
+export type { AttachmentItem, BotKind, ChatTimeouts, ContactCenterOptions, EmulatorHandle, EmulatorOptions, Item, MessageMetadata, ParticipantRole, Receipt } from './types';
 
 /** Starts the emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {

@@ -1,7 +1,40 @@
 // The emulator's public option/result types and the wire shapes it stores and sends.
 
-/** Which scripted participant answers customers on every new contact. */
-export type BotKind = 'none' | 'echo' | 'lex';
+/**
+ * Which scripted participant answers customers on every new contact. `demo` runs the demo contact flow:
+ * a bot greets, asks with interactive messages and hands over to a queue (docs/emulator.md).
+ */
+export type BotKind = 'none' | 'echo' | 'lex' | 'demo';
+
+/**
+ * Chat timeouts, as Amazon Connect's UpdateParticipantRoleConfig sets them per role (there in minutes,
+ * 2..480; here in milliseconds so demos and tests can be short). Unset = no such timer.
+ */
+export interface ChatTimeouts {
+  /** The customer is marked idle (participant.idle) after this long without a message. */
+  customerIdleMs?: number;
+  /** After the customer is idle (or from the start when no idle timer is set) this long, agents are disconnected. */
+  customerDisconnectMs?: number;
+  agentIdleMs?: number;
+  agentDisconnectMs?: number;
+}
+
+/** The contact-center parts of the emulator: queues, the no-agent path, timeouts. */
+export interface ContactCenterOptions {
+  /** Queue names; the first is where new contacts and the demo flow's handover go. Default `['BasicQueue']`. */
+  queues?: string[];
+  /** When a flow hands over to a queue with no agent staffed: `wait` (default) or `end` (a message, then the chat ends). */
+  noAgent?: 'wait' | 'end';
+  /** Longest a handed-over contact waits before the no-agent path ends it. Default: no limit. */
+  maxQueueWaitMs?: number;
+  /**
+   * How often a waiting customer handed over by a flow gets a SYSTEM message with its place in the queue
+   * and the expected wait (an emulator convenience, see docs/emulator.md). 0 = only when it enters. Default 0.
+   */
+  queueUpdateIntervalMs?: number;
+  /** Idle and auto-disconnect timers; none by default (`bot: 'demo'` sets short ones). */
+  timeouts?: ChatTimeouts;
+}
 
 /** Options of {@link startEmulator}. Durations end in `Ms`; every field is optional. */
 export interface EmulatorOptions {
@@ -11,6 +44,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Scripted participant for each new contact. Default `none`. */
   bot?: BotKind;
+  /** Queues, the no-agent path and chat timeouts (docs/emulator.md "Contact-center sandbox"). */
+  contactCenter?: ContactCenterOptions;
   /** Delay added to every answer of the AWS API routes. Default 0. */
   latencyMs?: number;
   /** PEM certificate and key (contents, not paths): serve https/wss instead of http/ws. */

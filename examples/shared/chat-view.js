@@ -2,6 +2,7 @@
 // banner, upload progress and composer. It only draws; shared/session-binding.js connects it to a
 // ChatSession. Every piece of message content goes through textContent or markdown.js, never innerHTML.
 import { renderContent } from './markdown.js';
+import { disableChoices, INTERACTIVE, INTERACTIVE_RESPONSE, renderInteractive, responseLabel } from './interactive-view.js';
 
 const RECEIPT_RANK = { sent: 0, delivered: 1, read: 2 };
 const RECEIPT_MARK = { sent: '✓', delivered: '✓✓', read: '✓✓' };
@@ -22,15 +23,27 @@ function formatTime(iso) {
 function eventLabel(item) {
   const name = item.ContentType.split('.event.').pop() || item.ContentType;
   const who = item.DisplayName || item.ParticipantRole || '';
-  const words = { 'participant.joined': 'joined the chat', 'participant.left': 'left the chat', 'chat.ended': 'The chat has ended' };
+  const words = {
+    'participant.joined': 'joined the chat',
+    'participant.left': 'left the chat',
+    'chat.ended': 'The chat has ended',
+    'participant.idle': 'is idle',
+    'participant.returned': 'is back',
+    'participant.autodisconnection': 'was idle too long: the chat is closing',
+    'transfer.succeeded': 'transferred the chat',
+  };
   const text = words[name] || name.replace(/[._]/g, ' ');
   return name === 'chat.ended' ? text : `${who} ${text}`.trim();
 }
 
 export class ChatView {
-  /** `root` is an empty element the view fills; `ownParticipantId` marks which messages are "mine". */
-  constructor(root, ownParticipantId) {
+  /**
+   * `root` is an empty element the view fills; `ownParticipantId` marks which messages are "mine";
+   * `answersInteractive` (the customer's view) makes interactive messages' choices clickable.
+   */
+  constructor(root, ownParticipantId, { answersInteractive = false } = {}) {
     this.ownParticipantId = ownParticipantId;
+    this.answersInteractive = answersInteractive;
     this.items = new Map();
     this.handlers = {};
     this.typingTimer = null;
@@ -125,9 +138,21 @@ export class ChatView {
     meta.append(el('time', { class: 'chat-time', 'data-testid': 'message-time', datetime: item.AbsoluteTime, title: item.AbsoluteTime }, formatTime(item.AbsoluteTime)));
     const body = el('div', { class: 'chat-body', 'data-testid': 'message-body' });
     if (item.Type === 'ATTACHMENT') body.append(this.renderAttachment(item));
+    else if (item.ContentType === INTERACTIVE) body.append(this.renderTemplate(item));
+    else if (item.ContentType === INTERACTIVE_RESPONSE) body.append(renderContent(responseLabel(item.Content || ''), false));
     else body.append(renderContent(item.Content || '', item.ContentType === 'text/markdown'));
     node.append(meta, body);
     if (own) node.append(el('span', { class: 'chat-receipt', 'data-testid': 'receipt', 'data-state': 'sent', title: 'Sent' }, RECEIPT_MARK.sent));
+    return node;
+  }
+
+  /** An interactive template; on the customer's side a choice sends the response (once). */
+  renderTemplate(item) {
+    const answer = this.answersInteractive && !this.isOwn(item) ? (response) => {
+      disableChoices(node);
+      this.emit('choose', response);
+    } : undefined;
+    const node = renderInteractive(item.Content || '', answer);
     return node;
   }
 

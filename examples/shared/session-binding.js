@@ -56,6 +56,10 @@ export function bindSession(session, view, { onEnded } = {}) {
     if (data.ParticipantId && data.ParticipantId !== own) view.hideTyping();
     show(data);
   });
+  // Idle timers have events of their own (not onMessage); they show as lines in the chat.
+  session.onParticipantIdle(({ data }) => show(data));
+  session.onParticipantReturned(({ data }) => show(data));
+  session.onAutoDisconnection(({ data }) => show(data));
   session.onTyping(({ data }) => {
     if (data.ParticipantId !== own) view.showTyping(data.DisplayName || data.ParticipantRole || 'Someone');
   });
@@ -73,6 +77,10 @@ export function bindSession(session, view, { onEnded } = {}) {
     onEnded?.();
   });
 
+  // A choice in an interactive message goes back as the template's response (the bot reads it).
+  view.on('choose', (response) => {
+    session.sendMessage({ message: response, contentType: 'application/vnd.amazonaws.connect.message.interactive.response' }).catch((error) => view.notice(`Not sent: ${error.message}`));
+  });
   view.on('send', (text) => {
     session.sendMessage({ message: text, contentType: 'text/markdown' }).catch((error) => view.notice(`Not sent: ${error.message}`));
   });

@@ -65,13 +65,13 @@ export class AgentChatSockets implements ChatListener {
     this.controlAnswers.send(chatSocket.ws, frame.topic, JSON.stringify(frame));
   }
 
-  /** An item goes to the agent holding the contact once it has accepted it, until it clears it. */
+  /** An item goes to the agents carrying the contact (once accepted, or monitoring), until they clear it. */
   itemPublished(contact: Contact, item: Item): void {
-    const holder = this.router().holderOf(contact.contactId);
-    if (!holder || holder.contact.state === 'connecting') return;
+    const watchers = this.router().watchersOf(contact.contactId);
+    if (watchers.length === 0) return;
     const frame = JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(item) });
     this.sockets.forEach((chatSocket) => {
-      if (chatSocket.subscribed && chatSocket.page.agent === holder.agent) sendBounded(chatSocket.ws, frame, this.maxBufferedBytes);
+      if (chatSocket.subscribed && watchers.includes(chatSocket.page.agent)) sendBounded(chatSocket.ws, frame, this.maxBufferedBytes);
     });
   }
 

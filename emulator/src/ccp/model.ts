@@ -2,7 +2,8 @@
 // routed to them. Plain data; what changes it lives in router.ts.
 import type { ChatService } from '../chat/chatService';
 import type { Clock } from '../core/scheduler';
-import type { Store } from '../store/store';
+import type { Contact, Store } from '../store/store';
+import type { QueueDirectory } from '../queues/queueDirectory';
 
 /** What the CCP uses of the emulator: the chat store and service, the clock, the token lifetime. */
 export interface CcpDeps {
@@ -12,6 +13,12 @@ export interface CcpDeps {
   connectionTokenTtlMs: number;
   /** Unsent bytes past which a CCP socket is cut (its page stopped reading). */
   maxSocketBufferBytes: number;
+  /** The instance's queues (names and ids). */
+  queues: QueueDirectory;
+  /** True when a flow (the demo bot) holds a new contact and queues it itself, later. */
+  startsInFlow: (contact: Contact) => boolean;
+  /** A supervisor agent monitoring `contactId` barges in. */
+  bargeIn: (contactId: string, supervisor: Agent) => void;
 }
 
 /** Streams' agent state types (spec/streams-ccp-emulation.md §3.2). */
@@ -31,13 +38,18 @@ export interface AgentContact {
   initialContactId: string;
   state: AgentContactState;
   stateSinceMs: number;
-  /** When the contact entered the queue (StartChatContact). */
+  /** When the contact entered the queue (StartChatContact, a flow's handover or a transfer). */
   queuedAtMs: number;
+  /** The queue it was routed from. */
+  queueName: string;
+  queueId: string;
   /** The agent's chat participant, created when the contact is offered; Streams calls it the agent connection. */
   agentParticipantId: string;
   agentParticipantToken: string;
   customerParticipantId: string;
   customerName: string;
+  /** Set when the agent is a supervisor monitoring the chat (its connection is of type monitoring). */
+  monitorMode?: 'SILENT_MONITOR' | 'BARGE';
 }
 
 export interface Agent {
@@ -55,6 +67,8 @@ export interface Agent {
   openPages: number;
   /** Offer counter value of the last offer: the lowest goes first (round robin). */
   lastOfferSeq: number;
+  /** The queues of the agent's routing profile (every queue of the instance). */
+  routingQueues: Array<{ name: string; queueId: string }>;
 }
 
 /** The instance every emulated agent belongs to; ARNs are only read for their region and ids. */
@@ -75,7 +89,6 @@ export function queueArn(queueId: string): string {
 }
 
 export const ROUTING_PROFILE_ARN = `${INSTANCE_ARN}/routing-profile/00000000-0000-4000-8000-0000000000a1`;
-export const BASIC_QUEUE_ID = '00000000-0000-4000-8000-0000000000b1';
 
 /** Agents remembered at most (each login once): the emulator's memory stays bounded. */
 export const MAX_AGENTS = 500;

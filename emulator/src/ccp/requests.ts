@@ -4,6 +4,8 @@
 import { isJsonObject, JsonObject } from '../core/validation';
 import type { Agent, CcpDeps } from './model';
 import { CcpRequestError, Router } from './router';
+import { ServiceError } from '../core/errors';
+import { quickConnects, targetOfEndpoint, transferChat } from './transfers';
 
 /** Methods that need no action here: telemetry and configuration Streams sends along the way. */
 const ACKNOWLEDGED_METHODS = new Set(['updateAgentConfiguration', 'sendClientLogs', 'sendSoftphoneCallMetrics', 'sendSoftphoneCallReport', 'notifyContactIssue']);
@@ -27,15 +29,47 @@ export function answerRequest(deps: CcpDeps, router: Router, agent: Agent, metho
       router.clear(agent, contactIdOf(params));
       return {};
     case 'createTransport':
-      return createTransport(deps, router, agent, params);
+      return createTransport(deps, agent, params);
     case 'getEndpoints':
-      return { endpoints: [], nextToken: null };
+      return { endpoints: quickConnects(router, deps.queues, agent.agentId), nextToken: null };
+    case 'createAdditionalConnection':
+    case 'addNewConnection':
+    case 'transferContact':
+      // A chat cannot be conferenced: a quick connect on a chat transfers it (the agent leaves).
+      return transferThroughQuickConnect(deps, router, agent, params);
+    case 'updateMonitorParticipantState':
+      return bargeFromCcp(deps, agent, params);
     case 'qrIntegrationExists':
       return { qrIntegrationExists: false };
     default:
       if (ACKNOWLEDGED_METHODS.has(method)) return {};
       throw new CcpRequestError('UnsupportedOperationException', `${method} is not supported by the emulated CCP`);
   }
+}
+
+function transferThroughQuickConnect(deps: CcpDeps, router: Router, agent: Agent, params: JsonObject): unknown {
+  const contactId = contactIdOf(params);
+  if (router.holderOf(contactId)?.agent !== agent) throw new CcpRequestError('ResourceNotFoundException', `Contact ${contactId} is not connected to agent ${agent.login}`);
+  try {
+    transferChat(router, deps.queues, contactId, targetOfEndpoint(router, deps.queues, params.endpoint));
+  } catch (error) {
+    if (error instanceof ServiceError) throw new CcpRequestError(error.errorType, error.message);
+    throw error;
+  }
+  return {};
+}
+
+/** A monitoring supervisor barges in (Streams' contact.bargeIn() / updateMonitorParticipantState). */
+function bargeFromCcp(deps: CcpDeps, agent: Agent, params: JsonObject): unknown {
+  const contactId = contactIdOf(params);
+  if (params.targetMonitorMode !== 'BARGE') throw new CcpRequestError('InvalidParameterException', 'targetMonitorMode must be BARGE (a supervisor cannot go back to silent monitoring)');
+  try {
+    deps.bargeIn(contactId, agent);
+  } catch (error) {
+    if (error instanceof ServiceError) throw new CcpRequestError(error.errorType, error.message);
+    throw error;
+  }
+  return {};
 }
 
 function contactIdOf(params: JsonObject): string {
@@ -45,16 +79,16 @@ function contactIdOf(params: JsonObject): string {
 }
 
 /** `chat_token`: a connection token for the agent's chat participant, which the chat SDK uses for participant calls. */
-function createTransport(deps: CcpDeps, router: Router, agent: Agent, params: JsonObject): unknown {
+function createTransport(deps: CcpDeps, agent: Agent, params: JsonObject): unknown {
   if (params.transportType !== 'chat_token') {
     throw new CcpRequestError('InvalidParameterException', `transportType ${String(params.transportType)} is not supported; the emulated CCP hands out chat_token only`);
   }
   const contactId = contactIdOf(params);
-  const held = router.holderOf(contactId);
-  if (!held || held.agent !== agent || held.contact.agentParticipantId !== params.participantId) {
+  const held = agent.contacts.get(contactId);
+  if (!held || held.agentParticipantId !== params.participantId) {
     throw new CcpRequestError('ResourceNotFoundException', `participantId ${String(params.participantId)} is not this agent's connection on contact ${contactId}`);
   }
-  const ref = deps.store.findParticipant(contactId, held.contact.agentParticipantId);
+  const ref = deps.store.findParticipant(contactId, held.agentParticipantId);
   if (!ref || ref.participant.state !== 'ACTIVE' || ref.contact.state !== 'ACTIVE') throw new CcpRequestError('AccessDeniedException', `Contact ${contactId} has ended`);
   const { token, expiresAtMs } = deps.store.issueConnectionToken(ref, deps.connectionTokenTtlMs, deps.clock.nowMs());
   return { chatTokenTransport: { participantToken: token, expiry: new Date(expiresAtMs).toISOString() } };

@@ -1,6 +1,7 @@
-// Routing for the emulated CCP: chats started with StartChatContact wait in one queue and are offered to
-// agents logged in through /ccp-v2/ whose state is routable, least recently offered first (round robin),
-// up to CHAT_CONCURRENCY chats each. Accept, reject, hang up and clear change the agent's snapshot;
+// Routing for the emulated CCP: chats wait in their queue (StartChatContact puts them in the default
+// queue unless a flow holds them first) and are offered, oldest first whatever their queue, to agents
+// logged in through /ccp-v2/ whose state is routable, least recently offered first (round robin), up to
+// CHAT_CONCURRENCY chats each. Accept, reject, hang up and clear change the agent's snapshot;
 // every change is reported through `onAgentChange` so the agent's CCP pages get a fresh `agent::update`.
 import { randomUUID } from 'crypto';
 import { senderOf, type ChatListener } from '../chat/chatService';
@@ -31,6 +32,12 @@ export class Router implements ChatListener {
   private readonly queue: string[] = [];
   /** When each contact first entered the queue (its snapshot's queueTimestamp). */
   private readonly queuedAtMs = new Map<string, number>();
+  /** The queue each waiting or offered contact is in. */
+  private readonly queueNames = new Map<string, string>();
+  /** Contacts transferred to one agent: offered only to that agent (agent id). */
+  private readonly reservedFor = new Map<string, string>();
+  /** Called when a contact enters a queue or is offered, so waiting customers can be told their position. */
+  onQueueChange: () => void = () => undefined;
   /** Agents (ids) that rejected a contact: it is not offered to them again. */
   private readonly rejectedBy = new Map<string, Set<string>>();
   private offerSeq = 0;
@@ -59,6 +66,7 @@ export class Router implements ChatListener {
       contacts: new Map(),
       openPages: 0,
       lastOfferSeq: 0,
+      routingQueues: this.deps.queues.all(),
     };
     this.agents.set(login, agent);
     return agent;
@@ -109,8 +117,16 @@ export class Router implements ChatListener {
     if (held.state === 'connecting') return this.reject(agent, contactId);
     if (held.state === 'ended') return;
     const { contact, participant } = this.chatOf(held);
+    if (held.monitorMode) return this.stopMonitoring(agent, held, contact, participant);
     this.deps.chat.leave(contact, participant);
     this.deps.chat.end(contact);
+  }
+
+  /** A supervisor hangs up: it leaves (seen only if it had barged in); the chat goes on. */
+  private stopMonitoring(agent: Agent, held: AgentContact, contact: Contact, participant: Participant): void {
+    this.setContactState(agent, held, 'ended');
+    if (held.monitorMode === 'BARGE') this.deps.chat.leave(contact, participant);
+    else participant.state = 'LEFT';
   }
 
   /** clearContact / completeContact: the contact leaves the agent's snapshot, freeing a slot. */
@@ -122,13 +138,30 @@ export class Router implements ChatListener {
     this.dispatch();
   }
 
-  /** The agent and snapshot entry holding `contactId`, if any. */
+  /** The agent and snapshot entry holding `contactId`, if any: the one still on it before one a transfer left behind. */
   holderOf(contactId: string): HeldContact | undefined {
+    let ended: HeldContact | undefined;
     for (const agent of this.agents.values()) {
       const contact = agent.contacts.get(contactId);
-      if (contact) return { agent, contact };
+      if (contact?.monitorMode) continue;
+      if (contact && contact.state !== 'ended') return { agent, contact };
+      if (contact) ended ??= { agent, contact };
     }
-    return undefined;
+    return ended;
+  }
+
+  /** Agents whose CCP carries the contact's chat: the one handling it and any supervisor monitoring it (not mere offers). */
+  watchersOf(contactId: string): Agent[] {
+    return [...this.agents.values()].filter((agent) => {
+      const held = agent.contacts.get(contactId);
+      return held !== undefined && held.state !== 'connecting';
+    });
+  }
+
+  /** A supervisor's snapshot gains (or changes) its monitoring entry; its pages get a fresh agent update. */
+  setMonitoring(agent: Agent, entry: AgentContact): void {
+    agent.contacts.set(entry.contactId, entry);
+    this.onAgentChange(agent);
   }
 
   /** Contact ids waiting for an agent, oldest first. */
@@ -136,16 +169,65 @@ export class Router implements ChatListener {
     return [...this.queue];
   }
 
+  /** Where a waiting contact stands: its queue, its 1-based place among that queue's contacts, how many wait there. */
+  positionOf(contactId: string): { queueName: string; position: number; waiting: number; queuedAtMs: number } | undefined {
+    const queueName = this.queueNames.get(contactId);
+    if (!queueName || !this.queue.includes(contactId)) return undefined;
+    const sameQueue = this.queue.filter((id) => this.queueNames.get(id) === queueName);
+    return { queueName, position: sameQueue.indexOf(contactId) + 1, waiting: sameQueue.length, queuedAtMs: this.queuedAtMs.get(contactId) ?? 0 };
+  }
+
+  /** Agents with a CCP page open and a state other than Offline ("staffed", as Check staffing counts them). */
+  staffedAgents(): Agent[] {
+    return [...this.agents.values()].filter((agent) => agent.openPages > 0 && agent.state.type !== 'offline');
+  }
+
   contactStarted(contact: Contact): void {
+    if (this.deps.startsInFlow(contact)) return;
+    this.enqueue(contact, this.deps.queues.defaultQueue.name);
+  }
+
+  /** Puts a contact at the back of `queueName` (a flow's Transfer to queue, or a transfer). */
+  enqueue(contact: Contact, queueName: string, reservedForAgentId?: string): void {
+    if (contact.state !== 'ACTIVE' || this.queue.includes(contact.contactId)) return;
     this.queue.push(contact.contactId);
     this.queuedAtMs.set(contact.contactId, this.deps.clock.nowMs());
+    this.queueNames.set(contact.contactId, queueName);
+    if (reservedForAgentId) this.reservedFor.set(contact.contactId, reservedForAgentId);
+    else this.reservedFor.delete(contact.contactId);
+    this.rejectedBy.delete(contact.contactId);
     this.dispatch();
+    this.onQueueChange();
+  }
+
+  /** Takes a waiting contact out of its queue (the no-agent path); false when it was not waiting. */
+  dequeue(contactId: string): boolean {
+    if (!this.queue.includes(contactId)) return false;
+    this.removeFromQueue(contactId);
+    this.onQueueChange();
+    return true;
+  }
+
+  /**
+   * The agent holding the contact hands it on: its snapshot entry ends (after contact work), its chat
+   * participant leaves without ending the chat, and the contact queues again (for one agent, or a queue).
+   */
+  transferFrom(agent: Agent, contactId: string, target: { queueName: string; agentId?: string }): void {
+    const held = this.heldBy(agent, contactId);
+    if (held.state !== 'connected') throw new CcpRequestError('InvalidStateException', `Contact ${contactId} is ${held.state}; only a connected contact can be transferred`);
+    const { contact, participant } = this.chatOf(held);
+    this.setContactState(agent, held, 'ended');
+    this.deps.chat.sendEvent(contact, senderOf(participant), EventTypes.transferSucceeded);
+    this.deps.chat.leave(contact, participant);
+    this.enqueue(contact, target.queueName, target.agentId);
   }
 
   contactEnded(contact: Contact): void {
     this.removeFromQueue(contact.contactId);
     this.rejectedBy.delete(contact.contactId);
     this.queuedAtMs.delete(contact.contactId);
+    this.queueNames.delete(contact.contactId);
+    this.reservedFor.delete(contact.contactId);
     const holder = this.holderOf(contact.contactId);
     if (!holder) return;
     if (holder.contact.state === 'connecting') {
@@ -155,6 +237,10 @@ export class Router implements ChatListener {
     } else if (holder.contact.state === 'connected') {
       this.setContactState(holder.agent, holder.contact, 'ended');
     }
+    this.agents.forEach((agent) => {
+      const monitoring = agent.contacts.get(contact.contactId);
+      if (monitoring?.monitorMode && monitoring.state === 'connected') this.setContactState(agent, monitoring, 'ended');
+    });
   }
 
   participantLeft(contact: Contact, participant: Participant): void {
@@ -191,6 +277,11 @@ export class Router implements ChatListener {
     this.onAgentChange(agent);
   }
 
+  private queueOf(contactId: string): { queueName: string; queueId: string } {
+    const queue = this.deps.queues.find(this.queueNames.get(contactId) ?? '') ?? this.deps.queues.defaultQueue;
+    return { queueName: queue.name, queueId: queue.queueId };
+  }
+
   private removeFromQueue(contactId: string): void {
     const index = this.queue.indexOf(contactId);
     if (index >= 0) this.queue.splice(index, 1);
@@ -201,6 +292,7 @@ export class Router implements ChatListener {
     // Most contacts start with no agent able to take them (no CCP page open): then the queue is not walked.
     const available = [...this.agents.values()].filter((agent) => agent.openPages > 0 && agent.state.type === 'routable');
     if (available.length === 0) return;
+    let offered = false;
     for (let index = 0; index < this.queue.length; ) {
       const contact = this.deps.store.contacts.get(this.queue[index]);
       if (!contact || contact.state !== 'ACTIVE') {
@@ -214,13 +306,18 @@ export class Router implements ChatListener {
       }
       this.queue.splice(index, 1);
       this.offer(agent, contact);
+      offered = true;
     }
+    if (offered) this.onQueueChange();
   }
 
   /** Of the available agents, the one with a free slot that did not refuse the contact and was offered least lately. */
   private pickAgent(available: Agent[], contactId: string): Agent | undefined {
     const refusers = this.rejectedBy.get(contactId);
-    const candidates = available.filter((agent) => agent.contacts.size < CHAT_CONCURRENCY && !refusers?.has(agent.agentId));
+    const reserved = this.reservedFor.get(contactId);
+    const candidates = available.filter(
+      (agent) => agent.contacts.size < CHAT_CONCURRENCY && !refusers?.has(agent.agentId) && !agent.contacts.has(contactId) && (!reserved || reserved === agent.agentId),
+    );
     return candidates.sort((a, b) => a.lastOfferSeq - b.lastOfferSeq)[0];
   }
 
@@ -236,6 +333,7 @@ export class Router implements ChatListener {
       state: 'connecting',
       stateSinceMs: now,
       queuedAtMs: this.queuedAtMs.get(contact.contactId) ?? now,
+      ...this.queueOf(contact.contactId),
       agentParticipantId: participant.participantId,
       agentParticipantToken: participant.participantToken,
       customerParticipantId: customer?.participantId ?? randomUUID(),

@@ -1,7 +1,7 @@
 // Builds the `agent::update` payload Streams expects from its CCP (spec/streams-ccp-emulation.md §3):
 // the agent snapshot (state, contacts, connections) plus the agent configuration. Timestamps travel as
 // ISO strings in fields whose name ends in "timestamp"; the CCP page turns them into Date objects.
-import { Agent, AGENT_STATES, agentArn, AgentContact, BASIC_QUEUE_ID, CHAT_CONCURRENCY, queueArn, ROUTING_PROFILE_ARN } from './model';
+import { Agent, AGENT_STATES, agentArn, AgentContact, CHAT_CONCURRENCY, queueArn, ROUTING_PROFILE_ARN } from './model';
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ function personalQueue(agent: Agent): Json {
 }
 
 function configurationOf(agent: Agent): Json {
-  const basic = queue(BASIC_QUEUE_ID, 'BasicQueue');
+  const [basic, ...others] = agent.routingQueues.map((routing) => queue(routing.queueId, routing.name));
   return {
     name: agent.displayName,
     username: agent.login,
@@ -36,17 +36,24 @@ function configurationOf(agent: Agent): Json {
       routingProfileARN: ROUTING_PROFILE_ARN,
       routingProfileId: ROUTING_PROFILE_ARN,
       defaultOutboundQueue: basic,
-      queues: [basic, personalQueue(agent)],
+      queues: [basic, ...others, personalQueue(agent)],
       channelConcurrencyMap: { VOICE: 0, CHAT: CHAT_CONCURRENCY, TASK: 0 },
     },
   };
 }
 
+/** A supervisor's connection is of type monitoring, in state silent_monitor or barge while connected. */
+function connectionStateOf(contact: AgentContact): string {
+  if (contact.state === 'ended') return 'disconnected';
+  if (contact.monitorMode && contact.state === 'connected') return contact.monitorMode.toLowerCase();
+  return contact.state;
+}
+
 function agentConnection(contact: AgentContact, agentName: string): Json {
-  const connectionState = contact.state === 'ended' ? 'disconnected' : contact.state;
+  const connectionState = connectionStateOf(contact);
   return {
     connectionId: contact.agentParticipantId,
-    type: 'agent',
+    type: contact.monitorMode ? 'monitoring' : 'agent',
     initial: false,
     state: { type: connectionState, timestamp: iso(contact.stateSinceMs) },
     endpoint: { type: 'agent', name: agentName, agentLogin: null, phoneNumber: null, queue: null, endpointARN: null },
@@ -56,8 +63,8 @@ function agentConnection(contact: AgentContact, agentName: string): Json {
       customerName: contact.customerName,
       agentName,
     },
-    monitorCapabilities: [],
-    monitorStatus: null,
+    monitorCapabilities: contact.monitorMode ? ['SILENT_MONITOR', 'BARGE'] : [],
+    monitorStatus: contact.monitorMode ?? null,
   };
 }
 
@@ -81,7 +88,7 @@ function contactOf(contact: AgentContact, agentName: string): Json {
     status: state,
     connections: [agentConnection(contact, agentName), customerConnection(contact)],
     attributes: {},
-    queue: queue(BASIC_QUEUE_ID, 'BasicQueue'),
+    queue: queue(contact.queueId, contact.queueName),
     queueTimestamp: iso(contact.queuedAtMs),
     name: null,
     description: null,

@@ -8,6 +8,7 @@ import { connectInvalidParameterError, invalidRequest, resourceNotFound, toServi
 import { readJsonBody, sendError, sendJson } from '../http/common';
 import type { Contact } from '../store/store';
 import { visibleTranscript } from '../store/transcript';
+import { ROLE_CONFIG_PATH, updateParticipantRoleConfig } from './participantRoleConfig';
 import { FieldReader, isJsonObject, JsonObject } from '../core/validation';
 
 export const START_CHAT_PATH = '/contact/chat';
@@ -30,6 +31,11 @@ export async function handleStartChatContact(ctx: EmulatorContext, req: Incoming
   }
   try {
     const body = await readJsonBody(req);
+    const roleConfig = ROLE_CONFIG_PATH.exec(path);
+    if (req.method === 'PUT' && roleConfig) {
+      updateParticipantRoleConfig(ctx, roleConfig[2], body);
+      return sendJson(res, 200, {});
+    }
     if (req.method !== 'PUT' || path !== START_CHAT_PATH) throw unknownOperation(req.method ?? 'GET', path);
     const injected = ctx.faults.takeHttpError('StartChatContact', {});
     if (injected) throw injected;

@@ -1,7 +1,8 @@
 // What the control API does to a contact: add participants, speak as someone, emit events, flood.
 import { randomUUID } from 'crypto';
 import { senderOf } from '../chat/chatService';
-import { isReceiptType, receiptKind, receiptMessageId } from '../core/contentTypes';
+import { INTERACTIVE_MESSAGE_TYPE, isReceiptType, receiptKind, receiptMessageId } from '../core/contentTypes';
+import { checkInteractiveContent } from '../flows/templateCheck';
 import type { EmulatorContext } from '../context';
 import { conflictError, resourceNotFound, ServiceError, validationError } from '../core/errors';
 import type { Sender } from '../store/items';
@@ -90,8 +91,11 @@ export function contactMessage(ctx: EmulatorContext, contactId: string, body: Js
   if (metadataLength > MAX_METADATA_JSON) throw tooLarge(`messageMetadata must be at most ${MAX_METADATA_JSON} characters of JSON`);
   ctx.retention.admitItems(2 * (content.length + metadataLength));
   const sender = resolveSender(contact, body, 'AGENT') as Sender;
+  const contentType = optionalText(body, 'contentType') ?? 'text/plain';
+  // A bot's or flow's template is checked as a flow checks it before sending.
+  if (contentType === INTERACTIVE_MESSAGE_TYPE) checkInteractiveContent(content);
   const item = ctx.chat.sendMessage(contact, sender, {
-    contentType: optionalText(body, 'contentType') ?? 'text/plain',
+    contentType,
     content,
     id: optionalText(body, 'id'),
     messageMetadata: metadata as MessageMetadata | undefined,

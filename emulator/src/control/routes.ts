@@ -6,6 +6,7 @@ import { ServiceError, toServiceError, unknownOperation } from '../core/errors';
 import { readJsonBody, sendError, sendJson } from '../http/common';
 import { checkControlContentType } from '../http/policy';
 import { contactEvent, contactMessage, findContact, flood, joinParticipant } from './actions';
+import { barge, listQueues, monitor, setTimeouts, transfer } from './contactCenterRoutes';
 import type { JsonObject } from '../core/validation';
 
 export const CONTROL_PREFIX = '/emulator/';
@@ -36,6 +37,11 @@ const ROUTES: ControlRoute[] = [
   { method: 'POST', pattern: /^contacts\/([^/]+)\/end$/, handler: (ctx, id) => ok(endContact(ctx, id)) },
   { method: 'GET', pattern: /^contacts\/([^/]+)\/transcript$/, handler: (ctx, id) => ok({ items: findContact(ctx, id).items.map((stored) => stored.item) }) },
   { method: 'GET', pattern: /^agents$/, handler: (ctx) => ok({ agents: ctx.ccp.listAgents(), waiting: ctx.ccp.router.waiting() }) },
+  { method: 'GET', pattern: /^queues$/, handler: (ctx) => ok(listQueues(ctx)) },
+  { method: 'POST', pattern: /^contacts\/([^/]+)\/transfer$/, handler: (ctx, id, body) => ok(transfer(ctx, id, body)) },
+  { method: 'POST', pattern: /^contacts\/([^/]+)\/monitor$/, handler: (ctx, id, body) => ({ status: 201, body: monitor(ctx, id, body) }) },
+  { method: 'POST', pattern: /^contacts\/([^/]+)\/barge$/, handler: (ctx, id, body) => ok(barge(ctx, id, body)) },
+  { method: 'POST', pattern: /^contacts\/([^/]+)\/timeouts$/, handler: (ctx, id, body) => ok(setTimeouts(ctx, id, body)) },
   { method: 'GET', pattern: /^requests$/, handler: (ctx, _id, _body, query) => ok({ requests: listRequests(ctx, query) }) },
   { method: 'POST', pattern: /^faults$/, handler: (ctx, _id, body) => ok(ctx.faults.add(body)) },
   { method: 'DELETE', pattern: /^faults$/, handler: (ctx) => ok(clearFaults(ctx)) },

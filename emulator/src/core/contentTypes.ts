@@ -11,6 +11,10 @@ export const EventTypes = {
   left: `${EVENT}participant.left`,
   chatEnded: `${EVENT}chat.ended`,
   chatRehydrated: `${EVENT}chat.rehydrated`,
+  transferSucceeded: `${EVENT}transfer.succeeded`,
+  idle: `${EVENT}participant.idle`,
+  returned: `${EVENT}participant.returned`,
+  autoDisconnection: `${EVENT}participant.autodisconnection`,
 } as const;
 
 /** Message types a participant may send with SendMessage. */
@@ -21,8 +25,12 @@ export const SENDABLE_MESSAGE_TYPES = [
   'application/vnd.amazonaws.connect.message.interactive.response',
 ] as const;
 
+/** What flows and bots send for the interactive templates (never SendMessage). */
+export const INTERACTIVE_MESSAGE_TYPE = 'application/vnd.amazonaws.connect.message.interactive';
+export const INTERACTIVE_RESPONSE_TYPE = 'application/vnd.amazonaws.connect.message.interactive.response';
+
 /** Types a contact may list in SupportedMessagingContentTypes (adds what flows and bots send). */
-export const SUPPORTED_MESSAGING_TYPES = [...SENDABLE_MESSAGE_TYPES, 'application/vnd.amazonaws.connect.message.interactive'];
+export const SUPPORTED_MESSAGING_TYPES = [...SENDABLE_MESSAGE_TYPES, INTERACTIVE_MESSAGE_TYPE];
 
 /** Event types a participant may send with SendEvent. */
 export const SENDABLE_EVENT_TYPES = [

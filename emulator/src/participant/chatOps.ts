@@ -38,6 +38,7 @@ export function sendMessage({ ctx, ref, fields }: OperationCall): unknown {
   }
   const content = fields.string('Content', 1, MAX_CONTENT_LENGTH);
   fields.optionalString('ClientToken', 0, 500);
+  ctx.contactCenter.monitoring.checkMaySend(ref.participant);
   ctx.retention.admitItems(2 * content.length);
   const item = ctx.chat.sendMessage(ref.contact, senderOf(ref.participant), { contentType, content });
   return { Id: item.Id, AbsoluteTime: item.AbsoluteTime };

@@ -80,9 +80,13 @@ describe('agents and requests', () => {
   it('answers an unknown state and an unknown method with an error naming them', async () => {
     const ana = login('ana');
     expect((await ana.request('putAgentState', { state: { name: 'Lunch' } })).err).toMatchObject({ type: 'InvalidStateException', message: expect.stringContaining('Available') });
-    expect((await ana.request('transferContact', {})).err).toMatchObject({ message: 'transferContact is not supported by the emulated CCP' });
+    expect((await ana.request('muteParticipant', {})).err).toMatchObject({ message: 'muteParticipant is not supported by the emulated CCP' });
     expect((await ana.request('acceptContact', {})).err).toMatchObject({ message: 'contactId must be a non-empty string' });
-    expect((await ana.request('getEndpoints', {})).data).toEqual({ endpoints: [], nextToken: null });
+    expect((await ana.request('transferContact', {})).err).toMatchObject({ message: 'contactId must be a non-empty string' });
+    // Quick connects: every queue, then every other agent that logged in (never the agent itself).
+    const { endpoints } = (await ana.request('getEndpoints', {})).data as { endpoints: Array<{ type: string; name: string; endpointARN: string }> };
+    expect(endpoints[0]).toMatchObject({ type: 'queue', name: 'BasicQueue', endpointARN: expect.stringMatching(/:instance\/.+\/queue\//) });
+    expect(endpoints.filter((endpoint) => endpoint.type === 'agent').map((endpoint) => endpoint.name)).not.toContain('ana');
   });
 });
 

@@ -22,6 +22,10 @@ class ChromiumPage extends EnginePage {
     await this.page.goto(url);
   }
 
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
   }

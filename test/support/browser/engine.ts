@@ -14,7 +14,7 @@
 //   testId(id, hasText?)            → Query for [data-testid="id"]; `css(selector, hasText?)` for any selector;
 //                                   a Query `{ css, hasText?, child? }` narrows to a descendant with `child`
 //   TestPage:
-//     goto(url), reload()
+//     goto(url), reload(), screenshot(file)   (a PNG of the visible page, for docs)
 //     evaluate(fn, arg?)            runs fn(arg) in the page, resolves its (JSON-serializable) result
 //     waitForFunction(fn, arg?, { timeout?, polling? })   until fn(arg) is truthy; resolves its value
 //     waitFor(query, { state?: 'visible' | 'hidden' | 'attached', timeout? })   default state 'visible'
@@ -64,6 +64,8 @@ export interface TestPage {
   readonly consoleMessages: string[];
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Saves a PNG of the visible page at `file` (docs screenshots). */
+  screenshot(file: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: WaitOptions): Promise<unknown>;
   waitFor(query: Query, options?: { state?: 'visible' | 'hidden' | 'attached'; timeout?: number }): Promise<void>;

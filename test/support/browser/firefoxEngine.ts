@@ -55,6 +55,10 @@ class FirefoxPage extends EnginePage {
     await this.page.goto(url);
   }
 
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
   }
