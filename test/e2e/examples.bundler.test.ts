@@ -6,7 +6,8 @@ import * as path from 'path';
 import { testId, type TestPage } from '../support/browser/engine';
 import { startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
-jest.setTimeout(60_000);
+// webpack runs inside the test; two engines build at once on a 2-core machine, so the hook gets room (a hang guard only).
+jest.setTimeout(180_000);
 
 interface BuildStats {
   modules?: Array<{ name?: string; identifier?: string; modules?: Array<{ name?: string; identifier?: string }> }>;
