@@ -23,8 +23,9 @@ export type { Logger } from './log/logger.js';
 export { csmService, type CsmService } from './metrics/csmService.js';
 export { CONTENT_TYPE, CHAT_EVENTS, LOG_LEVELS as LogLevel, SESSION_TYPES as SessionTypes, MESSAGE_STATUS } from './constants.js';
 export * from './errors.js';
-export type * from './types.js';
-export type * from './transport/types.js';
-export { DisconnectReason } from './transport/types.js';
+// `export *`, not `export type *`: TypeScript 4.9 (the oldest we support) cannot read the latter in
+// declarations. types.ts holds types only; transport/types.ts adds the DisconnectReason value.
+export * from './types.js';
+export * from './transport/types.js';
 export { VERSION } from './version.js';
 export { ReceiptsDisabledError } from './receipts/index.js';
