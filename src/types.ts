@@ -333,6 +333,17 @@ export interface SendEventArgs<M = unknown> {
   clientToken?: string;
   metadata?: M;
 }
+/** `sendMessageReceipt`'s arguments (added by upstream 5.1.0): which receipt, for which message. */
+export interface SendMessageReceiptArgs<M = unknown> {
+  /** The receipt to send. */
+  event: 'read' | 'delivered';
+  /** The id of the message acknowledged; wins over `message.Id`. */
+  messageId?: string;
+  /** A transcript item (or anything with an `Id`), read when `messageId` is not given. */
+  message?: { Id: string };
+  clientToken?: string;
+  metadata?: M;
+}
 export interface SendEventResult {
   Id: string;
   AbsoluteTime: string;

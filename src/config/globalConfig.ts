@@ -1,6 +1,7 @@
 // The SDK-wide settings of `connect.ChatSession.setGlobalConfig` (chatjs-behavior §5), with upstream's
 // defaults and quirks kept where apps can observe them: every call resets the receipt throttle unless it
-// sets one, and every call re-enables receipts unless it disables them.
+// sets one. Receipts follow upstream 5.1.0's rule: once an app has set `features.messageReceipts`, later
+// calls that leave it out keep that choice (5.0.0 switched receipts back on at every call).
 
 import { regionalParticipantUrl } from '../client/sdkOptions.js';
 import { DEFAULT_REGION, TIMINGS } from '../constants.js';
@@ -28,6 +29,8 @@ export class GlobalConfig {
   private reconnect = true;
   private customUserAgentSuffix = '';
   private receiptsThrottleMs: number = TIMINGS.receiptThrottleMs;
+  /** True once a call passed `features.messageReceipts`: later calls without it keep receipts as they are. */
+  private receiptsChosen = false;
   private recoverMissedMessages = true;
   private csmConfig: ChatCsmConfig = {};
   private voiceNoteConverter: VoiceNoteConverter | null = null;
@@ -44,7 +47,7 @@ export class GlobalConfig {
 
   /**
    * Applies `setGlobalConfig(config)`. Keys that are absent keep their values, except the receipt throttle
-   * and the receipts flag (see the file header).
+   * (see the file header).
    *
    * @throws IllegalArgumentException when `config` is not an object. Upstream throws a TypeError for `null`
    *   (it reads a field of it); ours is an Error subclass that names the call.
@@ -64,8 +67,9 @@ export class GlobalConfig {
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
     this.applyNetworkCheck(config);
+    const receiptsWereOn = this.isMessageReceiptsEnabled(); // a features array replaces the flags
     this.applyFeatures(config.features);
-    this.applyReceipts(config);
+    this.applyReceipts(config, receiptsWereOn);
     if (typeof config.reconnect === 'boolean') this.reconnect = config.reconnect;
     if (typeof config.customUserAgentSuffix === 'string') this.customUserAgentSuffix = config.customUserAgentSuffix;
     if (config.csmConfig && typeof config.csmConfig === 'object') {
@@ -189,6 +193,7 @@ export class GlobalConfig {
     this.reconnect = true;
     this.customUserAgentSuffix = '';
     this.receiptsThrottleMs = TIMINGS.receiptThrottleMs;
+    this.receiptsChosen = false;
     this.recoverMissedMessages = true;
     this.csmConfig = {};
     this.network.reset();
@@ -223,13 +228,21 @@ export class GlobalConfig {
     if (typeof recover === 'boolean') this.recoverMissedMessages = recover;
   }
 
-  private applyReceipts(config: ChatGlobalConfig): void {
+  private applyReceipts(config: ChatGlobalConfig, receiptsWereOn: boolean): void {
     const receipts = Array.isArray(config.features) ? undefined : config.features?.messageReceipts;
     // Upstream: each call sets the throttle or resets it to the default, then a feature-level value wins.
     this.receiptsThrottleMs = positiveNumber(config.throttleTime) ?? TIMINGS.receiptThrottleMs;
     this.receiptsThrottleMs = positiveNumber(receipts?.throttleTime) ?? this.receiptsThrottleMs;
-    if (receipts?.shouldSendMessageReceipts === false) this.flags.remove(FEATURES.MESSAGE_RECEIPTS_ENABLED);
-    else this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+    let on: boolean;
+    if (receipts !== undefined && receipts !== null) {
+      // Only `false` switches receipts off; any other value of a given messageReceipts switches them on.
+      on = receipts.shouldSendMessageReceipts !== false;
+      this.receiptsChosen = true;
+    } else {
+      on = this.receiptsChosen ? receiptsWereOn : true; // never chosen: the default, on
+    }
+    if (on) this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+    else this.flags.remove(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
 
   /** What the update log line shows: settings only, no loggers or publishers. */

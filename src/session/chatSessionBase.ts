@@ -31,12 +31,14 @@ import type {
   SendEventArgs,
   SendEventResult,
   SendMessageArgs,
+  SendMessageReceiptArgs,
   SendMessageResult,
   Unsubscribe,
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
 import type { ChatController as ChatCore } from './chatController.js';
 import type { ChatController } from './controllerFacade.js';
+import { sendMessageReceipt } from './messageReceiptCall.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './requestArgs.js';
 import type { SessionEventMap } from './sessionEvents.js';
 
@@ -67,6 +69,14 @@ export abstract class ChatSessionBase {
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     return this.core.calls.sendEvent(checkSendEvent(args), args.metadata);
+  }
+
+  /**
+   * Sends one read or delivered receipt now, whether automatic receipts are on or off and past their
+   * throttle (upstream 5.1.0's call), e.g. `sendMessageReceipt({ event: 'read', messageId })`.
+   */
+  async sendMessageReceipt<M = null>(args: SendMessageReceiptArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
+    return sendMessageReceipt(this.core.calls, args);
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {

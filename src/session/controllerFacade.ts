@@ -21,6 +21,7 @@ type SessionCalls = Pick<
   | 'getChatDetails'
   | 'sendMessage'
   | 'sendEvent'
+  | 'sendMessageReceipt'
   | 'sendAttachment'
   | 'downloadAttachment'
   | 'getAttachmentURL'
@@ -104,6 +105,7 @@ export function sessionController(session: ChatSessionBase, core: ChatCore): Cha
     getChatDetails: () => session.getChatDetails(),
     sendMessage: (args) => session.sendMessage(args),
     sendEvent: (args) => session.sendEvent(args),
+    sendMessageReceipt: (args) => session.sendMessageReceipt(args),
     sendAttachment: (args) => session.sendAttachment(args),
     downloadAttachment: (args) => session.downloadAttachment(args),
     getAttachmentURL: (args) => session.getAttachmentURL(args),

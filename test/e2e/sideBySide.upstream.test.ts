@@ -149,6 +149,17 @@ describe('one scripted chat on 5.0.0 and on this SDK', () => {
     expect(firstCall).toMatchObject({ argumentCount: 3, eventName: 'INCOMING_MESSAGE', eventBus: { type: 'object', subscribe: 'function' } });
   });
 
+  // Addition (migrating.md, "Added after 5.0.0"): upstream 5.1.0's sendMessageReceipt, which 5.0.0 lacks.
+  it('sendMessageReceipt is missing from 5.0.0 and, on ours, sends a read receipt the agent receives', async () => {
+    const [agentMessage] = (await seenBy(ours(), 'onMessage')).filter((entry) => entry.payload.data.Content === 'hello from the agent');
+    const messageId: string = agentMessage.payload.data.Id;
+    const [theirs, mine] = await both('manualReceipt', messageId);
+    expect(theirs).toEqual({ available: false });
+    expect(mine).toMatchObject({ available: true, result: { ok: true, value: { metadata: { step: 'receipt' } } } });
+    const receipt = await ours().agent?.socket.waitForItem((item) => item.ContentType === `${EVENT_PREFIX}message.read`);
+    expect(JSON.parse(String(receipt?.Content))).toMatchObject({ messageId });
+  });
+
   it('a service error serializes, spreads and reads alike; only the stack is a string', async () => {
     const [theirs, mine] = await both('fail');
     expect(theirs.ok).toBe(false);

@@ -90,13 +90,37 @@ describe('GlobalConfig', () => {
       expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
     });
 
-    it('only shouldSendMessageReceipts:false disables; any later call re-enables', () => {
+    it('only shouldSendMessageReceipts:false disables; any other given messageReceipts enables', () => {
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
       expect(config.isMessageReceiptsEnabled()).toBe(false);
       expect(config.isFeatureEnabled(FEATURES.MESSAGE_RECEIPTS_ENABLED)).toBe(false);
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: 'no' as unknown as boolean } } });
       expect(config.isMessageReceiptsEnabled()).toBe(true);
+      config.update({ features: { messageReceipts: {} } });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+    });
+
+    // Upstream 5.1.0's rule (5.0.0 switched receipts back on here): Streams' own setGlobalConfig call, which
+    // passes only loggerConfig and region, no longer undoes an app's choice.
+    it('a later call without features.messageReceipts keeps receipts off once the app switched them off', () => {
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
+      config.update({ region: 'us-east-1', loggerConfig: { useDefaultLogger: false } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: { recoverMissedMessages: true } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: { messageReceipts: null as never } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: ['SOME_FLAG'] });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: { messageReceipts: { shouldSendMessageReceipts: true } } });
+      config.update({ region: 'us-west-2' });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+    });
+
+    it('receipts stay on by default when no call ever chose, even after a features array drops the flag', () => {
+      config.update({ features: ['SOME_FLAG'] });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+      config.removeFeatureFlag(FEATURES.MESSAGE_RECEIPTS_ENABLED);
       config.update({ region: 'us-east-1' });
       expect(config.isMessageReceiptsEnabled()).toBe(true);
     });
