@@ -23,10 +23,10 @@ function sessionLogger(args: NormalizedCreateArgs, prefix: string): Logger {
 function controllerDeps(args: NormalizedCreateArgs): ControllerDeps {
   const logger = sessionLogger(args, 'ChatJS-ChatController');
   const clientLogger = sessionLogger(args, 'Amazon-Connect-ChatJS-ChatClient');
-  const client = (use: ClientUse = 'default'): ReturnType<typeof getParticipantClient> =>
+  const client = (use: ClientUse = 'default', region = globalConfig.resolveRegion(args.options.region)): ReturnType<typeof getParticipantClient> =>
     getParticipantClient({
-      region: globalConfig.resolveRegion(args.options.region),
-      endpoint: globalConfig.getEndpoint(),
+      region,
+      endpoint: globalConfig.getEndpointFor(region),
       customUserAgentSuffix: globalConfig.getCustomUserAgentSuffix(),
       logger: clientLogger,
       ...(use === 'default' ? {} : { retry: { maxAttempts: 1 } }),

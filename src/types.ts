@@ -129,6 +129,11 @@ export interface ChatGlobalConfig {
   region?: string;
   /** Overrides `https://participant.connect.<region>.amazonaws.com`, e.g. the local emulator's URL. */
   endpoint?: string;
+  /**
+   * Calls the dual-stack (IPv4 + IPv6) endpoint, `https://participant.connect.<region>.api.aws` (upstream
+   * 5.3.0's option; default false). An `endpoint` wins; the websocket URL comes from the service either way.
+   */
+  useDualStack?: boolean;
   stage?: string;
   cell?: string;
   /** Kept for upstream compatibility; reconnecting is always on. */

@@ -3,7 +3,7 @@
 // sets one. Receipts follow upstream 5.1.0's rule: once an app has set `features.messageReceipts`, later
 // calls that leave it out keep that choice (5.0.0 switched receipts back on at every call).
 
-import { regionalParticipantUrl } from '../client/sdkOptions.js';
+import { dualStackParticipantUrl, regionalParticipantUrl } from '../client/sdkOptions.js';
 import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
@@ -26,6 +26,7 @@ export class GlobalConfig {
   private stage = DEFAULT_STAGE;
   private cell = DEFAULT_CELL;
   private endpoint: string | undefined;
+  private useDualStack = false;
   private reconnect = true;
   private customUserAgentSuffix = '';
   private receiptsThrottleMs: number = TIMINGS.receiptThrottleMs;
@@ -66,6 +67,7 @@ export class GlobalConfig {
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
+    this.applyDualStack(config);
     this.applyNetworkCheck(config);
     const receiptsWereOn = this.isMessageReceiptsEnabled(); // a features array replaces the flags
     this.applyFeatures(config.features);
@@ -120,9 +122,21 @@ export class GlobalConfig {
     return this.endpoint;
   }
 
+  /**
+   * The endpoint a client for `region` is given: the override, else the dual-stack URL when `useDualStack`
+   * is on, else undefined (the client resolves the service's own).
+   */
+  getEndpointFor(region: string): string | undefined {
+    return this.endpoint ?? (this.useDualStack ? dualStackParticipantUrl(region) : undefined);
+  }
+
+  isDualStack(): boolean {
+    return this.useDualStack;
+  }
+
   /** The Participant Service URL for `region` (default: the resolved region), honouring the override. */
   getParticipantEndpoint(region: string = this.resolveRegion()): string {
-    return this.endpoint ?? regionalParticipantUrl(region);
+    return this.getEndpointFor(region) ?? regionalParticipantUrl(region);
   }
 
   /** Kept for upstream compatibility only: the SDK always reconnects. */
@@ -190,6 +204,7 @@ export class GlobalConfig {
     this.stage = DEFAULT_STAGE;
     this.cell = DEFAULT_CELL;
     this.endpoint = undefined;
+    this.useDualStack = false;
     this.reconnect = true;
     this.customUserAgentSuffix = '';
     this.receiptsThrottleMs = TIMINGS.receiptThrottleMs;
@@ -208,6 +223,13 @@ export class GlobalConfig {
     this.cell = nonEmptyString(config.cell) ?? this.cell;
     // An explicit empty or null endpoint goes back to the service's own.
     if ('endpoint' in config) this.endpoint = nonEmptyString(config.endpoint);
+  }
+
+  /** Upstream 5.3.0's `useDualStack`: a boolean, or ignored with a warning (the setting stays as it was). */
+  private applyDualStack(config: ChatGlobalConfig): void {
+    if (!('useDualStack' in config) || config.useDualStack === undefined) return;
+    if (typeof config.useDualStack === 'boolean') this.useDualStack = config.useDualStack;
+    else this.log.warn(`useDualStack must be a boolean (got ${typeof config.useDualStack}); ignored, it stays ${String(this.useDualStack)}`);
   }
 
   private applyNetworkCheck(config: ChatGlobalConfig): void {
@@ -251,6 +273,7 @@ export class GlobalConfig {
       region: this.region,
       regionOverride: this.regionOverride,
       endpoint: this.endpoint ?? null,
+      useDualStack: this.useDualStack,
       messageReceipts: { enabled: this.isMessageReceiptsEnabled(), throttleTime: this.receiptsThrottleMs },
       recoverMissedMessages: this.recoverMissedMessages,
       features: this.flags.list(),

@@ -126,6 +126,29 @@ describe('GlobalConfig', () => {
     });
   });
 
+  describe('useDualStack (upstream 5.3.0)', () => {
+    it('switches clients to the dual-stack URL of their region; an explicit endpoint wins', () => {
+      expect(config.getEndpointFor('eu-west-2')).toBeUndefined();
+      config.update({ useDualStack: true });
+      expect(config.getEndpointFor('eu-west-2')).toBe('https://participant.connect.eu-west-2.api.aws');
+      expect(config.getParticipantEndpoint('us-east-1')).toBe('https://participant.connect.us-east-1.api.aws');
+      config.update({ region: 'us-east-1' }); // absent: kept
+      expect(config.isDualStack()).toBe(true);
+      config.update({ endpoint: 'http://localhost:9100' });
+      expect(config.getEndpointFor('eu-west-2')).toBe('http://localhost:9100');
+      config.update({ endpoint: null as never, useDualStack: false });
+      expect(config.getEndpointFor('eu-west-2')).toBeUndefined();
+    });
+
+    it('ignores a value that is not a boolean, keeping the setting', () => {
+      config.update({ useDualStack: true });
+      config.update({ useDualStack: 'yes' as never });
+      expect(config.isDualStack()).toBe(true);
+      config.reset();
+      expect(config.isDualStack()).toBe(false);
+    });
+  });
+
   describe('features', () => {
     it('an array replaces the flag list and keeps receipts on', () => {
       config.setFeatureFlag('OLD_FLAG');
