@@ -14,6 +14,7 @@ import { CONTROL_PREFIX, handleControlRequest } from '../control/routes';
 import { toServiceError, unknownOperation } from '../core/errors';
 import { handleParticipantRequest, PARTICIPANT_PREFIX } from '../participant/routes';
 import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './common';
+import { answerNullOrigin, isRefusedNullOrigin } from './fileOrigin';
 import { AccessPolicy } from './policy';
 import { isStaticPath, redirect, serveStatic } from './staticFiles';
 
@@ -47,6 +48,7 @@ async function route(ctx: EmulatorContext, policy: AccessPolicy, req: http.Incom
   req.on('error', () => undefined);
   res.on('error', () => undefined);
   setCommonHeaders(res, randomUUID(), policy.corsOrigin(req));
+  if (isRefusedNullOrigin(req, ctx.options.allowOrigins)) return answerNullOrigin(ctx, req, res);
   policy.check(req);
   const { path, query } = normalizePath(req.url);
   if (req.method === 'OPTIONS') return answerPreflight(req, res);
