@@ -6,7 +6,9 @@ import * as path from 'path';
 import { testId, type TestPage } from './helpers/engine';
 import { startExampleWorld, type ExampleWorld } from './helpers/examplePages';
 
-jest.setTimeout(60_000);
+// The webpack + ts-loader build in beforeAll can take over a minute on a loaded 2-core machine (both engine
+// projects build it, next to the package-install test that packs and bundles too).
+jest.setTimeout(180_000);
 
 interface BuildStats {
   modules?: Array<{ name?: string; identifier?: string; modules?: Array<{ name?: string; identifier?: string }> }>;
