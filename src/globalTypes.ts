@@ -135,6 +135,7 @@ declare global {
     type SendMessageResult = ChatJsTypes.SendMessageResult;
     type SendEventArgs<M = unknown> = ChatJsTypes.SendEventArgs<M>;
     type SendEventResult = ChatJsTypes.SendEventResult;
+    type SendMessageReceiptArgs<M = unknown> = ChatJsTypes.SendMessageReceiptArgs<M>;
     type SendAttachmentArgs<M = unknown> = ChatJsTypes.SendAttachmentArgs<M>;
     type SendAttachmentResult = ChatJsTypes.SendAttachmentResult;
     type DownloadAttachmentArgs<M = unknown> = ChatJsTypes.DownloadAttachmentArgs<M>;
@@ -163,6 +164,10 @@ declare global {
     type ChatTranscriptUpdatedEvent = ChatJsTypes.ChatTranscriptUpdatedEvent;
     type ChatAuthenticationInitiatedEvent = ChatJsTypes.ChatAuthenticationInitiatedEvent;
     type ChatParticipantDisplayNameUpdatedEvent = ChatJsTypes.ChatParticipantDisplayNameUpdatedEvent;
+
+    // Names upstream added after 5.0.0 (5.1.0).
+    type ChatFeaturesConfig = ChatJsTypes.ChatFeatures;
+    type MessageReceiptsConfig = NonNullable<ChatJsTypes.ChatFeatures['messageReceipts']>;
 
     // Names of this SDK that 5.0.0 did not have.
     type ChatSessionType = ChatJsTypes.ChatSessionType;

@@ -34,8 +34,10 @@ export {
   isChatServiceError,
   DisconnectReason,
 } from './errors.js';
-export type * from './types.js';
-export type * from './transport/types.js';
+// `export *`, not `export type *`: TypeScript 4.9 (the oldest we support) cannot read the latter in
+// declarations. types.ts holds types only; transport/types.ts adds the DisconnectReason value.
+export * from './types.js';
+export * from './transport/types.js';
 export { VERSION } from './version.js';
 export * as interactive from './interactive/index.js';
 export { InteractiveTemplateError } from './interactive/index.js';

@@ -128,6 +128,11 @@ export interface ChatGlobalConfig {
   region?: string;
   /** Overrides `https://participant.connect.<region>.amazonaws.com`, e.g. the local emulator's URL. */
   endpoint?: string;
+  /**
+   * Calls the dual-stack (IPv4 + IPv6) endpoint, `https://participant.connect.<region>.api.aws` (upstream
+   * 5.3.0's option; default false). An `endpoint` wins; the websocket URL comes from the service either way.
+   */
+  useDualStack?: boolean;
   stage?: string;
   cell?: string;
   /** Kept for upstream compatibility; reconnecting is always on. */
@@ -329,6 +334,17 @@ export interface SendEventArgs<M = unknown> {
   contentType: string;
   /** Event content; receipts use `JSON.stringify({ messageId })`. */
   content?: string | null;
+  clientToken?: string;
+  metadata?: M;
+}
+/** `sendMessageReceipt`'s arguments (added by upstream 5.1.0): which receipt, for which message. */
+export interface SendMessageReceiptArgs<M = unknown> {
+  /** The receipt to send. */
+  event: 'read' | 'delivered';
+  /** The id of the message acknowledged; wins over `message.Id`. */
+  messageId?: string;
+  /** A transcript item (or anything with an `Id`), read when `messageId` is not given. */
+  message?: { Id: string };
   clientToken?: string;
   metadata?: M;
 }

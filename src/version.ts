@@ -1,3 +1,5 @@
 // The SDK's own version: sent in the user agent and exposed as `connect.ChatJS.version`.
 // A unit test keeps it equal to package.json's version (tsconfig's rootDir stops us importing that file here).
-export const VERSION = '5.1.0';
+// Our own major line (100 and up), so it is never read as an upstream amazon-connect-chatjs release: see the
+// README's "Versions".
+export const VERSION = '100.0.0';

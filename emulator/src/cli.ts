@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { normalizeOrigin } from './http/policy';
+import { DEFAULTS } from './context';
 import { startEmulator } from './index';
+import { startFailureMessage } from './startFailure';
 import type { BotKind, ChatTimeouts, ContactCenterOptions, EmulatorOptions } from './types';
 
 const USAGE =
@@ -126,11 +128,10 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const emulator = await startEmulator({ ...options, log: (line) => process.stderr.write(`${line}\n`) }).catch((err: Error) => {
-    process.stderr.write(`chatjs-emulator: cannot start: ${err.message}\n`);
-    process.exitCode = 1;
-    return undefined;
+    process.stderr.write(`chatjs-emulator: ${startFailureMessage(err, { port: options.port ?? DEFAULTS.port, host: options.host })}\n`);
+    // Exit now: nothing is served, and a half-started emulator must not linger (npm start would look alive).
+    process.exit(1);
   });
-  if (!emulator) return;
   process.stdout.write(`chatjs-emulator listening on ${emulator.url}\n`);
   const root = path.resolve(options.staticRoot ?? process.cwd());
   if (existsSync(path.join(root, 'examples', 'index.html'))) process.stdout.write(`Open ${emulator.url}/examples/ to chat\n`);

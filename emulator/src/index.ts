@@ -23,6 +23,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (err: unknown) => {
+    // Nothing listens: release what the context started (timers, sockets) before reporting the failure.
+    ctx.scheduler.clearAll();
+    ctx.ccp.closeAll();
+    await ctx.hub.closeAll();
+    throw err;
   });
   server.on('error', (err) => resolved.log(`server error: ${err.message}`));
   const { address, port } = server.address() as AddressInfo;

@@ -15,6 +15,7 @@ import { toServiceError, unknownOperation } from './core/errors';
 import { handleParticipantRequest, PARTICIPANT_PREFIX } from './participant/routes';
 import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './http/common';
 import { ConnectionCap } from './http/connectionCap';
+import { answerNullOrigin, isRefusedNullOrigin } from './http/fileOrigin';
 import { AccessPolicy } from './http/policy';
 import { isStaticPath, redirect, serveStatic } from './http/staticFiles';
 
@@ -57,6 +58,7 @@ async function route(ctx: EmulatorContext, policy: AccessPolicy, req: http.Incom
   setCommonHeaders(res, randomUUID(), policy.corsOrigin(req));
   // No page of another site may frame the emulator's pages (the CCP at /ccp-v2/ above all).
   res.setHeader('Content-Security-Policy', policy.frameAncestors(req));
+  if (isRefusedNullOrigin(req, ctx.options.allowOrigins)) return answerNullOrigin(ctx, req, res);
   policy.check(req);
   const { path, query } = normalizePath(req.url);
   if (req.method === 'OPTIONS') return answerPreflight(req, res);

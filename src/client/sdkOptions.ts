@@ -60,6 +60,11 @@ export function regionalParticipantUrl(region: string): string {
   return `https://${hostFor(region, false, false)}`;
 }
 
+/** The service's dual-stack (IPv4 + IPv6) URL for `region`: `https://participant.connect.{region}.api.aws`. */
+export function dualStackParticipantUrl(region: string): string {
+  return `https://${hostFor(region, false, true)}`;
+}
+
 function hostFor(region: string, fips: boolean, dualStack: boolean): string {
   const china = region.startsWith('cn-');
   const suffix = dualStack ? (china ? 'api.amazonwebservices.com.cn' : 'api.aws') : china ? 'amazonaws.com.cn' : 'amazonaws.com';

@@ -1,7 +1,9 @@
 // The SDK-wide settings of `connect.ChatSession.setGlobalConfig` (chatjs-behavior §5), with upstream's
 // defaults and quirks kept where apps can observe them: every call resets the receipt throttle unless it
-// sets one, and every call re-enables receipts unless it disables them.
+// sets one. Receipts follow upstream 5.1.0's rule: once an app has set `features.messageReceipts`, later
+// calls that leave it out keep that choice (5.0.0 switched receipts back on at every call).
 
+import { dualStackParticipantUrl } from '../client/sdkOptions.js';
 import { DEFAULT_REGION, TIMINGS } from '../constants.js';
 import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
@@ -28,6 +30,8 @@ export interface GlobalSettings {
   recoverMissedMessages: boolean;
   features: string[];
   customUserAgentSuffix: string;
+  /** Upstream 5.3.0's dual-stack endpoints. */
+  useDualStack: boolean;
 }
 
 const DEFAULT_STAGE = 'prod';
@@ -39,9 +43,12 @@ export class GlobalConfig {
   private stage = DEFAULT_STAGE;
   private cell = DEFAULT_CELL;
   private endpoint: string | undefined;
+  private useDualStack = false;
   private reconnect = true;
   private customUserAgentSuffix = '';
   private receiptsThrottleMs: number = TIMINGS.receiptThrottleMs;
+  /** True once a call passed `features.messageReceipts`: later calls without it keep receipts as they are. */
+  private receiptsChosen = false;
   private recoverMissedMessages = true;
   private voiceNoteConverter: VoiceNoteConverter | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
@@ -57,7 +64,7 @@ export class GlobalConfig {
 
   /**
    * Applies `setGlobalConfig(config)`. Keys that are absent keep their values, except the receipt throttle
-   * and the receipts flag (see the file header).
+   * (see the file header).
    *
    * @throws IllegalArgumentException when `config` is not an object. Upstream throws a TypeError for `null`
    *   (it reads a field of it); ours is an Error subclass that names the call.
@@ -76,9 +83,11 @@ export class GlobalConfig {
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
+    this.applyDualStack(config);
     this.applyNetworkCheck(config);
+    const receiptsWereOn = this.isMessageReceiptsEnabled(); // a features array replaces the flags
     this.applyFeatures(config.features);
-    this.applyReceipts(config);
+    this.applyReceipts(config, receiptsWereOn);
     if (typeof config.reconnect === 'boolean') this.reconnect = config.reconnect;
     if (typeof config.customUserAgentSuffix === 'string') this.customUserAgentSuffix = config.customUserAgentSuffix;
     if (config.csmConfig && typeof config.csmConfig === 'object') csmService.updateCsmConfig(config.csmConfig);
@@ -106,8 +115,12 @@ export class GlobalConfig {
   }
 
   /** The configured endpoint override (e.g. the emulator), or undefined for the service's own. */
-  getEndpoint(): string | undefined {
-    return this.endpoint;
+  /**
+   * The endpoint a client for `region` is given: the override, else the dual-stack URL when `useDualStack`
+   * is on, else undefined (the client resolves the service's own).
+   */
+  getEndpointFor(region: string): string | undefined {
+    return this.endpoint ?? (this.useDualStack ? dualStackParticipantUrl(region) : undefined);
   }
 
   getCustomUserAgentSuffix(): string {
@@ -144,6 +157,13 @@ export class GlobalConfig {
     warnIfCleartext(this.endpoint, this.log);
   }
 
+  /** Upstream 5.3.0's `useDualStack`: a boolean, or ignored with a warning (the setting stays as it was). */
+  private applyDualStack(config: ChatGlobalConfig): void {
+    if (!('useDualStack' in config) || config.useDualStack === undefined) return;
+    if (typeof config.useDualStack === 'boolean') this.useDualStack = config.useDualStack;
+    else this.log.warn(`useDualStack must be a boolean (got ${typeof config.useDualStack}); ignored, it stays ${String(this.useDualStack)}`);
+  }
+
   private applyNetworkCheck(config: ChatGlobalConfig): void {
     const Ctor = config.webSocketManagerConfig?.WebSocket;
     if (Ctor !== undefined) this.network.update({ WebSocket: Ctor }); // null goes back to globalThis.WebSocket
@@ -162,13 +182,21 @@ export class GlobalConfig {
     if (typeof recover === 'boolean') this.recoverMissedMessages = recover;
   }
 
-  private applyReceipts(config: ChatGlobalConfig): void {
+  private applyReceipts(config: ChatGlobalConfig, receiptsWereOn: boolean): void {
     const receipts = Array.isArray(config.features) ? undefined : config.features?.messageReceipts;
     // Upstream: each call sets the throttle or resets it to the default, then a feature-level value wins.
     this.receiptsThrottleMs = positiveNumber(config.throttleTime) ?? TIMINGS.receiptThrottleMs;
     this.receiptsThrottleMs = positiveNumber(receipts?.throttleTime) ?? this.receiptsThrottleMs;
-    if (receipts?.shouldSendMessageReceipts === false) this.flags.remove(FEATURES.MESSAGE_RECEIPTS_ENABLED);
-    else this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+    let on: boolean;
+    if (receipts !== undefined && receipts !== null) {
+      // Only `false` switches receipts off; any other value of a given messageReceipts switches them on.
+      on = receipts.shouldSendMessageReceipts !== false;
+      this.receiptsChosen = true;
+    } else {
+      on = this.receiptsChosen ? receiptsWereOn : true; // never chosen: the default, on
+    }
+    if (on) this.flags.add(FEATURES.MESSAGE_RECEIPTS_ENABLED);
+    else this.flags.remove(FEATURES.MESSAGE_RECEIPTS_ENABLED);
   }
 
   /** The settings as they stand, as the update log line shows them: values only, no loggers or publishers. */
@@ -180,6 +208,7 @@ export class GlobalConfig {
       cell: this.cell,
       endpoint: this.endpoint ?? null,
       reconnect: this.reconnect,
+      useDualStack: this.useDualStack,
       messageReceipts: { enabled: this.isMessageReceiptsEnabled(), throttleTime: this.receiptsThrottleMs },
       recoverMissedMessages: this.recoverMissedMessages,
       features: this.flags.list(),

@@ -31,12 +31,14 @@ import type {
   SendEventArgs,
   SendEventResult,
   SendMessageArgs,
+  SendMessageReceiptArgs,
   SendMessageResult,
   Unsubscribe,
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
 import type { ChatCore } from './core/chatCore.js';
 import type { ChatController } from './controllerFacade.js';
+import { sendMessageReceipt } from './outgoing/messageReceiptCall.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './outgoing/requestArgs.js';
 import type { SessionEventMap } from './events/sessionEvents.js';
 
@@ -68,6 +70,14 @@ export abstract class ChatSessionBase {
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     // Typed as upstream declares it; a receipt may settle with a notice (see ServiceCalls.sendEvent).
     return this.core.calls.sendEvent(checkSendEvent(args), args.metadata) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
+  }
+
+  /**
+   * Sends one read or delivered receipt now, whether automatic receipts are on or off and past their
+   * throttle (upstream 5.1.0's call), e.g. `sendMessageReceipt({ event: 'read', messageId })`.
+   */
+  async sendMessageReceipt<M = null>(args: SendMessageReceiptArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
+    return sendMessageReceipt(this.core.calls, args);
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {

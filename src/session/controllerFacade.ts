@@ -26,6 +26,7 @@ import type {
   SendAttachmentArgs,
   SendAttachmentResult,
   SendEventArgs,
+  SendMessageReceiptArgs,
   SendEventResult,
   SendMessageArgs,
   SendMessageResult,
@@ -39,6 +40,7 @@ type SessionCallName =
   | 'getChatDetails'
   | 'sendMessage'
   | 'sendEvent'
+  | 'sendMessageReceipt'
   | 'sendAttachment'
   | 'downloadAttachment'
   | 'getAttachmentURL'
@@ -56,6 +58,8 @@ export interface ChatController {
   getChatDetails(): ChatDetails;
   sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>>;
   sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>>;
+  /** One read or delivered receipt, sent at once (upstream 5.1.0). */
+  sendMessageReceipt<M = null>(args: SendMessageReceiptArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>>;
   sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>>;
   downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>>;
   getAttachmentURL<M = null>(args: GetAttachmentURLArgs<M>): Promise<string>;
@@ -144,6 +148,7 @@ export function sessionController(session: SessionCalls, core: ChatCore): ChatCo
     getChatDetails: () => session.getChatDetails(),
     sendMessage: (args) => session.sendMessage(args),
     sendEvent: (args) => session.sendEvent(args),
+    sendMessageReceipt: (args) => session.sendMessageReceipt(args),
     sendAttachment: (args) => session.sendAttachment(args),
     downloadAttachment: (args) => session.downloadAttachment(args),
     getAttachmentURL: (args) => session.getAttachmentURL(args),

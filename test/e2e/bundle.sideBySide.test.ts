@@ -176,6 +176,19 @@ describe('one scripted chat on 5.0.0 and on this SDK', () => {
     expect(contents(mine)).toEqual(contents(theirs));
   });
 
+  // Addition (migrating.md, "Added after 5.0.0"): upstream 5.1.0's sendMessageReceipt, which 5.0.0 lacks.
+  // After the transcript comparison: the receipt adds MessageMetadata to ours only.
+  it('sendMessageReceipt is missing from 5.0.0 and, on ours, sends a read receipt the agent receives', async () => {
+    const [agentMessage] = (await seenBy(ours(), 'onMessage')).filter((entry) => entry.payload.data.Content === 'hello from the agent');
+    const messageId: string = agentMessage.payload.data.Id;
+    const [theirs, mine] = await both('manualReceipt', messageId);
+    expect(theirs).toEqual({ available: false });
+    expect(mine).toMatchObject({ available: true, result: { ok: true, value: { metadata: { step: 'receipt' } } } });
+    // The service hands the agent the receipt as a MESSAGEMETADATA item naming the message.
+    const receipt = await ours().agent?.socket.waitForItem((item) => item.Type === 'MESSAGEMETADATA' && item.MessageMetadata?.MessageId === messageId);
+    expect(receipt?.MessageMetadata?.Receipts?.[0]?.ReadTimestamp).toEqual(expect.any(String));
+  });
+
   it('disconnectParticipant ends the chat alike, and later calls reject with 5.0.0’s text', async () => {
     const [theirs, mine] = await both('leave');
     // Difference: ours resolves { data, metadata: null } as every other call; 5.0.0 resolved { data }.

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { testId, type TestPage } from '../support/browser/engine';
 import { startExampleWorld, type ExampleWorld } from '../support/browser/examplePages';
 
-// webpack runs inside the test; two engines build at once on a 2-core machine, so the hook gets room (a hang guard only).
+// The webpack + ts-loader build in beforeAll can take over a minute on a loaded 2-core machine (both engine
+// projects build it, next to the package-install test that packs and bundles too).
 jest.setTimeout(180_000);
 
 interface BuildStats {

@@ -64,6 +64,14 @@ export async function customerWidget(details: { contactId: string; participantId
     contentType: 'application/vnd.amazonaws.connect.event.message.read',
     content: JSON.stringify({ messageId: sent.data.Id }),
   });
+  // Added after 5.0.0 (upstream 5.1.0): one receipt at once; and 5.3.0's useDualStack.
+  const receiptArgs: connect.SendMessageReceiptArgs<{ row: number }> = { event: 'read', messageId: sent.data.Id, metadata: { row: 1 } };
+  const receipt = await session.sendMessageReceipt(receiptArgs);
+  console.log(receipt.data.Id, receipt.metadata.row);
+  await session.controller.sendMessageReceipt({ event: 'delivered', message: { Id: sent.data.Id } });
+  const features: connect.ChatFeaturesConfig = { messageReceipts: { shouldSendMessageReceipts: false } };
+  const receiptsConfig: connect.MessageReceiptsConfig = { throttleTime: 1000 };
+  connect.ChatSession.setGlobalConfig({ useDualStack: true, features: { ...features, messageReceipts: receiptsConfig } });
   const file = new File(['hi'], 'hello.txt', { type: 'text/plain' });
   const uploaded = await session.sendAttachment({ attachment: file, onProgress: (p) => console.log(p.loaded / p.total) });
   const attachmentId = uploaded.data.AttachmentId ?? '';

@@ -40,7 +40,7 @@ function sessionServices(args: NormalizedCreateArgs): SessionServices {
   const participantClient = (use: ClientUse = 'default'): ReturnType<typeof getParticipantClient> =>
     getParticipantClient({
       region: globalConfig.resolveRegion(args.options.region),
-      endpoint: globalConfig.getEndpoint(),
+      endpoint: globalConfig.getEndpointFor(globalConfig.resolveRegion(args.options.region)),
       customUserAgentSuffix: globalConfig.getCustomUserAgentSuffix(),
       logger,
       ...(use === 'default' ? {} : { retry: { maxAttempts: 1 } }),

@@ -13,6 +13,7 @@ import type { FeatureContext, MetricsFeature } from './types.js';
 export const API_METRIC_NAMES: Readonly<Record<string, string>> = Object.freeze({
   sendMessage: CSM_API_METRICS.SEND_MESSAGE,
   sendEvent: CSM_API_METRICS.SEND_EVENT,
+  sendMessageReceipt: CSM_API_METRICS.SEND_EVENT,
   sendAttachment: CSM_API_METRICS.SEND_ATTACHMENT,
   downloadAttachment: CSM_API_METRICS.DOWNLOAD_ATTACHMENT,
   getAttachmentURL: CSM_API_METRICS.GET_ATTACHMENT_URL,
@@ -25,7 +26,7 @@ export const API_METRIC_NAMES: Readonly<Record<string, string>> = Object.freeze(
 });
 
 /** The calls whose metrics carry a ContentType dimension. */
-const WITH_CONTENT_TYPE: ReadonlySet<string> = new Set(['sendMessage', 'sendEvent', 'sendAttachment']);
+const WITH_CONTENT_TYPE: ReadonlySet<string> = new Set(['sendMessage', 'sendEvent', 'sendMessageReceipt', 'sendAttachment']);
 
 type WebsocketEvent = Parameters<MetricsFeature['websocket']>[0];
 

@@ -1,7 +1,10 @@
 // The `chatjs-emulator` CLI: flags, the ready line, clean exit on SIGTERM/SIGINT.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { createServer, type AddressInfo, type Server } from 'net';
 import * as path from 'path';
 import { parseArgs } from 'amazon-connect-chatjs-emulator/cli';
+import { startEmulator } from 'amazon-connect-chatjs-emulator';
+import { startFailureMessage } from '../../../emulator/src/startFailure';
 
 jest.setTimeout(30_000);
 const ROOT = path.join(__dirname, '../../..');
@@ -20,6 +23,38 @@ describe('parseArgs', () => {
     [['--port'], 'needs a value'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('startFailureMessage', () => {
+  const listenError = (code: string, port: number): Error => Object.assign(new Error(`listen ${code}`), { code, port, address: '127.0.0.1' });
+
+  it('says which port is taken and how to pick another', () => {
+    const message = startFailureMessage(listenError('EADDRINUSE', 9100), {});
+    expect(message).toContain('port 9100 is already in use');
+    expect(message).toContain('--port 9101');
+    expect(message).toContain('PORT=9101 npm start');
+  });
+
+  it('explains a port it may not use and an address that is not this machine', () => {
+    expect(startFailureMessage(listenError('EACCES', 80), {})).toContain('pick a port above 1023');
+    expect(startFailureMessage(listenError('EADDRNOTAVAIL', 9100), { host: '10.9.9.9' })).toContain('--host 127.0.0.1');
+    expect(startFailureMessage(new Error('boom'), { port: 1 })).toBe('cannot start: boom');
+  });
+});
+
+describe('startEmulator on a taken port', () => {
+  let blocker: Server;
+  afterEach(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+
+  it('rejects with EADDRINUSE and leaves no timer behind', async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    await expect(startEmulator({ port, bot: 'echo' })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(timers()).toBe(before);
   });
 });
 
@@ -76,6 +111,25 @@ describe('the binary', () => {
     expect(stderr).toContain('WARNING: listening on 0.0.0.0');
     expect(stderr).toContain('control API');
     expect((await fetch(`${url}/emulator/health`)).status).toBe(200);
+  });
+
+  it('exits 1 at once when its port is taken, naming the port and how to pick another', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), '--port', String(port), '--bot', 'echo'], { cwd: ROOT });
+      child = proc;
+      let stderr = '';
+      proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // No timeout of our own: a process that keeps running fails the test by jest's timeout.
+      const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`port ${port} is already in use`);
+      expect(stderr).toContain(`--port ${port + 1}`);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 
   it('exits 2 with the usage on a bad flag', async () => {

@@ -83,6 +83,12 @@
       return settle(session.sendMessage({ contentType: 'text/plain', message: 'hello from the app', metadata: { step: 'send' } }));
     },
 
+    /** sendMessageReceipt, the call upstream added in 5.1.0: absent from 5.0.0, an addition of ours. */
+    async manualReceipt(messageId) {
+      if (typeof session.sendMessageReceipt !== 'function') return { available: false };
+      return { available: true, result: await settle(session.sendMessageReceipt({ event: 'read', messageId, metadata: { step: 'receipt' } })) };
+    },
+
     async fail() {
       return settle(session.getAttachmentURL({ attachmentId: 'no-such-attachment', metadata: { step: 'fail' } }));
     },

@@ -35,7 +35,7 @@ describe('setGlobalConfig({ endpoint })', () => {
     config.update({ endpoint: 'http://10.0.0.5:9100' });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0][0])).toMatch(/^\[ChatJS\] endpoint http:\/\/10\.0\.0\.5:9100 is plain http/);
-    expect(config.getEndpoint()).toBe('http://10.0.0.5:9100');
+    expect(config.getEndpointFor('us-west-2')).toBe('http://10.0.0.5:9100');
   });
 
   it('warns through the SDK logger when it writes warnings', () => {

@@ -23,7 +23,7 @@ describe('GlobalConfig', () => {
     expect(config.settings().region).toBe('us-west-2');
     expect(config.settings().stage).toBe('prod');
     expect(config.settings().cell).toBe('1');
-    expect(config.getEndpoint()).toBeUndefined();
+    expect(config.getEndpointFor('us-west-2')).toBeUndefined();
     expect(config.settings().reconnect).toBe(true);
     expect(config.getCustomUserAgentSuffix()).toBe('');
     expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
@@ -45,11 +45,11 @@ describe('GlobalConfig', () => {
     expect(config.settings().region).toBe('eu-central-1');
     expect(config.settings().stage).toBe('beta');
     expect(config.settings().cell).toBe('2');
-    expect(config.getEndpoint()).toBe('http://localhost:9100');
+    expect(config.getEndpointFor('us-west-2')).toBe('http://localhost:9100');
     expect(config.settings().reconnect).toBe(false);
     expect(config.getCustomUserAgentSuffix()).toBe('MyApp/1.0');
     config.update({ endpoint: '' });
-    expect(config.getEndpoint()).toBeUndefined();
+    expect(config.getEndpointFor('us-west-2')).toBeUndefined();
   });
 
   describe('region resolution', () => {
@@ -91,15 +91,61 @@ describe('GlobalConfig', () => {
       expect(config.getMessageReceiptsThrottleTime()).toBe(5000);
     });
 
-    it('only shouldSendMessageReceipts:false disables; any later call re-enables', () => {
+    it('only shouldSendMessageReceipts:false disables; any other given messageReceipts enables', () => {
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
       expect(config.isMessageReceiptsEnabled()).toBe(false);
       expect(config.isMessageReceiptsEnabled()).toBe(false);
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: 'no' as unknown as boolean } } });
       expect(config.isMessageReceiptsEnabled()).toBe(true);
+      config.update({ features: { messageReceipts: {} } });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+    });
+
+    // Upstream 5.1.0's rule (5.0.0 switched receipts back on here): Streams' own setGlobalConfig call, which
+    // passes only loggerConfig and region, no longer undoes an app's choice.
+    it('a later call without features.messageReceipts keeps receipts off once the app switched them off', () => {
       config.update({ features: { messageReceipts: { shouldSendMessageReceipts: false } } });
+      config.update({ region: 'us-east-1', loggerConfig: { useDefaultLogger: false } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: { recoverMissedMessages: true } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: { messageReceipts: null as never } });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: ['SOME_FLAG'] });
+      expect(config.isMessageReceiptsEnabled()).toBe(false);
+      config.update({ features: { messageReceipts: { shouldSendMessageReceipts: true } } });
+      config.update({ region: 'us-west-2' });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
+    });
+
+    it('receipts stay on by default when no call ever chose, even after a features array drops the flag', () => {
+      config.update({ features: ['SOME_FLAG'] });
+      expect(config.isMessageReceiptsEnabled()).toBe(true);
       config.update({ region: 'us-east-1' });
       expect(config.isMessageReceiptsEnabled()).toBe(true);
+    });
+  });
+
+  describe('useDualStack (upstream 5.3.0)', () => {
+    it('switches clients to the dual-stack URL of their region; an explicit endpoint wins', () => {
+      expect(config.getEndpointFor('eu-west-2')).toBeUndefined();
+      config.update({ useDualStack: true });
+      expect(config.getEndpointFor('eu-west-2')).toBe('https://participant.connect.eu-west-2.api.aws');
+      expect(config.getEndpointFor('us-east-1')).toBe('https://participant.connect.us-east-1.api.aws');
+      config.update({ region: 'us-east-1' }); // absent: kept
+      expect(config.settings().useDualStack).toBe(true);
+      config.update({ endpoint: 'http://localhost:9100' });
+      expect(config.getEndpointFor('eu-west-2')).toBe('http://localhost:9100');
+      config.update({ endpoint: null as never, useDualStack: false });
+      expect(config.getEndpointFor('eu-west-2')).toBeUndefined();
+    });
+
+    it('ignores a value that is not a boolean, keeping the setting', () => {
+      config.update({ useDualStack: true });
+      config.update({ useDualStack: 'yes' as never });
+      expect(config.settings().useDualStack).toBe(true);
+      config.update({ useDualStack: false });
+      expect(config.settings().useDualStack).toBe(false);
     });
   });
 

@@ -1,10 +1,13 @@
 // Receipts through the public session: sendEvent of a receipt goes through the throttler, config comes
-// from the controller's deps, getTranscript rehydrates it and chat.ended stops it.
+// from the controller's deps, getTranscript rehydrates it and chat.ended stops it; sendMessageReceipt
+// (upstream 5.1.0) sends one at once, past the throttle and the switch.
 import { CONTENT_TYPE } from '../../../src/constants';
+import { IllegalArgumentException, IllegalStateException } from '../../../src/errors';
 import { ChatCore } from '../../../src/session/core/chatCore';
 import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
 import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
+import { checkMessageReceipt } from '../../../src/session/outgoing/messageReceiptCall';
 import { silentLogger } from '../../../src/log/logger';
 import { RECEIPT_NOTICES, ReceiptsDisabledError } from '../../../src/receipts';
 import { connectCustomer, CUSTOMER_DETAILS, customerHarness, fakeClient, FakeManager, type Harness } from '../../support/fakes/sessionHarness';
@@ -113,5 +116,62 @@ describe('session receipts', () => {
     await expect(waiting).resolves.toEqual({ message: RECEIPT_NOTICES.chatEnded });
     await jest.advanceTimersByTimeAsync(10_000);
     expect(h.client.sendEvent).not.toHaveBeenCalled();
+  });
+});
+
+describe('sendMessageReceipt', () => {
+  it('sends a read receipt at once, with no throttle wait, even when automatic receipts are off', async () => {
+    const h = harnessWith({ receiptsEnabled: () => false, receiptThrottleMs: () => 5000 });
+    await connectCustomer(h);
+    const result = await h.session.sendMessageReceipt({ event: 'read', messageId: 'm-7', metadata: { row: 3 } });
+    expect(h.client.sendEvent).toHaveBeenCalledTimes(1);
+    expect(h.client.sendEvent).toHaveBeenCalledWith('conn-token-1', {
+      contentType: CONTENT_TYPE.readReceipt,
+      content: '{"messageId":"m-7"}',
+      clientToken: undefined,
+    });
+    expect(result).toMatchObject({ data: { Id: 'evt-1' }, metadata: { row: 3 } });
+  });
+
+  it('takes the id from message.Id when messageId is absent, and messageId wins when both are given', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    await h.session.sendMessageReceipt({ event: 'delivered', message: { Id: 'from-item' } });
+    await h.session.controller.sendMessageReceipt({ event: 'delivered', messageId: 'explicit', message: { Id: 'ignored' }, clientToken: 'ct-1' });
+    expect(h.client.sendEvent.mock.calls.map(([, input]) => input)).toEqual([
+      { contentType: CONTENT_TYPE.deliveredReceipt, content: '{"messageId":"from-item"}', clientToken: undefined },
+      { contentType: CONTENT_TYPE.deliveredReceipt, content: '{"messageId":"explicit"}', clientToken: 'ct-1' },
+    ]);
+  });
+
+  it('refuses before connect() with an IllegalStateException naming the call, and sends nothing', async () => {
+    const h = customerHarness();
+    await expect(h.session.sendMessageReceipt({ event: 'read', messageId: 'm-1' })).rejects.toThrow(IllegalStateException);
+    await expect(h.session.sendMessageReceipt({ event: 'read', messageId: 'm-1' })).rejects.toThrow('Failed to call sendMessageReceipt');
+    expect(h.client.sendEvent).not.toHaveBeenCalled();
+  });
+
+  it('names the field of a bad argument and leaves the session usable', async () => {
+    const h = customerHarness();
+    await connectCustomer(h);
+    const bad = [
+      [undefined, 'args'],
+      [{ event: 'seen', messageId: 'm' }, 'event'],
+      [{ event: 'read' }, 'messageId'],
+      [{ event: 'read', message: { Id: '' } }, 'messageId'],
+      [{ event: 'read', messageId: 'm', clientToken: 42 }, 'clientToken'],
+    ] as const;
+    for (const [args, field] of bad) {
+      const call = h.session.sendMessageReceipt(args as never);
+      await expect(call).rejects.toBeInstanceOf(IllegalArgumentException);
+      await expect(call).rejects.toMatchObject({ argument: field });
+    }
+    expect(h.client.sendEvent).not.toHaveBeenCalled();
+    await expect(h.session.sendMessageReceipt({ event: 'read', messageId: 'm' })).resolves.toMatchObject({ data: { Id: 'evt-1' } });
+  });
+
+  it('checkMessageReceipt maps the event to the receipt content type', () => {
+    expect(checkMessageReceipt({ event: 'read', messageId: 'a' }).contentType).toBe(CONTENT_TYPE.readReceipt);
+    expect(checkMessageReceipt({ event: 'delivered', messageId: 'a' }).contentType).toBe(CONTENT_TYPE.deliveredReceipt);
   });
 });
