@@ -14,7 +14,8 @@ function deliveryKey(item: ChatTranscriptItem): string | null {
   return `${item.Id}#${meta?.MessageCompleted ? 'done' : String(meta?.ChunkNumber ?? '')}`;
 }
 
-const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
+/** Items the transcript keeps (typing and receipts are not kept): the ones a recovery can fetch. */
+export const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
   item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing'));
 
 /**
@@ -26,6 +27,8 @@ export class DeliveryLog {
   private keys = new Set<string>();
   /** Id of the newest transcript item delivered (or the item a resume starts after). */
   private lastId: string | null = null;
+  /** AbsoluteTime (ms) of the newest transcript item delivered; NaN before the first. */
+  private newestMs = Number.NaN;
 
   /** Records the item; false when it was delivered before. */
   admit(item: ChatTranscriptItem): boolean {
@@ -34,8 +37,29 @@ export class DeliveryLog {
       if (this.keys.has(key)) return false;
       this.remember(key);
     }
-    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) this.lastId = item.Id;
+    if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) {
+      this.lastId = item.Id;
+      const ms = Date.parse(item.AbsoluteTime);
+      if (!Number.isNaN(ms) && !(ms <= this.newestMs)) this.newestMs = ms;
+    }
     return true;
+  }
+
+  /** Whether the item with this Id was delivered already (not for Lex chunks, which share an Id). */
+  hasId(itemId: string): boolean {
+    return this.keys.has(itemId);
+  }
+
+  /** Whether the item was delivered already (by its delivery key). */
+  has(item: ChatTranscriptItem): boolean {
+    const key = deliveryKey(item);
+    return key !== null && this.keys.has(key);
+  }
+
+  /** Whether a transcript item is older than the newest one delivered (so it came late, out of order). */
+  isOlderThanDelivered(item: ChatTranscriptItem): boolean {
+    if (!isTranscriptItem(item) || isPartialMessage(item) || !item.AbsoluteTime) return false;
+    return Date.parse(item.AbsoluteTime) < this.newestMs;
   }
 
   /** A restart: `itemId` was handled by an earlier session, so it counts as delivered and recovery starts after it. */

@@ -32,8 +32,12 @@ export class MissedMessageRecovery {
   private readonly timers = new TimerGroup();
   /** Wakes the retry wait early when stop() is called; null when not waiting. */
   private wakeWait: (() => void) | null = null;
+  /** Told when the running recovery ends (see recover()). */
+  private endWaiters: Array<() => void> = [];
   /** Counts stop() calls: a recovery started before the latest stop() ends at its next step. */
   private generation = 0;
+  /** The recovery asked for while one ran: it starts when that one ends (one, however often asked). */
+  private queued: Promise<number> | null = null;
 
   constructor(
     private readonly fetchPage: FetchTranscriptPage,
@@ -59,9 +63,29 @@ export class MissedMessageRecovery {
     this.wakeWait = null;
   }
 
-  /** Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves the count. */
-  async recover(fallbackTime: string): Promise<number> {
-    if (this.held) return 0;
+  /**
+   * Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves how many items
+   * it delivered. Asked while one runs, it runs once more after it (items may have been published after
+   * the running one fetched), unless stop() came first.
+   */
+  recover(fallbackTime: string): Promise<number> {
+    if (!this.running) return this.recoverNow(fallbackTime);
+    if (!this.queued) {
+      const generation = this.generation;
+      this.queued = this.waitForRunning().then(() => {
+        this.queued = null;
+        return generation === this.generation ? this.recover(fallbackTime) : 0;
+      });
+    }
+    return this.queued;
+  }
+
+  /** Resolves when the running recovery has ended. */
+  private waitForRunning(): Promise<void> {
+    return new Promise((resolve) => this.endWaiters.push(resolve));
+  }
+
+  private async recoverNow(fallbackTime: string): Promise<number> {
     this.held = [];
     let recovered = 0;
     try {
@@ -71,15 +95,19 @@ export class MissedMessageRecovery {
         this.logger.error('Fetching the items missed while disconnected failed; some may be missing', error);
       }
     } finally {
-      const held = this.held;
+      const held = this.held ?? [];
       this.held = null;
       held.forEach((item) => this.deliverOnce(item));
+      this.endWaiters.splice(0).forEach((wake) => wake());
     }
     return recovered;
   }
 
-  private deliverOnce(item: ChatTranscriptItem): void {
-    if (this.log.admit(item)) this.deliver(item);
+  /** Delivers the item unless it was delivered before; true when it was new. */
+  private deliverOnce(item: ChatTranscriptItem): boolean {
+    if (!this.log.admit(item)) return false;
+    this.deliver(item);
+    return true;
   }
 
   /** Retries the whole fetch; items delivered by an earlier try are deduplicated by the delivery log. */
@@ -116,8 +144,7 @@ export class MissedMessageRecovery {
       const answer = await this.fetchPage(request);
       if (generation !== this.generation) throw new RecoveryStopped();
       for (const item of (answer.Transcript ?? []) as ChatTranscriptItem[]) {
-        delivered += 1;
-        this.deliverOnce(item);
+        if (this.deliverOnce(item)) delivered += 1;
       }
       nextToken = answer.NextToken ?? undefined;
       if (!nextToken) break;

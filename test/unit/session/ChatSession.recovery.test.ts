@@ -109,7 +109,8 @@ describe('missed-message recovery', () => {
       h.client.getTranscript.mockRejectedValue(new Error('still failing'));
       h.manager.fire('gain');
       h.manager.push(msg('live', '2026-01-01T00:00:05.000Z'));
-      await jest.advanceTimersByTimeAsync(60_000);
+      // 1 + 2 + 4 + 8 s of retry waits; the gap watch's safety net (30 s after activity) comes later.
+      await jest.advanceTimersByTimeAsync(20_000);
       expect(h.client.getTranscript).toHaveBeenCalledTimes(5);
       expect(seen).toEqual(['live']);
     });
