@@ -1,5 +1,6 @@
-// What was delivered: each incoming item (live, recovered or synthetic) goes to the app once, by Id, and
-// the newest transcript item is where a recovery starts.
+// What was delivered: each incoming item (live, recovered or synthetic) goes to the app once, by Id; and
+// where a recovery starts: the newest item the last recovery fetched, before which nothing can be missing.
+// (Not the newest item delivered: a socket can drop items and then deliver later ones.)
 import type { ChatTranscriptItem, StartPosition } from '../../types.js';
 import { isPartialMessage } from './itemRouter.js';
 
@@ -21,12 +22,12 @@ export const isTranscriptItem = (item: ChatTranscriptItem): boolean =>
 /**
  * Remembers what was delivered: the keys of the last REMEMBERED_IDS items at least (one set in insertion
  * order; when it holds twice that many, the older half is dropped in one pass, so each item costs one
- * lookup and O(1) amortized even in a flood) and the newest transcript item.
+ * lookup and O(1) amortized even in a flood), the newest transcript item's time, and the recovery checkpoint.
  */
 export class DeliveryLog {
   private keys = new Set<string>();
-  /** Id of the newest transcript item delivered (or the item a resume starts after). */
-  private lastId: string | null = null;
+  /** The newest item a recovery fetched (or the item a resume starts after): the next recovery starts there. */
+  private checkpointId: string | null = null;
   /** AbsoluteTime (ms) of the newest transcript item delivered; NaN before the first. */
   private newestMs = Number.NaN;
 
@@ -38,7 +39,6 @@ export class DeliveryLog {
       this.remember(key);
     }
     if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) {
-      this.lastId = item.Id;
       const ms = Date.parse(item.AbsoluteTime);
       if (!Number.isNaN(ms) && !(ms <= this.newestMs)) this.newestMs = ms;
     }
@@ -65,7 +65,12 @@ export class DeliveryLog {
   /** A restart: `itemId` was handled by an earlier session, so it counts as delivered and recovery starts after it. */
   resumeAfter(itemId: string): void {
     this.remember(itemId);
-    this.lastId = itemId;
+    this.checkpointId = itemId;
+  }
+
+  /** A recovery fetched the transcript up to `itemId`: every item before it has been delivered. */
+  checkpoint(itemId: string): void {
+    this.checkpointId = itemId;
   }
 
   private remember(key: string): void {
@@ -73,8 +78,8 @@ export class DeliveryLog {
     this.keys.add(key);
   }
 
-  /** Where a recovery starts: after the last item delivered, else at `fallbackTime`. */
+  /** Where a recovery starts: at the checkpoint, else at `fallbackTime` (when the link first came up). */
   startPosition(fallbackTime: string): StartPosition {
-    return this.lastId ? { Id: this.lastId } : { AbsoluteTime: fallbackTime };
+    return this.checkpointId ? { Id: this.checkpointId } : { AbsoluteTime: fallbackTime };
   }
 }

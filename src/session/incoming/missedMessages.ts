@@ -1,6 +1,7 @@
-// No message lost across a reconnect: when the link comes back, the items sent while it was down are
-// fetched with GetTranscript (forward from the last item delivered, every page) and delivered in order
-// before any live item that arrived meanwhile. Every item is delivered once, by Id.
+// No message lost across a reconnect or a silent gap: the items the socket did not deliver are fetched with
+// GetTranscript (forward from the delivery log's checkpoint, every page) and delivered in order before any
+// live item that arrived meanwhile. Every item is delivered once, by Id; the newest fetched item becomes
+// the next checkpoint.
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../../log/logger.js';
 import { backoffDelayMs } from '../../timing/backoff.js';
@@ -137,6 +138,7 @@ export class MissedMessageRecovery {
   private async fetchAndDeliver(startPosition: StartPosition, generation: number): Promise<number> {
     let nextToken: string | undefined;
     let delivered = 0;
+    let newestId: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       if (generation !== this.generation) throw new RecoveryStopped();
       const request: TranscriptRequest = { maxResults: PAGE_SIZE, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition };
@@ -145,10 +147,12 @@ export class MissedMessageRecovery {
       if (generation !== this.generation) throw new RecoveryStopped();
       for (const item of (answer.Transcript ?? []) as ChatTranscriptItem[]) {
         if (this.deliverOnce(item)) delivered += 1;
+        if (item.Id) newestId = item.Id;
       }
       nextToken = answer.NextToken ?? undefined;
       if (!nextToken) break;
     }
+    if (newestId) this.log.checkpoint(newestId);
     return delivered;
   }
 }

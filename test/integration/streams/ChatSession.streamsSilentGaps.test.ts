@@ -32,7 +32,7 @@ function installLoopbackWss(): void {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(String(url).replace(/^wss:\/\/127\.0\.0\.1:/, 'ws://127.0.0.1:'), protocols);
     }
-    send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
       if (typeof data === 'string' && data.includes('"aws/heartbeat"')) heartbeatsSent.push(Date.now());
       super.send(data);
     }

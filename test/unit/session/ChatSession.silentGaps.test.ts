@@ -1,5 +1,6 @@
 // Silent gaps: items the open socket never delivered. Each signal starts the reconnect path's recovery
-// (GetTranscript forward from the last item delivered) without touching the socket, at most once per 5 s.
+// (GetTranscript forward from the last checkpoint: where the link came up, then the newest item a recovery
+// fetched) without touching the socket, at most once per 5 s.
 import type { ChatTranscriptItem } from '../../../src/types';
 import { agentHarness, connectCustomer, customerHarness, FakeManager, flush, type Harness } from '../../support/fakes/sessionHarness';
 import type { CustomerChatSession } from '../../../src/session/customerChatSession';
@@ -32,7 +33,9 @@ async function connectedWithOneItem(): Promise<{ h: Harness<CustomerChatSession>
   return { h, seen, fetches: () => h.client.getTranscript.mock.calls.map((call) => call[1]) };
 }
 
-describe('each signal starts one recovery from the last item delivered', () => {
+const FROM_CONNECT = { AbsoluteTime: at(0) };
+
+describe('each signal starts one recovery from the checkpoint', () => {
   it('a sent message whose echo does not come within 3 s', async () => {
     const { h, seen, fetches } = await connectedWithOneItem();
     h.client.sendMessage.mockResolvedValueOnce({ Id: 'own-1', AbsoluteTime: at(2), $metadata: {} });
@@ -41,7 +44,7 @@ describe('each signal starts one recovery from the last item delivered', () => {
     await jest.advanceTimersByTimeAsync(2_999);
     expect(fetches()).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
-    expect(fetches()).toEqual([{ maxResults: 100, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: { Id: 'm1' } }]);
+    expect(fetches()).toEqual([{ maxResults: 100, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: FROM_CONNECT }]);
     await flush(10);
     expect(seen).toEqual(['m1', 'own-1', 'm2']);
   });
@@ -64,7 +67,7 @@ describe('each signal starts one recovery from the last item delivered', () => {
     const { h, fetches } = await connectedWithOneItem();
     h.manager.fire('heartbeatLate', { timestamp: Date.now(), roundTripMs: 4_000 });
     expect(fetches()).toHaveLength(1);
-    expect(fetches()[0].startPosition).toEqual({ Id: 'm1' });
+    expect(fetches()[0].startPosition).toEqual(FROM_CONNECT);
     expect(h.manager.closed).toBe(0);
     expect(h.session.controller.getState()).toBe('connected');
   });
@@ -100,9 +103,21 @@ describe('each signal starts one recovery from the last item delivered', () => {
     h.manager.push(msg('m2', 2));
     h.manager.push(msg('m4', 4));
     await flush(10);
-    expect(fetches()).toEqual([expect.objectContaining({ startPosition: { Id: 'm3' } })]);
+    expect(fetches()).toEqual([expect.objectContaining({ startPosition: FROM_CONNECT })]);
     // m2 is delivered once, after m3 (it came late); m4 waited for the recovery.
     expect(seen).toEqual(['m1', 'm3', 'm2', 'm4']);
+  });
+
+  it('a gap in the middle (later items came): the next check starts before it, and the checkpoint moves on', async () => {
+    const { h, seen, fetches } = await connectedWithOneItem();
+    h.manager.push(msg('m3', 3)); // m2 was dropped by the socket
+    h.client.getTranscript.mockResolvedValueOnce(page([msg('m1', 1), msg('m2', 2), msg('m3', 3)]));
+    h.manager.fire('heartbeatLate', {});
+    await flush(10);
+    expect(seen).toEqual(['m1', 'm3', 'm2']);
+    await jest.advanceTimersByTimeAsync(5_000); // the follow-up: it found m2
+    expect(fetches().map((f) => f.startPosition)).toEqual([FROM_CONNECT, { Id: 'm3' }]);
+    expect(seen).toEqual(['m1', 'm3', 'm2']);
   });
 
   it('typing and receipts never count as late', async () => {
@@ -160,7 +175,7 @@ describe('bounded cost', () => {
     h.manager.fire('heartbeatLate', {});
     await flush(10);
     await jest.advanceTimersByTimeAsync(5_000);
-    expect(fetches().map((f) => f.startPosition)).toEqual([{ Id: 'm1' }, { Id: 'm2' }]);
+    expect(fetches().map((f) => f.startPosition)).toEqual([FROM_CONNECT, { Id: 'm2' }]);
     expect(seen).toEqual(['m1', 'm2', 'm3']);
   });
 
@@ -234,7 +249,7 @@ describe('an agent on Streams’ shared manager', () => {
     await a.session.sendMessage({ message: 'from agent a' });
     a.client.getTranscript.mockResolvedValueOnce(page([msg('a1', 1), msg('a2', 2), { ...msg('own-a', 6), ParticipantRole: 'AGENT' }]));
     await jest.advanceTimersByTimeAsync(3_000);
-    expect(a.client.getTranscript.mock.calls.map((call) => call[1].startPosition)).toEqual([{ Id: 'a1' }]);
+    expect(a.client.getTranscript.mock.calls.map((call) => call[1].startPosition)).toEqual([FROM_CONNECT]);
     expect(b.client.getTranscript).not.toHaveBeenCalled();
     expect(seen).toEqual(['a1', 'a2', 'own-a']);
   });
