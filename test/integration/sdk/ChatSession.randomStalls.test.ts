@@ -55,6 +55,16 @@ function faultSchedule(next: () => number, chats: number): Fault[] {
   return faults;
 }
 
+/** How many messages arrived after one that was sent later. */
+function lateCount(received: string[], sent: string[]): number {
+  let newest = -1;
+  return received.filter((text) => {
+    const index = sent.indexOf(text);
+    newest = Math.max(newest, index);
+    return index < newest;
+  }).length;
+}
+
 let world: SdkWorld;
 beforeEach(async () => {
   world = await sdkWorld();
@@ -119,6 +129,8 @@ it(`seed ${SEED}: short stalls at random heartbeat phases lose no agent message;
     // Bounded cost: gap recoveries at most one per 5 s, plus the reconnect path's own (and a rerun each).
     const logged = await world.emulator.control('GET', `/emulator/requests?contactId=${encodeURIComponent(chat.contactId)}&operation=GetTranscript`);
     const fetches = (logged.body.requests as Array<{ participantId?: string }>).filter((entry) => entry.participantId === chat.participantId).length;
+    // GAP_REPORT=1 prints what the run cost and how many messages came late (after a later one).
+    if (process.env.GAP_REPORT) console.log(JSON.stringify({ seed: SEED, chat: chat.index, sent: chat.sent.length, late: lateCount(received, chat.sent), fetches, reconnects: chat.reconnects(), elapsedS }));
     expect(fetches).toBeLessThanOrEqual(Math.ceil(elapsedS / 5) + 2 * chat.reconnects() + 2);
   }
 });
