@@ -7,6 +7,7 @@
 // onTranscriptUpdated sorts by time. SILENT_GAPS_SEED=<n> replays another seed.
 import { sdkWorld, sendAs, type SdkWorld } from '../../support/sdk/sdkWorld';
 import type { ChatTranscriptItem } from '../../../src/types';
+import { seededRandom } from '../../support/seededRandom';
 
 jest.setTimeout(150_000);
 
@@ -17,18 +18,6 @@ const AGENT_EVERY_MS = 300;
 const SETTLE_MS = 40_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** mulberry32: a small seeded generator, so a failing schedule can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Fault {
   atMs: number;
@@ -74,7 +63,7 @@ afterEach(async () => {
 });
 
 it(`seed ${SEED}: short stalls at random heartbeat phases lose no agent message; each arrives once`, async () => {
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   const chats = await Promise.all([0, 1].map(async (index) => {
     const customer = await world.customer();
     const joined = await world.emulator.control('POST', `/emulator/contacts/${customer.contactId}/participants`, { role: 'AGENT', displayName: 'Agent' });

@@ -6,12 +6,11 @@
 // customer: a stall shorter than Streams' 10 s heartbeat, placed right after a beat, drops what the
 // customer sends meanwhile; the agent's own message, sent during the stall, never echoes, and that starts
 // a recovery. Bound: within 3 s of the agent's send (+ one GetTranscript); we allow 8 s after the stall.
-import { request } from 'node:http';
-import { CreateParticipantConnectionCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
+import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator/testEmulator';
-import type { ChatTranscriptItem, WebSocketManagerLike } from '../../../src/types';
+import { agentOnStreams, controlOver, installLoopbackWss, waitUntil, type StreamsManager } from '../../support/sdk/streamsWorld';
+import type { ChatTranscriptItem } from '../../../src/types';
 
-type StreamsManager = WebSocketManagerLike & { init(fn: () => Promise<unknown>): Promise<unknown>; closeWebSocket(): void };
 interface StreamsGlobal {
   WebSocketManager: { create(): StreamsManager };
   ChatSession: typeof import('../../../src/index').ChatSession;
@@ -25,24 +24,11 @@ let manager: StreamsManager | undefined;
 /** When Streams' socket last sent `aws/heartbeat`. */
 const heartbeatsSent: number[] = [];
 
-/** Streams dials only wss://: the page's WebSocket dials ws:// on loopback instead, and notes each heartbeat. */
-function installLoopbackWss(): void {
-  const PageWebSocket = window.WebSocket;
-  class LoopbackWebSocket extends PageWebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(String(url).replace(/^wss:\/\/127\.0\.0\.1:/, 'ws://127.0.0.1:'), protocols);
-    }
-    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-      if (typeof data === 'string' && data.includes('"aws/heartbeat"')) heartbeatsSent.push(Date.now());
-      super.send(data);
-    }
-  }
-  (window as unknown as { WebSocket: unknown }).WebSocket = LoopbackWebSocket;
-}
-
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  installLoopbackWss();
+  installLoopbackWss((data) => {
+    if (typeof data === 'string' && data.includes('"aws/heartbeat"')) heartbeatsSent.push(Date.now());
+  });
 });
 
 afterAll(async () => {
@@ -57,32 +43,9 @@ it('an agent on Streams’ manager recovers what a short stall between two heart
   connect.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint: emulator.url });
 
   const customer = await emulator.customer();
-  const joined = (await control('POST', `/emulator/contacts/${customer.contactId}/participants`, { role: 'AGENT', displayName: 'Streams Agent' })) as {
-    ParticipantId: string;
-    ParticipantToken: string;
-  };
-  const participant = emulator.participantClient();
-  const connection = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: joined.ParticipantToken, Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] }));
-  manager = connect.WebSocketManager.create();
-  const gained = new Promise<void>((resolve) => manager?.onConnectionGain(() => resolve()));
-  void manager.init(async () => {
-    const fresh = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: joined.ParticipantToken, Type: ['WEBSOCKET'] }));
-    return { webSocketTransport: { url: String(fresh.Websocket?.Url).replace(/^ws:/, 'wss:'), transportLifeTimeInSeconds: 3540, expiry: fresh.Websocket?.ConnectionExpiry } };
-  });
-  await gained;
-
-  const session = connect.ChatSession.create({
-    type: 'AGENT',
-    websocketManager: manager,
-    chatDetails: {
-      contactId: customer.contactId,
-      participantId: joined.ParticipantId,
-      participantToken: joined.ParticipantToken,
-      getConnectionToken: async () => ({
-        chatTokenTransport: { participantToken: connection.ConnectionCredentials?.ConnectionToken ?? '', expiry: connection.ConnectionCredentials?.Expiry ?? '' },
-      }),
-    },
-  });
+  const started = await agentOnStreams(emulator, () => connect.WebSocketManager.create(), customer.contactId);
+  manager = started.manager;
+  const session = connect.ChatSession.create({ type: 'AGENT', websocketManager: manager, chatDetails: started.chatDetails });
   const items: ChatTranscriptItem[] = [];
   session.onMessage((event) => items.push(event.data));
   let lost = 0;
@@ -97,7 +60,7 @@ it('an agent on Streams’ manager recovers what a short stall between two heart
   const beats = heartbeatsSent.length;
   await waitUntil(() => heartbeatsSent.length > beats, 15_000, 'a Streams heartbeat');
   const stalledAt = Date.now();
-  await control('POST', '/emulator/faults', { kind: 'stall-sockets', durationMs: STALL_MS, contactId: customer.contactId, participantId: joined.ParticipantId });
+  await control('POST', '/emulator/faults', { kind: 'stall-sockets', durationMs: STALL_MS, contactId: customer.contactId, participantId: started.agentId });
   await customerSays('during 1');
   await session.sendMessage({ message: 'agent during the stall' });
   await customerSays('during 2');
@@ -112,29 +75,12 @@ it('an agent on Streams’ manager recovers what a short stall between two heart
   const log = (await control('GET', `/emulator/requests?contactId=${encodeURIComponent(customer.contactId)}`)) as {
     requests: Array<{ at: string; operation: string; participantId?: string }>;
   };
-  const agentCalls = log.requests.filter((entry) => entry.participantId === joined.ParticipantId && Date.parse(entry.at) >= stalledAt);
+  const agentCalls = log.requests.filter((entry) => entry.participantId === started.agentId && Date.parse(entry.at) >= stalledAt);
   expect(agentCalls.some((entry) => entry.operation === 'GetTranscript')).toBe(true);
 
   await control('POST', `/emulator/contacts/${customer.contactId}/end`);
 });
 
-/** The control API over node:http (jsdom has no fetch). */
 function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve(text ? JSON.parse(text) : undefined));
-    });
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
-async function waitUntil(test: () => boolean, timeoutMs: number, label: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return controlOver(emulator.url, method, path, body);
 }
