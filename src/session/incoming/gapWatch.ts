@@ -27,8 +27,6 @@ export class GapWatch {
   private readonly timers = new TimerGroup();
   private readonly echoes = new EchoWatch();
   private readonly page: PageSignals;
-  /** The signal waiting on the 'pace' timer. */
-  private waiting: GapSignal | null = null;
   private lastStartAt = Number.NEGATIVE_INFINITY;
   /** When the last check (any recovery) ended. */
   private lastCheckAt = 0;
@@ -59,7 +57,6 @@ export class GapWatch {
     this.timers.clearAll();
     this.echoes.clear();
     this.page.stop();
-    this.waiting = null;
   }
 
   /** SendMessage answered: the item's echo should come over the socket soon. */
@@ -92,12 +89,8 @@ export class GapWatch {
       this.begin(signal);
       return;
     }
-    this.waiting = signal;
-    this.timers.set('pace', wait, () => {
-      const waiting = this.waiting ?? signal;
-      this.waiting = null;
-      this.suspect(waiting);
-    });
+    // The first signal of the wait names the run; later ones join it.
+    this.timers.set('pace', wait, () => this.suspect(signal));
   }
 
   private begin(signal: GapSignal): void {
