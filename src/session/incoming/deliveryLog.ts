@@ -30,6 +30,8 @@ export class DeliveryLog {
   private checkpointId: string | null = null;
   /** AbsoluteTime (ms) of the newest transcript item delivered; NaN before the first. */
   private newestMs = Number.NaN;
+  /** AbsoluteTime of the first transcript item delivered (the service's clock), null before it. */
+  private firstTime: string | null = null;
 
   /** Records the item; false when it was delivered before. */
   admit(item: ChatTranscriptItem): boolean {
@@ -41,6 +43,7 @@ export class DeliveryLog {
     if (isTranscriptItem(item) && item.Id && item.AbsoluteTime) {
       const ms = Date.parse(item.AbsoluteTime);
       if (!Number.isNaN(ms) && !(ms <= this.newestMs)) this.newestMs = ms;
+      if (this.firstTime === null && !Number.isNaN(ms)) this.firstTime = item.AbsoluteTime;
     }
     return true;
   }
@@ -78,8 +81,14 @@ export class DeliveryLog {
     this.keys.add(key);
   }
 
-  /** Where a recovery starts: at the checkpoint, else at `fallbackTime` (when the link first came up). */
+  /**
+   * Where a recovery starts: at the checkpoint, else at `fallbackTime` (when the link first came up, by this
+   * device's clock) or at the first item delivered, whichever is earlier: a clock ahead of the service's
+   * must not start the recovery after items it should fetch.
+   */
   startPosition(fallbackTime: string): StartPosition {
-    return this.checkpointId ? { Id: this.checkpointId } : { AbsoluteTime: fallbackTime };
+    if (this.checkpointId) return { Id: this.checkpointId };
+    const first = this.firstTime;
+    return { AbsoluteTime: first !== null && Date.parse(first) < Date.parse(fallbackTime) ? first : fallbackTime };
   }
 }

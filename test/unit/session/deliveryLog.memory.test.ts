@@ -40,6 +40,14 @@ describe('DeliveryLog', () => {
     expect(log.startPosition('2026-01-01T00:00:00.000Z')).toEqual({ Id: 'first' });
   });
 
+  it('before any checkpoint, starts at the first item delivered when this device’s clock is ahead of the service’s', () => {
+    const log = new DeliveryLog();
+    log.admit(message('first', '2026-01-01T00:00:05.000Z'));
+    log.admit(message('second', '2026-01-01T00:00:06.000Z'));
+    expect(log.startPosition('2026-01-01T00:01:00.000Z')).toEqual({ AbsoluteTime: '2026-01-01T00:00:05.000Z' });
+    expect(log.startPosition('2026-01-01T00:00:01.000Z')).toEqual({ AbsoluteTime: '2026-01-01T00:00:01.000Z' });
+  });
+
   it('knows when an item comes late: older than the newest transcript item, typing and receipts excluded', () => {
     const log = new DeliveryLog();
     log.admit({ ...message('m2'), AbsoluteTime: '2026-01-01T00:00:02.000Z' });

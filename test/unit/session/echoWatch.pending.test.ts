@@ -28,7 +28,7 @@ describe('EchoWatch', () => {
 
 describe('the safety net’s quiet spacing', () => {
   it('starts at 1 min after the short spacing and doubles up to 15 min', () => {
-    const ladder = [SAFETY_NET.afterActivityMs];
+    const ladder: number[] = [SAFETY_NET.afterActivityMs];
     for (let step = 0; step < 7; step += 1) ladder.push(nextQuietSpacing(ladder[ladder.length - 1]));
     expect(ladder.map((ms) => ms / 1_000)).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
   });
