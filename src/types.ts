@@ -598,6 +598,8 @@ export interface WebSocketManagerLike {
   onInitFailure(cb: (info?: unknown) => void): Unsubscribe | void;
   onDeepHeartbeatSuccess?(cb: (info?: unknown) => void): Unsubscribe | void;
   onDeepHeartbeatFailure?(cb: (info?: unknown) => void): Unsubscribe | void;
+  /** A heartbeat reply came late but in time (this SDK's manager only; a session then checks for missed items). */
+  onHeartbeatLate?(cb: (info?: unknown) => void): Unsubscribe | void;
   sendMessage?(frame: WebSocketFrame): void;
   init?(transport: () => Promise<WebSocketTransportResult>): unknown;
   closeWebSocket?(): void;

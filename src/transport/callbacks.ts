@@ -12,6 +12,7 @@ import type {
   DeepHeartbeatFailureInfo,
   DeepHeartbeatSuccessInfo,
   FrameCallback,
+  HeartbeatLateInfo,
   InitFailureInfo,
   StateChangeInfo,
   TopicFailureInfo,
@@ -73,6 +74,10 @@ export abstract class ManagerCallbacks {
   }
   onDeepHeartbeatFailure(cb: (info: DeepHeartbeatFailureInfo) => void): Unsubscribe {
     return this.events.deepHeartbeatFailure.add(cb);
+  }
+  /** A heartbeat reply came late (after `heartbeatLateMs`) but in time to keep the link (this SDK's addition). */
+  onHeartbeatLate(cb: (info: HeartbeatLateInfo) => void): Unsubscribe {
+    return this.events.heartbeatLate.add(cb);
   }
   /** A frame without topic but with `message` (gateway Forbidden / timeout). */
   onTopicFailure(cb: (info: TopicFailureInfo) => void): Unsubscribe {

@@ -10,6 +10,8 @@ import type { EventSourceLike, ManagerTimings, WebSocketConstructorLike, WebSock
 /** Defaults of every timing knob (all milliseconds); upstream's values where upstream has one. */
 export const MANAGER_DEFAULTS: Readonly<ManagerTimings> = Object.freeze({
   heartbeatIntervalMs: TIMINGS.heartbeatIntervalMs, // 10 000: upstream tick
+  // A reply this slow means frames sat somewhere (a half-open moment): the session checks for a gap.
+  heartbeatLateMs: 2_000,
   // The reconnect budget (docs/connection-handling.md): about one try per 2 s in the first minute down
   // (the first after 1.2 s, then every 2.4 s on average), one per 12 s on average after that.
   backoffBaseMs: 1_200,

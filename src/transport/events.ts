@@ -8,6 +8,7 @@ import type {
   ConnectionOpenInfo,
   DeepHeartbeatFailureInfo,
   DeepHeartbeatSuccessInfo,
+  HeartbeatLateInfo,
   InitFailureInfo,
   StateChangeInfo,
   TopicFailureInfo,
@@ -24,6 +25,7 @@ export class ManagerEvents {
   readonly subscriptionFailure: Listeners<[WebSocketFrame]>;
   readonly deepHeartbeatSuccess: Listeners<[DeepHeartbeatSuccessInfo]>;
   readonly deepHeartbeatFailure: Listeners<[DeepHeartbeatFailureInfo]>;
+  readonly heartbeatLate: Listeners<[HeartbeatLateInfo]>;
   readonly topicFailure: Listeners<[TopicFailureInfo]>;
   readonly stateChange: Listeners<[StateChangeInfo]>;
   private readonly byTopic = new Map<string, Listeners<[WebSocketFrame]>>();
@@ -40,6 +42,7 @@ export class ManagerEvents {
     this.subscriptionFailure = make('subscriptionFailure');
     this.deepHeartbeatSuccess = make('deepHeartbeatSuccess');
     this.deepHeartbeatFailure = make('deepHeartbeatFailure');
+    this.heartbeatLate = make('heartbeatLate');
     this.topicFailure = make('topicFailure');
     this.stateChange = make('stateChange');
   }

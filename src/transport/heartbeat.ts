@@ -4,10 +4,12 @@ import { TOPICS } from '../constants.js';
 import type { WebSocketFrame } from '../types.js';
 import { encodeFrame } from './frames.js';
 import { TimerGroup } from '../timing/timers.js';
-import type { DeepHeartbeatFailureInfo, DeepHeartbeatSuccessInfo } from './types.js';
+import type { DeepHeartbeatFailureInfo, DeepHeartbeatSuccessInfo, HeartbeatLateInfo } from './types.js';
 
 export interface HeartbeatEvents {
   onMissed(): void;
+  /** The reply came before the next tick but after `lateMs`: frames were held up somewhere. */
+  onLate(info: HeartbeatLateInfo): void;
   onDeepSuccess(info: DeepHeartbeatSuccessInfo): void;
   onDeepFailure(info: DeepHeartbeatFailureInfo): void;
 }
@@ -16,11 +18,14 @@ export class Heartbeat {
   private readonly timers = new TimerGroup();
   private heartbeatPending = false;
   private pingPending = false;
+  /** When the pending heartbeat went out. */
+  private sentAt = 0;
 
   constructor(
     private readonly send: (data: string) => void,
     private readonly intervalMs: number,
     private readonly events: HeartbeatEvents,
+    private readonly lateMs = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Sends the first beat now and arms the tick. */
@@ -35,7 +40,11 @@ export class Heartbeat {
   }
 
   handleHeartbeat(): void {
+    if (!this.heartbeatPending) return;
     this.heartbeatPending = false;
+    const timestamp = Date.now();
+    const roundTripMs = timestamp - this.sentAt;
+    if (roundTripMs > this.lateMs) this.events.onLate({ timestamp, roundTripMs });
   }
 
   handlePing(frame: WebSocketFrame): void {
@@ -58,6 +67,7 @@ export class Heartbeat {
     this.pingPending = true;
     this.heartbeatPending = true;
     this.send(encodeFrame(TOPICS.ping));
+    this.sentAt = Date.now();
     this.send(encodeFrame(TOPICS.heartbeat));
     this.timers.set('tick', this.intervalMs, () => this.beat());
   }

@@ -11,6 +11,7 @@ import type {
   ConnectionCloseInfo,
   DeepHeartbeatFailureInfo,
   DeepHeartbeatSuccessInfo,
+  HeartbeatLateInfo,
   TopicFailureInfo,
   WebSocketConstructorLike,
   WebSocketLike,
@@ -28,6 +29,7 @@ export interface LinkEvents {
   onSubscriptionFailure(link: Link, frame: WebSocketFrame): void;
   onTopicFailure(link: Link, info: TopicFailureInfo): void;
   onHeartbeatMissed(link: Link): void;
+  onHeartbeatLate(link: Link, info: HeartbeatLateInfo): void;
   onDeepHeartbeatSuccess(link: Link, info: DeepHeartbeatSuccessInfo): void;
   onDeepHeartbeatFailure(link: Link, info: DeepHeartbeatFailureInfo): void;
 }
@@ -38,6 +40,7 @@ export interface LinkOptions extends SubscriptionTimings {
   /** Lifetime of the URL's connection, in ms (from the transport result). */
   lifetimeMs: number;
   heartbeatIntervalMs: number;
+  heartbeatLateMs?: number;
   WebSocket: WebSocketConstructorLike;
   logger: Logger;
 }
@@ -67,7 +70,7 @@ export class Link {
       this.sendRaw(data);
     };
     this.subscriptions = new SubscriptionTracker(send, this.subscriptionEvents(), options);
-    this.heartbeat = new Heartbeat(send, options.heartbeatIntervalMs, this.heartbeatEvents());
+    this.heartbeat = new Heartbeat(send, options.heartbeatIntervalMs, this.heartbeatEvents(), options.heartbeatLateMs);
     this.socket = new options.WebSocket(options.url);
     this.attach();
   }
@@ -173,6 +176,7 @@ export class Link {
   private heartbeatEvents(): HeartbeatEvents {
     return {
       onMissed: () => this.events.onHeartbeatMissed(this),
+      onLate: (info: HeartbeatLateInfo) => this.events.onHeartbeatLate(this, info),
       onDeepSuccess: (info: DeepHeartbeatSuccessInfo) => this.events.onDeepHeartbeatSuccess(this, info),
       onDeepFailure: (info: DeepHeartbeatFailureInfo) => this.events.onDeepHeartbeatFailure(this, info),
     };

@@ -31,6 +31,8 @@ export interface EventSourceLike {
 export interface ManagerTimings {
   /** Heartbeat and deep-heartbeat tick; a heartbeat reply must arrive before the next tick. */
   heartbeatIntervalMs: number;
+  /** A heartbeat reply slower than this is reported by `onHeartbeatLate` (the link stays up). */
+  heartbeatLateMs: number;
   /** Mean delay of the first retry; later ones double from it up to the pace of the phase. */
   backoffBaseMs: number;
   /** Mean spacing of retries while the link has been in trouble for less than `backoffFastWindowMs`. */
@@ -122,6 +124,11 @@ export interface InitFailureInfo {
 
 export interface DeepHeartbeatSuccessInfo {
   timestamp: number;
+}
+/** `onHeartbeatLate` payload (this SDK's addition): a heartbeat reply came, but slower than `heartbeatLateMs`. */
+export interface HeartbeatLateInfo {
+  timestamp: number;
+  roundTripMs: number;
 }
 export interface DeepHeartbeatFailureInfo {
   timestamp: number;

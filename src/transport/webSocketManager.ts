@@ -385,6 +385,9 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
       const error = new WebSocketTransportError(DisconnectReason.HeartbeatMissed, 'no heartbeat reply before the next tick');
       if (this.role(link) === 'current') this.onLinkDown(link, DisconnectReason.HeartbeatMissed, null, error);
     },
+    onHeartbeatLate: (link, info) => {
+      if (this.role(link) === 'current') this.events.heartbeatLate.emit(info);
+    },
     onDeepHeartbeatSuccess: (link, info) => {
       if (this.role(link) === 'current') this.events.deepHeartbeatSuccess.emit(info);
     },

@@ -241,7 +241,9 @@ export class ChatCore implements CallGate {
       lost: (reason) => this.onLost(reason),
       broken: (reason) => this.onBroken(reason),
       chatOver: () => this.endFromService('service-refused', 'the service refused to reconnect'),
+      heartbeatLate: () => this.incoming.suspectGap('heartbeat-late'),
       deepHeartbeat: (ok, info) => {
+        if (!ok) this.incoming.suspectGap('ping-failed');
         this.features.metrics.websocket(ok ? 'deepHeartbeatSuccess' : 'deepHeartbeatFailure');
         const event = ok ? CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS : CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE;
         this.bus.emit(event, { chatDetails: this.getChatDetails(), data: info });
@@ -315,10 +317,22 @@ export class ChatCore implements CallGate {
     this.phase = next;
     if (previous.name === 'connecting') this.settleAttempt(previous, next, reason);
     if (holdsLink(previous.name) && !holdsLink(next.name)) this.dropLink();
+    this.watchGapsIn(next.name);
     if (next.name === 'ended') this.features.receipts.stop();
     const change: StateChange = { from: previous.name, to: next.name, reason };
     this.logger.info(describeChange(change));
     for (const listener of [...this.stateListeners]) listener(change);
+  }
+
+  /** The gap watch runs while the link is up (connected), when missed-message recovery is on. */
+  private watchGapsIn(phase: Phase['name']): void {
+    if (phase === 'connected' && (this.deps.recoverMissedMessages?.() ?? true)) this.incoming.watchGaps(this.firstConnectedAt ?? this.createdAt);
+    else this.incoming.unwatchGaps();
+  }
+
+  /** @internal SendMessage answered with `itemId`: its echo should come over the socket (see ../incoming/gapWatch.ts). */
+  itemSent(itemId: string): void {
+    this.incoming.sent(itemId);
   }
 
   /** Leaving `connecting`: connect() resolves once the link is up, and rejects with the reason otherwise. */

@@ -1,6 +1,7 @@
-// No message lost across a reconnect: when the link comes back, the items sent while it was down are
-// fetched with GetTranscript (forward from the last item delivered, every page) and delivered in order
-// before any live item that arrived meanwhile. Every item is delivered once, by Id.
+// No message lost across a reconnect or a silent gap: the items the socket did not deliver are fetched with
+// GetTranscript (forward from the delivery log's checkpoint, every page) and delivered in order before any
+// live item that arrived meanwhile. Every item is delivered once, by Id; the newest fetched item becomes
+// the next checkpoint.
 import type { GetTranscriptCommandOutput } from '@aws-sdk/client-connectparticipant';
 import type { Logger } from '../../log/logger.js';
 import { backoffDelayMs } from '../../timing/backoff.js';
@@ -32,8 +33,12 @@ export class MissedMessageRecovery {
   private readonly timers = new TimerGroup();
   /** Wakes the retry wait early when stop() is called; null when not waiting. */
   private wakeWait: (() => void) | null = null;
+  /** Told when the running recovery ends (see recover()). */
+  private endWaiters: Array<() => void> = [];
   /** Counts stop() calls: a recovery started before the latest stop() ends at its next step. */
   private generation = 0;
+  /** The recovery asked for while one ran: it starts when that one ends (one, however often asked). */
+  private queued: Promise<number> | null = null;
 
   constructor(
     private readonly fetchPage: FetchTranscriptPage,
@@ -59,9 +64,29 @@ export class MissedMessageRecovery {
     this.wakeWait = null;
   }
 
-  /** Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves the count. */
-  async recover(fallbackTime: string): Promise<number> {
-    if (this.held) return 0;
+  /**
+   * Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves how many items
+   * it delivered. Asked while one runs, it runs once more after it (items may have been published after
+   * the running one fetched), unless stop() came first.
+   */
+  recover(fallbackTime: string): Promise<number> {
+    if (!this.running) return this.recoverNow(fallbackTime);
+    if (!this.queued) {
+      const generation = this.generation;
+      this.queued = this.waitForRunning().then(() => {
+        this.queued = null;
+        return generation === this.generation ? this.recover(fallbackTime) : 0;
+      });
+    }
+    return this.queued;
+  }
+
+  /** Resolves when the running recovery has ended. */
+  private waitForRunning(): Promise<void> {
+    return new Promise((resolve) => this.endWaiters.push(resolve));
+  }
+
+  private async recoverNow(fallbackTime: string): Promise<number> {
     this.held = [];
     let recovered = 0;
     try {
@@ -71,15 +96,19 @@ export class MissedMessageRecovery {
         this.logger.error('Fetching the items missed while disconnected failed; some may be missing', error);
       }
     } finally {
-      const held = this.held;
+      const held = this.held ?? [];
       this.held = null;
       held.forEach((item) => this.deliverOnce(item));
+      this.endWaiters.splice(0).forEach((wake) => wake());
     }
     return recovered;
   }
 
-  private deliverOnce(item: ChatTranscriptItem): void {
-    if (this.log.admit(item)) this.deliver(item);
+  /** Delivers the item unless it was delivered before; true when it was new. */
+  private deliverOnce(item: ChatTranscriptItem): boolean {
+    if (!this.log.admit(item)) return false;
+    this.deliver(item);
+    return true;
   }
 
   /** Retries the whole fetch; items delivered by an earlier try are deduplicated by the delivery log. */
@@ -109,6 +138,7 @@ export class MissedMessageRecovery {
   private async fetchAndDeliver(startPosition: StartPosition, generation: number): Promise<number> {
     let nextToken: string | undefined;
     let delivered = 0;
+    let newestId: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       if (generation !== this.generation) throw new RecoveryStopped();
       const request: TranscriptRequest = { maxResults: PAGE_SIZE, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition };
@@ -116,12 +146,13 @@ export class MissedMessageRecovery {
       const answer = await this.fetchPage(request);
       if (generation !== this.generation) throw new RecoveryStopped();
       for (const item of (answer.Transcript ?? []) as ChatTranscriptItem[]) {
-        delivered += 1;
-        this.deliverOnce(item);
+        if (this.deliverOnce(item)) delivered += 1;
+        if (item.Id) newestId = item.Id;
       }
       nextToken = answer.NextToken ?? undefined;
       if (!nextToken) break;
     }
+    if (newestId) this.log.checkpoint(newestId);
     return delivered;
   }
 }

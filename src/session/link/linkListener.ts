@@ -16,6 +16,8 @@ export interface LinkListener {
   broken(reason: ConnectionReason): void;
   /** The manager's deep heartbeat succeeded (`ok`) or failed. */
   deepHeartbeat(ok: boolean, info: DeepHeartbeatInfo): void;
+  /** A heartbeat reply came late: frames were held up, some may have been lost while the socket stayed open. */
+  heartbeatLate(): void;
   /** The service refused a new connection (403): the chat ended while the link was down. */
   chatOver(): void;
 }

@@ -66,6 +66,7 @@ export class ManagerHub {
         this.each((listener) => listener.broken(toConnectionReason(info, CONNECTION_REASONS.broken))),
       ),
     );
+    if (typeof m.onHeartbeatLate === 'function') keep(m.onHeartbeatLate(() => this.each((listener) => listener.heartbeatLate())));
     // Streams' raw manager has no deep-heartbeat hooks; its page-side provider accepts them but never calls them.
     if (typeof m.onDeepHeartbeatSuccess === 'function') {
       keep(m.onDeepHeartbeatSuccess((info) => this.each((listener) => listener.deepHeartbeat(true, toDeepHeartbeatInfo(info)))));

@@ -21,6 +21,8 @@ export interface CallGate {
   /** After a 403 with `staleToken`: a renewed token, or null when renewal did not help. */
   renewToken(staleToken: string): Promise<string | null>;
   readonly hasEnded: boolean;
+  /** SendMessage answered with this item Id (its echo is awaited over the socket). */
+  itemSent?(itemId: string): void;
 }
 
 /** What the pipeline works with: the gate, the session's services (built once) and its features. */
@@ -86,7 +88,11 @@ export class ServiceCalls {
       'sendMessage',
       metadata,
       // The service always sends Id and AbsoluteTime.
-      (token, { client }) => client.sendMessage(token, { content, contentType, clientToken }).then((out) => out as SendMessageResult),
+      (token, { client }) =>
+        client.sendMessage(token, { content, contentType, clientToken }).then((out) => {
+          if (out.Id) this.context.gate.itemSent?.(out.Id);
+          return out as SendMessageResult;
+        }),
       // The pending item appears only once the guard passed, so a refused send leaves no FAILED item.
       { contentType, observe: () => this.context.features.transcript.sending({ content, contentType }) },
     );

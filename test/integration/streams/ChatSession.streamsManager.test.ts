@@ -6,15 +6,10 @@
 // drives an agent session of this SDK against the emulator: messages both ways, and chat end.
 // Streams' manager accepts only wss:// URLs, so the page's WebSocket is wrapped to dial ws:// on loopback
 // (streams-pairing.md §3).
-import { request } from 'node:http';
-import { CreateParticipantConnectionCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
+import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator/testEmulator';
-import type { WebSocketManagerLike } from '../../../src/types';
+import { agentOnStreams, controlOver, installLoopbackWss, waitUntil, type StreamsManager } from '../../support/sdk/streamsWorld';
 
-type StreamsManager = WebSocketManagerLike & {
-  init(fn: () => Promise<unknown>): Promise<unknown>;
-  closeWebSocket(): void;
-};
 interface StreamsGlobal {
   WebSocketManager: { create(): StreamsManager };
   ChatSession: typeof import('../../../src/index').ChatSession;
@@ -25,16 +20,6 @@ jest.setTimeout(30_000);
 
 let emulator: TestEmulator;
 let manager: StreamsManager | undefined;
-
-function installLoopbackWss(): void {
-  const PageWebSocket = window.WebSocket;
-  class LoopbackWebSocket extends PageWebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(String(url).replace(/^wss:\/\/127\.0\.0\.1:/, 'ws://127.0.0.1:'), protocols);
-    }
-  }
-  (window as unknown as { WebSocket: unknown }).WebSocket = LoopbackWebSocket;
-}
 
 function loadStreamsThenSdk(): StreamsGlobal {
   require('amazon-connect-streams');
@@ -58,36 +43,9 @@ it('runs an agent session on Streams’ websocket manager: messages both ways an
   connect.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint: emulator.url });
 
   const customer = await emulator.customer();
-  const joined = (await control('POST', `/emulator/contacts/${customer.contactId}/participants`, { role: 'AGENT', displayName: 'Streams Agent' })) as {
-    ParticipantId: string;
-    ParticipantToken: string;
-  };
-  const agentId = joined.ParticipantId;
-  const agentToken = joined.ParticipantToken;
-
-  // What the CCP's shared worker does: CreateTransport → { webSocketTransport }, here from the emulator.
-  const participant = emulator.participantClient();
-  const connection = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: agentToken, Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] }));
-  manager = connect.WebSocketManager.create();
-  const gained = new Promise<void>((resolve) => manager?.onConnectionGain(() => resolve()));
-  void manager.init(async () => {
-    const fresh = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: agentToken, Type: ['WEBSOCKET'] }));
-    return { webSocketTransport: { url: String(fresh.Websocket?.Url).replace(/^ws:/, 'wss:'), transportLifeTimeInSeconds: 3540, expiry: fresh.Websocket?.ConnectionExpiry } };
-  });
-  await gained;
-
-  const session = connect.ChatSession.create({
-    type: 'AGENT',
-    websocketManager: manager,
-    chatDetails: {
-      contactId: customer.contactId,
-      participantId: agentId,
-      participantToken: agentToken,
-      getConnectionToken: async () => ({
-        chatTokenTransport: { participantToken: connection.ConnectionCredentials?.ConnectionToken ?? '', expiry: connection.ConnectionCredentials?.Expiry ?? '' },
-      }),
-    },
-  });
+  const started = await agentOnStreams(emulator, () => connect.WebSocketManager.create(), customer.contactId);
+  manager = started.manager;
+  const session = connect.ChatSession.create({ type: 'AGENT', websocketManager: manager, chatDetails: started.chatDetails });
   const seen: string[] = [];
   let endedResolve: () => void = () => undefined;
   const ended = new Promise<void>((resolve) => (endedResolve = resolve));
@@ -109,23 +67,6 @@ it('runs an agent session on Streams’ websocket manager: messages both ways an
   expect(seen).toEqual(expect.arrayContaining(['CUSTOMER:hello agent', 'AGENT:hello customer']));
 });
 
-/** The control API over node:http (jsdom has no fetch). */
 function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${emulator.url}${path}`, { method, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve(text ? JSON.parse(text) : undefined));
-    });
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
-async function waitUntil(test: () => boolean, timeoutMs: number, label: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return controlOver(emulator.url, method, path, body);
 }

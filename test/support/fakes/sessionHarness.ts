@@ -93,6 +93,9 @@ export class FakeManager {
   onDeepHeartbeatFailure(cb: Listener): Unsubscribe {
     return this.add('deepFailure', cb);
   }
+  onHeartbeatLate(cb: Listener): Unsubscribe {
+    return this.add('heartbeatLate', cb);
+  }
   init(transport: () => Promise<WebSocketTransportResult>): void {
     this.initCalls += 1;
     this.transport = transport;

@@ -172,6 +172,8 @@ describe('incoming items', () => {
     h.manager.push(message('m3', 3));
     h.manager.push(message('m1', 1));
     h.manager.push(message('m2', 2));
+    // m1 came after the newer m3: the gap check that starts holds m1 and m2 until it is done.
+    await flush(10);
     // The websocket delivers an Id once, so the newer copy comes from a fetched page.
     h.client.getTranscript.mockResolvedValueOnce({ InitialContactId: 'c-1', Transcript: [message('m1', 1, { Content: 'm1 edited' }) as ChatTranscriptItem], NextToken: undefined, $metadata: {} });
     await h.session.getTranscript();

@@ -13,6 +13,7 @@ function member(contactId: string) {
     broken: (reason) => heard.push(['broken', reason]),
     deepHeartbeat: (ok, info) => heard.push([ok ? 'deep-ok' : 'deep-fail', info]),
     chatOver: () => heard.push(['chatOver', undefined]),
+    heartbeatLate: () => heard.push(['heartbeatLate', undefined]),
   };
   return { heard, member: { contactId, initialContactId: contactId, listener: events } };
 }
@@ -29,6 +30,7 @@ describe('the hub speaks LinkListener', () => {
     manager.fire('initFailure', { reason: cause });
     manager.fire('deepFailure', 'not an object');
     manager.fire('deepSuccess', { timestamp: 5 });
+    manager.fire('heartbeatLate', { timestamp: 6, roundTripMs: 2_500 });
     expect(a.heard).toEqual([
       ['lost', { code: 1006, reason: 'abnormal' }],
       ['lost', { reason: 'socket closed', error: cause }],
@@ -36,6 +38,7 @@ describe('the hub speaks LinkListener', () => {
       ['broken', { reason: 'the websocket could not be re-established', error: cause }],
       ['deep-fail', {}],
       ['deep-ok', { timestamp: 5 }],
+      ['heartbeatLate', undefined],
     ]);
     leave();
   });
