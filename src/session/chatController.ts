@@ -2,7 +2,7 @@
 // calls. One state variable (`phase`, see controllerState.ts); every change goes through setState(), which
 // clears what the old state owned and tells its listeners why.
 import { CHAT_EVENTS } from '../constants.js';
-import { IllegalArgumentException, IllegalStateException } from '../errors.js';
+import { IllegalArgumentException, IllegalStateException, isChatServiceError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type {
   ChatDetails,
@@ -18,7 +18,7 @@ import type {
 import type { NormalizedCreateArgs } from './chatArgs.js';
 import type { AttachmentOperations, ClientLookup, TranscriptRequest } from './clientAccess.js';
 import { ConnectionDetailsProvider } from './connectionDetails.js';
-import { deferred, describeChange, holdsLink, publicState, type Phase, type StateChange, type StateChangeReason } from './controllerState.js';
+import { deferred, describeChange, holdsLink, isFinal, publicState, type Phase, type StateChange, type StateChangeReason } from './controllerState.js';
 import { EventBus } from './eventBus.js';
 import { createSessionFeatures, type SessionFeatures } from './features/index.js';
 import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, syntheticChatEnded } from './itemRouter.js';
@@ -29,6 +29,7 @@ import type { ItemEventName, SessionEventMap } from './sessionEvents.js';
 import { SessionConnection } from './sessionConnection.js';
 import { TokenRefresher } from './tokenRefresher.js';
 import { NO_WEBSOCKET_MESSAGE } from '../transport/environment.js';
+import { chatEndedWhileAway, checkResumePoint } from './resumeCheck.js';
 
 export type { ControllerState } from '../types.js';
 export type { StateChange } from './controllerState.js';
@@ -147,6 +148,9 @@ export class ChatController {
     if (phase.name === 'ended') {
       return Promise.reject(new IllegalStateException('The chat has ended; create a new session to chat again'));
     }
+    if (phase.name === 'closed') {
+      return Promise.reject(new IllegalStateException('The session was closed; create a new session to resume the chat'));
+    }
     if (phase.name === 'connecting') return phase.attempt.promise;
     if (this.connectResult && phase.name !== 'broken') return Promise.resolve(this.connectResult);
     const resumeAfter = args?.resumeAfterItemId;
@@ -172,6 +176,16 @@ export class ChatController {
     return result;
   }
 
+  /**
+   * Lets go of the chat without leaving it: the websocket, timers and handlers are released, the participant
+   * stays in the chat, so another session (here or in another process) can resume it. Final; safe to call twice.
+   */
+  close(): void {
+    if (isFinal(this.phase.name)) return;
+    this.setState({ name: 'closed' }, { code: 'closed' });
+    this.bus.removeAllListeners();
+  }
+
   /** @internal Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
   removeAllHandlers(): void {
     this.bus.removeAllListeners();
@@ -185,7 +199,7 @@ export class ChatController {
       this.logger.error(`Cannot call ${method} before calling connect()`);
       throw new IllegalStateException(`Failed to call ${method}, No active connection`);
     }
-    if (name === 'ended' || name === 'leaving') {
+    if (name === 'ended' || name === 'leaving' || name === 'closed') {
       this.logger.error(`Cannot call ${method} when participant is disconnected`);
       throw new IllegalStateException(`Failed to call ${method}, No active connection`);
     }
@@ -194,7 +208,7 @@ export class ChatController {
 
   /** After a 403 with `staleToken`: renews once (unless someone already did); null when that did not help. */
   private async renewConnectionToken(staleToken: string): Promise<string | null> {
-    if (this.phase.name === 'ended') return null;
+    if (isFinal(this.phase.name)) return null;
     const current = this.provider.connectionToken;
     if (current !== null && current !== staleToken) return current;
     const renewed = await this.refresher.refreshNow();
@@ -214,7 +228,7 @@ export class ChatController {
    * says why a synthetic chat.ended was replayed.
    */
   deliverItem(item: ChatTranscriptItem, endReason?: StateChangeReason): void {
-    if (this.phase.name === 'ended') return;
+    if (isFinal(this.phase.name)) return;
     const emitted = this.features.partials.stitch(item);
     const event = emitted === null ? null : classifyItem(emitted, this.args.chatDetails.participantId);
     if (emitted !== null && event !== null) {
@@ -247,10 +261,15 @@ export class ChatController {
       await this.provider.fetch();
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
+      if (this.isResuming() && isChatServiceError(error) && error.statusCode === 403) {
+        this.endFromService('service-refused', 'the chat ended while this session was away', chatEndedWhileAway(403));
+        return;
+      }
       this.setState({ name: 'broken' }, { code: 'connect-failed', detail: failure.message, error: failure });
       return;
     }
     if (this.phase.name !== 'connecting') return;
+    if (this.isResuming() && !(await this.resumePointAccepted())) return;
     const external = this.args.websocketManager;
     // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
     // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
@@ -272,6 +291,22 @@ export class ChatController {
     }
     // Streams' manager is up already: it never tells a newcomer.
     if (!ownsManager) this.onEstablished();
+  }
+
+  private isResuming(): boolean {
+    return this.phase.name === 'connecting' && this.phase.resume;
+  }
+
+  /** Resuming: the stored position must be an item of this chat (resumeCheck.ts); false when connect() failed. */
+  private async resumePointAccepted(): Promise<boolean> {
+    const itemId = this.phase.name === 'connecting' ? this.phase.args.resumeAfterItemId : undefined;
+    if (itemId === undefined) return true;
+    const refusal = await checkResumePoint((request) => this.deps.client().getTranscript(this.provider.connectionToken ?? '', request), itemId);
+    if (this.phase.name !== 'connecting') return false;
+    if (refusal === null) return true;
+    if (refusal.name === 'ChatEnded') this.endFromService('service-refused', 'the chat ended while this session was away', refusal);
+    else this.setState({ name: 'broken' }, { code: 'resume-refused', detail: refusal.message, error: refusal });
+    return false;
   }
 
   /** The one interface the link reports through (see linkEvents.ts). */
@@ -341,15 +376,15 @@ export class ChatController {
   }
 
   /** The service told us the chat is gone (or we left): replay chat.ended as upstream does. */
-  private endFromService(code: StateChangeReason['code'], why: string): void {
-    if (this.phase.name === 'ended') return;
+  private endFromService(code: StateChangeReason['code'], why: string, error?: Error): void {
+    if (isFinal(this.phase.name)) return;
     this.logger.info(`Ending the session: ${why}`);
-    this.deliverItem(syntheticChatEnded(), { code, detail: why });
+    this.deliverItem(syntheticChatEnded(), error ? { code, detail: why, error } : { code, detail: why });
   }
 
   /** chat.ended: CHAT_ENDED runs after the item's own events, then every handler is dropped. */
   private finishChat(reason: StateChangeReason = { code: 'chat-ended' }): void {
-    if (this.phase.name === 'ended') return;
+    if (isFinal(this.phase.name)) return;
     this.setState({ name: 'ended' }, reason);
     this.features.metrics.websocket('ended');
     this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => this.bus.removeAllListeners());
@@ -358,11 +393,11 @@ export class ChatController {
   /** The one place the state changes: clears what the old state owned, then tells the listeners why. */
   private setState(next: Phase, reason: StateChangeReason): void {
     const previous = this.phase;
-    if (next.name === previous.name || previous.name === 'ended') return;
+    if (next.name === previous.name || isFinal(previous.name)) return;
     this.phase = next;
     if (previous.name === 'connecting') this.settleAttempt(previous, next, reason);
     if (holdsLink(previous.name) && !holdsLink(next.name)) this.dropLink();
-    if (next.name === 'ended') this.features.receipts.stop();
+    if (isFinal(next.name)) this.features.receipts.stop();
     const change: StateChange = { from: previous.name, to: next.name, reason };
     this.logger.info(describeChange(change));
     for (const listener of [...this.stateListeners]) listener(change);
@@ -371,7 +406,12 @@ export class ChatController {
   /** Leaving `connecting`: connect() resolves once the link is up, and rejects with the reason otherwise. */
   private settleAttempt(connecting: Extract<Phase, { name: 'connecting' }>, next: Phase, reason: StateChangeReason): void {
     if (next.name !== 'connected') {
-      const message = next.name === 'ended' ? 'The chat ended before the connection was established' : `connect() failed: ${reason.code}`;
+      const message =
+        next.name === 'ended'
+          ? 'The chat ended before the connection was established'
+          : next.name === 'closed'
+            ? 'The session was closed before the connection was established'
+            : `connect() failed: ${reason.code}`;
       connecting.attempt.reject(reason.error ?? new IllegalStateException(message));
       return;
     }
