@@ -15,7 +15,7 @@ const { resultsMarkdown } = require('./lib/report');
 const { FULL, QUICK } = require('./lib/sizes');
 
 const ROOT = path.resolve(__dirname, '..');
-const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'receipts', 'capacity', 'streams'].map((name) => require(`./scenarios/${name}`));
+const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'receipts', 'capacity', 'streams', 'relayCapacity', 'relayFailover'].map((name) => require(`./scenarios/${name}`));
 const BUILD_OUTPUTS = ['dist/amazon-connect-chat.js', 'dist/esm/index.js', 'emulator/dist/index.js'];
 
 function parseArgs(argv) {

@@ -34,6 +34,7 @@ class Conversation {
   /** Connects the stored chat (resuming after the last item handled), starting one when there is none. */
   async open() {
     let chat = await this.store.load(this.name);
+    const started = !chat;
     if (!chat) {
       // Every instance names the n-th chat of a conversation alike, so two starts give one chat.
       const token = startToken(this.name, await this.store.chatNumber(this.name));
@@ -41,10 +42,11 @@ class Conversation {
       if (!(await this.store.saveChat(this.lease, chat))) return this.lost('saving the new chat');
       this.log(`started chat ${chat.contactId}`);
     }
-    await this.connect(chat);
+    await this.connect(chat, started);
   }
 
-  async connect(chat) {
+  /** `fresh`: this instance just started the chat, so nothing was missed before the session. */
+  async connect(chat, fresh) {
     const { contactId, participantId, participantToken, lastItemId } = chat;
     const session = this.sdk.ChatSession.create({ type: 'CUSTOMER', chatDetails: { contactId, participantId, participantToken }, disableCSM: true });
     const items = session.items();
@@ -58,12 +60,32 @@ class Conversation {
       this.log(`stored position ${lastItemId} unknown to the service; continuing with new items only`);
       await session.connect();
     }
-    this.log(lastItemId ? `connected, resuming after item ${lastItemId}` : 'connected');
-    this.handling = this.handleItems(items);
+    this.log(lastItemId ? `connected, resuming after item ${lastItemId}` : fresh ? 'connected' : 'connected, resuming from the start');
+    this.handling = this.handleItems(items, lastItemId || fresh ? [] : await this.transcriptFromStart());
+  }
+
+  /**
+   * A chat taken over before anything was recorded has no position to resume after: its transcript from the
+   * start is handled first (items delivered before are skipped by Id, in the store and the channel).
+   */
+  async transcriptFromStart() {
+    const items = [];
+    let nextToken;
+    do {
+      const { data } = await this.session.getTranscript({ scanDirection: 'FORWARD', sortOrder: 'ASCENDING', maxResults: 100, nextToken });
+      items.push(...(data.Transcript ?? []));
+      nextToken = data.NextToken;
+    } while (nextToken && items.length < 10_000);
+    return items;
   }
 
   /** The agent's items, one at a time: deliver to the channel, then record; retried, then parked. */
-  async handleItems(items) {
+  async handleItems(items, earlier) {
+    for (const item of earlier) {
+      if (this.closed) return;
+      if (item.ContentType === CHAT_ENDED) return this.end();
+      if (!(await this.handleWithRetries(item))) return;
+    }
     for await (const item of items) {
       if (this.closed) break;
       if (item.ContentType === CHAT_ENDED) return this.end();

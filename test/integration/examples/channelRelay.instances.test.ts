@@ -121,4 +121,20 @@ describeWithRedis('examples/channel-relay, three instances on one Redis', () => 
     expect(outboxTexts(dataDir, conversation)).toEqual(messages);
     await emulator.control('POST', `/emulator/contacts/${contact.contactId}/end`);
   });
+
+  it('kill -9 of the owner before it recorded anything: the next owner reads the chat from its start', async () => {
+    const conversation = 'wa-1003';
+    mkdirSync(join(dataDir, 'inbox', conversation), { recursive: true });
+    writeFileSync(join(dataDir, 'inbox', conversation, '1-hi.txt'), 'hi');
+    const contactId = await until(() => client.hget(`relay:conv:${conversation}`, 'contactId'), Boolean, 'the chat', said);
+    const victim = (await owner(conversation)) as string;
+    await killRelay(relays.get(victim) as RelayProcess); // the chat is stored, no item is recorded yet
+    start(victim);
+    await emulator.control('POST', `/emulator/contacts/${contactId}/messages`, { role: 'AGENT', content: 'while nobody owned it' });
+    await until(() => outboxTexts(dataDir, conversation), (t) => t.length >= 1, 'the message', said);
+    await sleep(500);
+    expect(outboxTexts(dataDir, conversation)).toEqual(['while nobody owned it']);
+    expect(said()).toContain(`[${conversation}] connected, resuming`);
+    await emulator.control('POST', `/emulator/contacts/${contactId}/end`);
+  });
 });
