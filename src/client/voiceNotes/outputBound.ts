@@ -1,11 +1,10 @@
 // The 20 MB rule, applied to what a voice note decodes to rather than to what arrives: a few hundred KB of
 // Opus can declare hours of audio (120 ms per 2-byte packet), so the decoded size is known from the packets'
 // headers (RFC 6716 §3.1, the TOC byte) before anything is decoded, and the Node decoder also counts as it
-// goes. Pure and small: the browser path uses it too, before Web Audio decodes a file whole.
+// goes. Pure and small: the browser path uses it too, before Web Audio decodes a file whole (there, OGG is
+// scanned in place, without the full readers, to keep the bundle small).
 import { ATTACHMENT_LIMITS } from '../../constants.js';
-import { isOgg, readOggOpus } from './oggOpus.js';
-import { OpusStreamTooLongError, type OpusStream } from './opusStream.js';
-import { isWebm, readWebmOpus } from './webmOpus.js';
+import { MAX_OPUS_PACKETS, startsWith, type OpusStream } from './opusStream.js';
 
 const WAV_HEADER_BYTES = 44;
 const BYTES_PER_SAMPLE = 2; // mono 16-bit
@@ -46,15 +45,40 @@ export function decodedSamples(stream: OpusStream, sampleRate: number): number {
 }
 
 /**
- * For an OGG or WebM Opus file: the samples it decodes to at `sampleRate`; null for other audio or a file
- * these readers cannot parse (the decoder then says what is wrong, and the count after decoding applies).
+ * For an OGG/Opus file: the mono samples at `sampleRate` it decodes to, read from its pages in place (no
+ * packet is copied); Infinity past MAX_OPUS_PACKETS packets. Null for anything else, or a file cut short (the
+ * decoder then says what is wrong, and the check after decoding applies).
  */
 export function declaredSamples(bytes: Uint8Array, sampleRate: number): number | null {
-  try {
-    if (isOgg(bytes)) return decodedSamples(readOggOpus(bytes), sampleRate);
-    if (isWebm(bytes)) return decodedSamples(readWebmOpus(bytes), sampleRate);
-  } catch (error) {
-    return error instanceof OpusStreamTooLongError ? Number.POSITIVE_INFINITY : null;
+  if (!startsWith(bytes, 'OggS')) return null;
+  let serial: number | null = null;
+  let packets = 0;
+  let preSkip = 0;
+  let total48k = 0;
+  /** The first two bytes of the packet being read (the TOC and the frame count byte), as they arrive. */
+  let head: number[] = [];
+  for (let offset = 0; offset + 27 <= bytes.length; ) {
+    if (!startsWith(bytes, 'OggS', offset)) return null;
+    const pageSerial = (bytes[offset + 14] ?? 0) | ((bytes[offset + 15] ?? 0) << 8) | ((bytes[offset + 16] ?? 0) << 16) | ((bytes[offset + 17] ?? 0) << 24);
+    const segments = bytes[offset + 26] ?? 0;
+    let body = offset + 27 + segments;
+    serial ??= pageSerial;
+    for (let i = 0; i < segments; i += 1) {
+      const lace = bytes[offset + 27 + i] ?? 0;
+      if (pageSerial === serial) {
+        for (let b = body; b < body + lace && head.length < 12; b += 1) head.push(bytes[b] ?? 0);
+        if (lace < 255) {
+          packets += 1;
+          if (packets === 1) preSkip = (head[10] ?? 0) | ((head[11] ?? 0) << 8); // OpusHead
+          else if (packets > 2 && head.length > 0) total48k += opusPacketSamples48k(Uint8Array.from(head));
+          if (packets > MAX_OPUS_PACKETS + 2) return Number.POSITIVE_INFINITY;
+          head = [];
+        }
+      }
+      body += lace;
+    }
+    if (body > bytes.length) return null;
+    offset = body;
   }
-  return null;
+  return Math.max(0, Math.ceil(((total48k - preSkip) * sampleRate) / 48_000));
 }
