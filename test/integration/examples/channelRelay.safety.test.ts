@@ -101,6 +101,16 @@ describe('examples/channel-relay, safe and exact', () => {
     expect(said().match(/could not forward 5-huge\.pdf/g)).toHaveLength(1); // no retry loop
   });
 
+  it('stops on SIGTERM by letting go of its chats: the process exits by itself, the chat stays open for the next start', async () => {
+    relay.child.kill('SIGTERM');
+    const code = await Promise.race([relay.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+    expect(code).toBe(0);
+    expect(said()).toContain('stopped; every chat stays open');
+    const { contacts } = (await emulator.control('GET', '/emulator/contacts')).body as { contacts: Array<{ contactId: string; state: string }> };
+    expect(contacts.find((contact) => contact.contactId === contactId)?.state).toBe('ACTIVE');
+    expect(chatState()?.contactId).toBe(contactId);
+  });
+
   it('by default keeps its data outside the repository (nothing npm start serves)', async () => {
     const home = mkdtempSync(join(tmpdir(), 'relay-home-'));
     const probe = startRelay(['--endpoint', emulator.url], 'probe', { ...process.env, XDG_STATE_HOME: home });
