@@ -100,7 +100,7 @@ async function run(env) {
         row('kill -9 → an agent message sent at that moment reached the channel', 'deliveredMs'),
       ],
       values: { leaseMs, samples },
-      notes: ['Two instances of examples/channel-relay (`--store redis://…`), a redis-server started for the run, the emulator in its own process; the time is bounded by the lease (renewed every 250 ms, taken over after it lapses).'],
+      notes: ['Two instances of examples/channel-relay (`--store redis://…`), a redis-server started for the run, the emulator in its own process; the time is bounded by the lease (renewed every second, taken over by the next 250 ms round after it lapses).'],
     };
   } finally {
     for (const relay of relays.values()) relay.child.kill('SIGKILL');

@@ -102,11 +102,18 @@ class Relay {
     void this.store.release(conversation.lease).catch(() => undefined);
   }
 
-  /** One round: keep our leases, take over open chats nobody holds, forward inbound files. */
+  /** Keeps our leases; one we could not renew is given up at once (another instance may hold it now). */
+  async renewLeases() {
+    await Promise.all(
+      [...this.owned].map(async ([name, conversation]) => {
+        const kept = !conversation.closed && (await this.store.renew(conversation.lease).catch(() => false));
+        if (!kept && this.owned.get(name) === conversation) this.drop(name);
+      }),
+    );
+  }
+
+  /** One round: take over open chats nobody holds, forward inbound files. */
   async tick() {
-    for (const [name, conversation] of this.owned) {
-      if (conversation.closed || !(await this.store.renew(conversation.lease))) this.drop(name);
-    }
     for (const name of await this.store.openConversations()) await this.take(name);
     for (const name of this.channel.conversationsWithMail()) {
       const conversation = await this.take(name);
@@ -115,23 +122,32 @@ class Relay {
   }
 
   run() {
-    let busy = false;
-    this.timer = setInterval(() => {
-      if (busy || this.stopping) return;
-      busy = true;
-      this.tick()
-        .catch((error) => this.log(`round failed: ${error.message}`))
-        .finally(() => (busy = false));
-    }, TICK_MS);
+    this.timers = [
+      // Renewing has its own timer, so a long round (a voice note, many take-overs) never lets a lease lapse.
+      repeat(() => this.renewLeases(), Math.min(1000, this.options.leaseMs / 4), (error) => this.log(`renewing leases failed: ${error.message}`)),
+      repeat(() => this.tick(), TICK_MS, (error) => this.log(`round failed: ${error.message}`)),
+    ];
   }
 
   /** Lets go of every chat (they go on; another instance or the next start resumes them). */
   async stop() {
     this.stopping = true;
-    clearInterval(this.timer);
+    for (const timer of this.timers ?? []) clearInterval(timer);
     for (const name of [...this.owned.keys()]) this.drop(name);
     await this.store.close();
   }
+}
+
+/** Runs `work` every `ms`, never two at once. */
+function repeat(work, ms, onError) {
+  let busy = false;
+  return setInterval(() => {
+    if (busy) return;
+    busy = true;
+    work()
+      .catch(onError)
+      .finally(() => (busy = false));
+  }, ms);
 }
 
 async function main() {
