@@ -116,7 +116,7 @@ export const isChatServiceError = (e: unknown): e is ChatServiceError => e insta
 
 /**
  * `connect({ resumeAfterItemId })`: the chat ended while this session was away (the service refused a new
- * connection with 403). The session has ended too (`onEnded` fired); start a new chat to talk again.
+ * connection with 403). The session has ended too (`onEnded` fires); start a new chat to talk again.
  */
 export class ChatEndedException extends IllegalStateException {
   readonly statusCode: number | undefined;

@@ -297,8 +297,8 @@ export interface ConnectArgs<M = unknown> {
    * Restart without loss: the `Id` of the last item this participant handled, kept by the app across a process
    * restart or a page reload. Once connected, every item after it is fetched and delivered through the events
    * once, in order, before live items. Ignored when the session is already connected. `connect()` rejects with
-   * `UnknownResumeItemException` when the service does not know the item, and with `ChatEndedException` (after
-   * `onEnded`) when the chat ended meanwhile.
+   * `UnknownResumeItemException` when the service does not know the item, and with `ChatEndedException` (the
+   * session ends, `onEnded` fires) when the chat ended meanwhile.
    */
   resumeAfterItemId?: string;
 }
