@@ -105,7 +105,9 @@ describe('examples/channel-relay', () => {
       'voice-note.wav', // converted from OGG/Opus by the SDK in the relay process
     ]);
     expect(fromCustomer[2]?.Attachments?.[0]?.ContentType).toBe('audio/wav');
-    expect(readdirSync(join(inbox(), 'sent')).sort()).toEqual(['1-hello.txt', '2-photo.png', '3-voice-note.ogg']);
+    // The relay moves a file to sent/ once sendAttachment resolved, which can be just after the agent sees the item.
+    const sent = await until(() => readdirSync(join(inbox(), 'sent')).sort(), (files) => files.length === 3, 'three files in sent/');
+    expect(sent).toEqual(['1-hello.txt', '2-photo.png', '3-voice-note.ogg']);
 
     await agent.sendMessage({ message: 'Sorry about that! Let me check.' });
     const label = Buffer.from('%PDF-1.4 shipping label');
