@@ -1,6 +1,7 @@
 // The relay's store for one process: one JSON file per conversation under <data>/state, written atomically
 // (a temporary file, then rename) and readable by the relay's user only (0600). Leases are trivially granted
-// to the one process, but carry a fence that grows with every process start, so the interface is the same as
+// to the one process, but carry a fence that grows with every process start (an older process still running
+// on the same folder can then no longer write), so the interface is the same as
 // the Redis store's (redisStore.js) and a conversation handler never knows which one it talks to.
 'use strict';
 const fs = require('fs');
@@ -83,8 +84,10 @@ class FileStore {
 
   async close() {}
 
+  /** Ours, and no later process started on this folder since (its fence would be newer). */
   holds(lease) {
-    return this.leases.get(lease.conversation) === lease.owner && lease.fence === this.fence;
+    const newest = Number(readJson(path.join(this.dir, '.fence'))?.fence) || 0;
+    return this.leases.get(lease.conversation) === lease.owner && lease.fence === this.fence && newest === this.fence;
   }
 
   file(conversation) {
