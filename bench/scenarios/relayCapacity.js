@@ -70,7 +70,10 @@ async function run(env) {
         ['Process exited by itself after close() of every session', exitedAfterClose ? 'yes' : 'no (killed after 10 s)'],
       ],
       values: { connected: connected.connected, perChatKb, heapPerChatKb, connectMs: connected.ms, deliverMs: received.ms, exitedAfterClose },
-      notes: ['The relay process is `bench/lib/relayChats.js` (node --expose-gc, the built CommonJS SDK, `ws` injected); the emulator runs alone in a child process; loopback only.'],
+      notes: [
+        'The relay process is `bench/lib/relayChats.js` (node --expose-gc, the built CommonJS SDK, `ws` injected); the emulator runs alone in a child process; loopback only.',
+        'RSS per chat is (RSS after − RSS before the first session) / chats, so with few chats (--quick) one-time costs (compiled code, the first connection) dominate it; the goal is for 2,000 chats.',
+      ],
     };
   } finally {
     if (relay.exitCode === null) relay.kill('SIGKILL');
