@@ -209,3 +209,29 @@ export class TerminalTransportError extends Error {
 }
 
 export const isChatServiceError = (e: unknown): e is ChatServiceError => e instanceof ChatServiceError;
+
+/**
+ * `connect({ resumeAfterItemId })`: the chat ended while this session was away (the service refused a new
+ * connection with 403). The session has ended too (`onEnded` fires); start a new chat to talk again.
+ */
+export class ChatEndedException extends IllegalStateException {
+  readonly statusCode: number | undefined;
+  constructor(message: string, statusCode?: number) {
+    super(message);
+    this.name = 'ChatEnded';
+    this.statusCode = statusCode;
+  }
+}
+
+/**
+ * `connect({ resumeAfterItemId })`: the service does not know that item in this chat, so the session could not
+ * tell which items were missed. `itemId` is the value given; the session is `broken` and may connect again.
+ */
+export class UnknownResumeItemException extends IllegalArgumentException {
+  readonly itemId: string;
+  constructor(message: string, itemId: string) {
+    super(message, 'resumeAfterItemId');
+    this.name = 'UnknownResumeItem';
+    this.itemId = itemId;
+  }
+}

@@ -300,9 +300,17 @@ export interface ConnectArgs<M = unknown> {
   /**
    * Restart without loss: the `Id` of the last item this participant handled, kept by the app across a process
    * restart or a page reload. Once connected, every item after it is fetched and delivered through the events
-   * once, in order, before live items. Ignored when the session is already connected.
+   * once, in order, before live items. Ignored when the session is already connected. `connect()` rejects with
+   * `UnknownResumeItemException` when the service does not know the item, and with `ChatEndedException` (the
+   * session ends, `onEnded` fires) when the chat ended meanwhile.
    */
   resumeAfterItemId?: string;
+}
+
+/** Options of `session.items()`. */
+export interface SessionItemsOptions {
+  /** Also yield typing and read/delivered receipt items (default false: transcript items only). */
+  includeTransient?: boolean;
 }
 
 /** Resolved by `connect()`. */
@@ -562,9 +570,10 @@ export interface ChatTranscriptUpdatedEvent extends ChatEventBase {
 
 /**
  * The session's state: idle (connect() not called yet) · connecting · connected · reconnecting (link lost,
- * being restored) · broken (gave up; connect() may be called again) · ended (the chat is over, terminal).
+ * being restored) · broken (gave up; connect() may be called again) · ended (the chat is over, terminal) ·
+ * closed (`close()`: this session let go of the chat, which goes on; terminal).
  */
-export type ControllerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'broken' | 'ended';
+export type ControllerState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'broken' | 'ended' | 'closed';
 /** 5.0.0's `getConnectionStatus()` values. */
 export type NetworkLinkStatusValue = 'NeverEstablished' | 'Establishing' | 'Established' | 'Broken';
 

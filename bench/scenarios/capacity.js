@@ -103,4 +103,4 @@ async function run(env) {
   }
 }
 
-module.exports = { id: 'capacity', title: 'Emulator capacity', run };
+module.exports = { id: 'capacity', title: 'Emulator capacity', run, spawnEmulator, rssKb };

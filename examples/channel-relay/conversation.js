@@ -1,165 +1,184 @@
-// One conversation of the relay: one customer chat session on Amazon Connect (here: the emulator), fed from
-// the conversation's inbox folder and writing what the agent sends to its outbox folder. Its state file keeps
-// what a restart needs: the participant token and the Id of the last item handled.
+// One conversation while this instance owns it (holds its lease): its customer chat session, the inbound files
+// it forwards, and the agent items it delivers to the channel, one at a time, each recorded in the store only
+// after it was delivered. Losing the lease (the store refuses a fenced write) closes the session at once.
 'use strict';
-const fs = require('fs');
-const path = require('path');
+const { startToken } = require('./store/names');
 
-/** Types of the files a channel delivers; anything else goes up with its extension deciding. */
-const MIME_TYPES = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.pdf': 'application/pdf',
-  '.ogg': 'audio/ogg; codecs=opus', // voice notes: the SDK turns them into WAV before upload
-  '.opus': 'audio/ogg; codecs=opus',
-  '.webm': 'audio/webm; codecs=opus',
-};
+const ITEM_TRIES = 4;
+const INBOUND_TRIES = 5;
+const backoffMs = (attempt) => Math.min(250 * 2 ** (attempt - 1), 4000);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const CHAT_ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';
 
 class Conversation {
   /**
-   * @param {object} options
-   * @param {string} options.name  the channel's conversation id (a folder name)
-   * @param {string} options.dataDir
-   * @param {object} options.sdk   the SDK's exports ({ ChatSession })
-   * @param {(name: string) => Promise<{ contactId: string, participantId: string, participantToken: string }>} options.startChat
-   * @param {(line: string) => void} options.log
+   * @param {object} o
+   * @param {string} o.name
+   * @param {object} o.lease    the store's lease ({ conversation, owner, fence })
+   * @param {object} o.store    see store/index.js
+   * @param {object} o.channel  the FolderChannel
+   * @param {object} o.sdk      the SDK's exports
+   * @param {(name: string, clientToken: string) => Promise<object>} o.startChat
+   * @param {(line: string) => void} o.log
    */
-  constructor({ name, dataDir, sdk, startChat, log }) {
-    this.name = name;
-    this.sdk = sdk;
-    this.startChat = startChat;
+  constructor({ name, lease, store, channel, sdk, startChat, log }) {
+    Object.assign(this, { name, lease, store, channel, sdk, startChat });
     this.log = (line) => log(`[${name}] ${line}`);
-    this.inbox = path.join(dataDir, 'inbox', name);
-    this.outbox = path.join(dataDir, 'outbox', name);
-    this.stateFile = path.join(dataDir, 'state', `${name}.json`);
-    this.state = readJson(this.stateFile);
     this.session = null;
-    /** Incoming items are handled one after another, so the stored Id always follows the files written. */
-    this.incoming = Promise.resolve();
-    this.ended = this.state?.ended === true;
+    this.closed = false;
+    /** Inbound files that failed for a reason worth retrying: name → { tries, notBefore }. */
+    this.inboundRetries = new Map();
+    this.handling = Promise.resolve();
   }
 
-  /** Starts a chat (first message) or reconnects to the stored one (restart), resuming after the last item handled. */
+  /** Connects the stored chat (resuming after the last item handled), starting one when there is none. */
   async open() {
-    if (this.session) return;
-    if (!this.state) {
-      this.state = { ...(await this.startChat(this.name)), lastItemId: null };
-      this.saveState();
-      this.log(`started chat ${this.state.contactId}`);
+    let chat = await this.store.load(this.name);
+    const started = !chat;
+    if (!chat) {
+      // Every instance names the n-th chat of a conversation alike, so two starts give one chat.
+      const token = startToken(this.name, await this.store.chatNumber(this.name));
+      chat = { ...(await this.startChat(this.name, token)), lastItemId: null };
+      if (!(await this.store.saveChat(this.lease, chat))) return this.lost('saving the new chat');
+      this.log(`started chat ${chat.contactId}`);
     }
-    const { contactId, participantId, participantToken, lastItemId } = this.state;
-    const session = this.sdk.ChatSession.create({ type: 'CUSTOMER', chatDetails: { contactId, participantId, participantToken } });
-    session.onMessage((event) => this.queueIncoming(event.data));
-    session.onConnectionLost(() => this.log('link lost; the SDK reconnects and fetches what was missed'));
-    session.onEnded(() => this.queueIncoming(null));
+    await this.connect(chat, started);
+  }
+
+  /** `fresh`: this instance just started the chat, so nothing was missed before the session. */
+  async connect(chat, fresh) {
+    const { contactId, participantId, participantToken, lastItemId } = chat;
+    const session = this.sdk.ChatSession.create({ type: 'CUSTOMER', chatDetails: { contactId, participantId, participantToken }, disableCSM: true });
+    const items = session.items();
     this.session = session;
-    await session.connect(lastItemId ? { resumeAfterItemId: lastItemId } : {});
-    this.log(lastItemId ? `reconnected, resuming after item ${lastItemId}` : 'connected');
-  }
-
-  /** Sends every file waiting in the inbox, oldest name first; a file is moved to inbox/sent once sent. */
-  async forwardInbox() {
-    const files = listFiles(this.inbox);
-    if (files.length > 0 && this.ended) this.startOver();
-    for (const file of files) {
-      await this.open();
-      await this.forward(file);
-    }
-  }
-
-  async forward(file) {
-    const from = path.join(this.inbox, file);
-    const ext = path.extname(file).toLowerCase();
     try {
-      if (ext === '.txt') {
-        await this.session.sendMessage({ message: fs.readFileSync(from, 'utf8').trim() });
-      } else {
-        const data = fs.readFileSync(from);
-        await this.session.sendAttachment({ attachment: { name: file.replace(/^\d+-/, ''), type: MIME_TYPES[ext] ?? '', data } });
-      }
-      moveInto(from, path.join(this.inbox, 'sent'));
-      this.log(`forwarded ${file}`);
+      await session.connect(lastItemId ? { resumeAfterItemId: lastItemId } : {});
     } catch (error) {
-      // A file the service can never take (type, size) is set aside; anything else is tried again later.
-      if (error && error.name === 'IllegalArgument') moveInto(from, path.join(this.inbox, 'failed'));
-      this.log(`could not forward ${file}: ${error.message}`);
+      if (error.name === 'ChatEnded') return this.end();
+      if (error.name !== 'UnknownResumeItem') throw error;
+      // The stored position is not an item of this chat: only new items can be delivered from here.
+      this.log(`stored position ${lastItemId} unknown to the service; continuing with new items only`);
+      await session.connect();
+    }
+    this.log(lastItemId ? `connected, resuming after item ${lastItemId}` : fresh ? 'connected' : 'connected, resuming from the start');
+    this.handling = this.handleItems(items, lastItemId || fresh ? [] : await this.transcriptFromStart());
+  }
+
+  /**
+   * A chat taken over before anything was recorded has no position to resume after: its transcript from the
+   * start is handled first (items delivered before are skipped by Id, in the store and the channel).
+   */
+  async transcriptFromStart() {
+    const items = [];
+    let nextToken;
+    do {
+      const { data } = await this.session.getTranscript({ scanDirection: 'FORWARD', sortOrder: 'ASCENDING', maxResults: 100, nextToken });
+      items.push(...(data.Transcript ?? []));
+      nextToken = data.NextToken;
+    } while (nextToken && items.length < 10_000);
+    return items;
+  }
+
+  /** The agent's items, one at a time: deliver to the channel, then record; retried, then parked. */
+  async handleItems(items, earlier) {
+    for (const item of earlier) {
+      if (this.closed) return;
+      if (item.ContentType === CHAT_ENDED) return this.end();
+      if (!(await this.handleWithRetries(item))) return;
+    }
+    for await (const item of items) {
+      if (this.closed) break;
+      if (item.ContentType === CHAT_ENDED) return this.end();
+      if (!(await this.handleWithRetries(item))) return;
     }
   }
 
-  queueIncoming(item) {
-    this.incoming = this.incoming.then(() => this.handle(item)).catch((error) => this.log(`failed to handle an item: ${error.message}`));
-  }
-
-  /** Writes an agent's message or file to the outbox, then records the item as handled. */
-  async handle(item) {
-    if (item === null) return this.end();
-    const fromAgent = item.ParticipantRole !== 'CUSTOMER' && item.ParticipantRole !== 'SYSTEM';
-    if (fromAgent && item.Type === 'MESSAGE') {
-      this.writeOut({ id: item.Id, from: item.DisplayName, text: item.Content });
-    } else if (fromAgent && item.Type === 'ATTACHMENT') {
-      for (const attachment of item.Attachments ?? []) {
-        const blob = await this.session.downloadAttachment({ attachmentId: attachment.AttachmentId });
-        const file = `${item.Id}-${attachment.AttachmentName}`;
-        fs.mkdirSync(path.join(this.outbox, 'files'), { recursive: true });
-        fs.writeFileSync(path.join(this.outbox, 'files', file), Buffer.from(await blob.arrayBuffer()));
-        this.writeOut({ id: item.Id, from: item.DisplayName, file });
+  /** False when the lease was lost (the session is closed then). */
+  async handleWithRetries(item) {
+    const fromAgent = item.ParticipantRole === 'AGENT' && (item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT');
+    if (fromAgent && !(await this.store.isDone(this.name, item.Id))) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.deliver(item);
+          break;
+        } catch (error) {
+          if (this.closed) return false;
+          if (attempt >= ITEM_TRIES) {
+            this.channel.park(this.name, item.Id, error.message);
+            this.log(`parked item ${item.Id} after ${attempt} tries: ${error.message}`);
+            break;
+          }
+          await sleep(backoffMs(attempt));
+        }
       }
     }
-    this.state.lastItemId = item.Id;
-    this.saveState();
+    if (await this.store.commit(this.lease, item.Id)) return true;
+    this.lost(`recording item ${item.Id}`);
+    return false;
   }
 
-  /** The chat ended and the customer writes again: keep the old state aside and start a new chat. */
-  startOver() {
-    moveInto(this.stateFile, path.join(path.dirname(this.stateFile), 'ended'), `${this.name}-${this.state.contactId}.json`);
-    this.state = null;
-    this.session = null;
-    this.ended = false;
+  async deliver(item) {
+    const from = item.DisplayName;
+    if (item.Type === 'MESSAGE') return this.channel.deliver(this.name, item.Id, { from, text: item.Content });
+    for (const attachment of item.Attachments ?? []) {
+      const blob = await this.session.downloadAttachment({ attachmentId: attachment.AttachmentId });
+      const data = Buffer.from(await blob.arrayBuffer());
+      const file = { attachmentId: attachment.AttachmentId, name: attachment.AttachmentName, type: attachment.ContentType, data };
+      this.channel.deliver(this.name, item.Id, { from }, file);
+    }
   }
 
-  end() {
-    this.ended = true;
-    this.state.ended = true;
-    this.saveState();
-    this.writeOut({ ended: true });
+  /** Sends what waits in the inbox, oldest first; a refused file goes to failed/, a failing one is retried with backoff. */
+  async forwardInbox() {
+    for (const file of this.channel.inbound(this.name)) {
+      if (this.closed || !this.session) return;
+      const retry = this.inboundRetries.get(file);
+      if (retry && retry.notBefore > Date.now()) return; // keep the order: later files wait for this one
+      try {
+        const message = this.channel.read(this.name, file);
+        if (message.text !== undefined) await this.session.sendMessage({ message: message.text });
+        else await this.session.sendAttachment({ attachment: message.attachment });
+        this.channel.settle(this.name, file, 'sent');
+        this.inboundRetries.delete(file);
+        this.log(`forwarded ${file}`);
+      } catch (error) {
+        if (this.closed) return;
+        const tries = (retry?.tries ?? 0) + 1;
+        const permanent = error.name === 'InboundRefused' || error.name === 'IllegalArgument' || error instanceof this.sdk.IllegalArgumentException;
+        if (permanent || tries >= INBOUND_TRIES) {
+          this.channel.settle(this.name, file, 'failed');
+          this.inboundRetries.delete(file);
+          this.log(`could not forward ${file}, moved to failed/: ${error.message}`);
+          continue;
+        }
+        this.inboundRetries.set(file, { tries, notBefore: Date.now() + backoffMs(tries) });
+        this.log(`could not forward ${file} (try ${tries}), retrying: ${error.message}`);
+        return;
+      }
+    }
+  }
+
+  /** The chat ended: the outbox says so, the store forgets the chat; the next inbound file starts a new one. */
+  async end() {
+    if (this.closed) return;
+    this.channel.deliver(this.name, `ended-${this.session?.getChatDetails().contactId}`, { ended: true });
+    if (!(await this.store.endChat(this.lease))) return this.lost('ending the chat');
     this.log('chat ended');
+    this.close();
   }
 
-  /** One line per message the channel would deliver to the customer. */
-  writeOut(record) {
-    fs.mkdirSync(this.outbox, { recursive: true });
-    fs.appendFileSync(path.join(this.outbox, 'messages.jsonl'), `${JSON.stringify(record)}\n`);
+  lost(doing) {
+    this.log(`lost the lease while ${doing}; another instance has the conversation`);
+    this.close();
   }
 
-  saveState() {
-    fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
-    const temporary = `${this.stateFile}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(this.state, null, 2));
-    fs.renameSync(temporary, this.stateFile); // never a half-written state file
-  }
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
+  /** Lets go of the chat (it goes on): another instance, or this one later, resumes it. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.session?.close();
+    this.channel.forget(this.name);
   }
 }
 
-function listFiles(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort();
-}
-
-function moveInto(file, dir, name = path.basename(file)) {
-  fs.mkdirSync(dir, { recursive: true });
-  fs.renameSync(file, path.join(dir, name));
-}
-
-module.exports = { Conversation, listFiles };
+module.exports = { Conversation };

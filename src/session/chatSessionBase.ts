@@ -12,6 +12,7 @@ import type {
   ChatEventHandler,
   ChatMessageEvent,
   ChatParticipantDisplayNameUpdatedEvent,
+  ChatTranscriptItem,
   ChatTranscriptUpdatedEvent,
   ChatTypingEvent,
   ConnectArgs,
@@ -33,6 +34,7 @@ import type {
   SendMessageArgs,
   SendMessageReceiptArgs,
   SendMessageResult,
+  SessionItemsOptions,
   Unsubscribe,
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
@@ -41,6 +43,7 @@ import type { ChatController } from './controllerFacade.js';
 import { sendMessageReceipt } from './outgoing/messageReceiptCall.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './outgoing/requestArgs.js';
 import type { SessionEventMap } from './events/sessionEvents.js';
+import { sessionItems } from './incoming/itemStream.js';
 
 export abstract class ChatSessionBase {
   /** @internal The chat's state and parts; the session's methods are its public face. */
@@ -59,6 +62,24 @@ export abstract class ChatSessionBase {
 
   connect<M = null>(args?: ConnectArgs<M>): Promise<ConnectChatResult<M>> {
     return this.core.connect(args) as Promise<ConnectChatResult<M>>;
+  }
+
+  /**
+   * The chat's items one at a time, in order: the next one is handed out only after your work on the previous
+   * one settled (`for await (const item of session.items())`). Ends after the chat.ended item, or on close().
+   * Call it before connect() to see every item. Typing and receipts are left out unless `includeTransient`.
+   */
+  items(options?: SessionItemsOptions): AsyncIterableIterator<ChatTranscriptItem> {
+    return sessionItems(this.core, options);
+  }
+
+  /**
+   * Lets go of the chat without leaving it: releases the websocket, timers and every handler; the participant
+   * stays in the chat, so a new session (in this process or another) can `connect({ resumeAfterItemId })` to
+   * it. The state becomes `closed`; calls then reject. Safe to call twice.
+   */
+  close(): void {
+    this.core.close();
   }
 
   // Each call: check the arguments, then one call through the controller's pipeline (serviceCall.ts).

@@ -111,6 +111,7 @@ const LINK_STATUS: Record<ControllerState, NetworkLinkStatusValue> = {
   reconnecting: 'Broken',
   broken: 'Broken',
   ended: 'Broken',
+  closed: 'Broken',
 };
 
 /** @internal The part every session type shares. */

@@ -12,6 +12,7 @@ import { baseMimeType, copyBytes, extensionOf, GENERIC_MIME_TYPES, type Attachme
 import { reasonOf } from '../util/values.js';
 import { startsWith } from './opusStream.js';
 import { encodeWav } from './wavEncoder.js';
+import { declaredSamples, MAX_VOICE_NOTE_SAMPLES, tooLongReason } from './outputBound.js';
 
 /** The sample rate voice notes are converted to: speech-quality, and 20 MB hold about 10 minutes. */
 export const VOICE_NOTE_SAMPLE_RATE = 16_000;
@@ -107,10 +108,17 @@ function readBytes(file: Blob): Promise<ArrayBuffer> {
   });
 }
 
-/** Decodes, then renders at 16 kHz in one channel (the context mixes the source's channels down). */
+/** A voice note whose WAV would break the 20 MB rule (its message follows "and" in the refusal). */
+class TooLong extends Error {}
+
+/**
+ * Decodes, then renders at 16 kHz in one channel (the context mixes the source's channels down). The render
+ * buffer is never made bigger than the 20 MB rule allows.
+ */
 async function resample(Context: OfflineContextConstructor, encoded: ArrayBuffer): Promise<Float32Array> {
   const decoded = await new Context(1, 1, VOICE_NOTE_SAMPLE_RATE).decodeAudioData(encoded);
   const frames = Math.max(1, Math.ceil(decoded.duration * VOICE_NOTE_SAMPLE_RATE));
+  if (frames > MAX_VOICE_NOTE_SAMPLES) throw new TooLong(tooLongReason(frames, VOICE_NOTE_SAMPLE_RATE));
   const context = new Context(1, frames, VOICE_NOTE_SAMPLE_RATE);
   const source = context.createBufferSource();
   source.buffer = decoded;
@@ -139,10 +147,15 @@ export async function prepareVoiceNote(
   const withoutWebAudio = options.decodeWithoutWebAudio === undefined ? (runsInNode() ? decodeInNode : null) : options.decodeWithoutWebAudio;
   let samples: Float32Array;
   if (typeof Context === 'function') {
+    const bytes = await readBytes(file);
+    // An Opus file says how long it is in its packet headers: one that would break the 20 MB rule is refused
+    // before Web Audio decodes it whole (a few hundred KB can declare hours).
+    const declared = declaredSamples(new Uint8Array(bytes), VOICE_NOTE_SAMPLE_RATE);
+    if (declared !== null && declared > MAX_VOICE_NOTE_SAMPLES) throw refuse(file, tooLongReason(declared, VOICE_NOTE_SAMPLE_RATE));
     try {
-      samples = await resample(Context, await readBytes(file));
+      samples = await resample(Context, bytes);
     } catch (e) {
-      throw refuse(file, `this runtime could not decode it (${reasonOf(e)})`);
+      throw refuse(file, e instanceof TooLong ? e.message : `this runtime could not decode it (${reasonOf(e)})`);
     }
   } else if (withoutWebAudio) {
     samples = await withoutWebAudio(new Uint8Array(await readBytes(file)), VOICE_NOTE_SAMPLE_RATE).catch((e: unknown) => {

@@ -1,6 +1,6 @@
 // Reads the Opus packets out of an Ogg file (RFC 3533 pages, RFC 7845 mapping): the first packet is the
 // OpusHead, the second OpusTags, the rest audio. Only the first logical stream is read; a voice note has one.
-import { parseOpusHead, startsWith, VoiceNoteFormatError, type OpusStream } from './opusStream.js';
+import { MAX_OPUS_PACKETS, OpusStreamTooLongError, parseOpusHead, startsWith, VoiceNoteFormatError, type OpusStream } from './opusStream.js';
 
 const PAGE_HEADER_BYTES = 27;
 
@@ -28,6 +28,7 @@ function oggPackets(bytes: Uint8Array): Uint8Array[] {
       if (lace < 255 && pageSerial === serial) {
         packets.push(join(pending));
         pending = [];
+        if (packets.length > MAX_OPUS_PACKETS + 2) throw new OpusStreamTooLongError(); // + OpusHead, OpusTags
       }
     }
     offset = body;

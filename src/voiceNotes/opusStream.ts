@@ -24,6 +24,20 @@ export class VoiceNoteFormatError extends Error {
   }
 }
 
+/**
+ * More packets than a voice note within the 20 MB rule can have: each packet lasts at least 2.5 ms, and the
+ * rule allows about 10.9 minutes, so a reader stops here instead of indexing millions of tiny packets.
+ */
+export const MAX_OPUS_PACKETS = 262_144;
+
+/** The file has more than MAX_OPUS_PACKETS packets: it decodes past the 20 MB rule, whatever they hold. */
+export class OpusStreamTooLongError extends VoiceNoteFormatError {
+  constructor() {
+    super(`it holds more than ${MAX_OPUS_PACKETS} Opus packets, more audio than a 20 MB WAV holds`);
+    this.name = 'OpusStreamTooLongError';
+  }
+}
+
 const MAGIC = 'OpusHead';
 
 export function startsWith(bytes: Uint8Array, text: string, offset = 0): boolean {

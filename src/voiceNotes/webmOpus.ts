@@ -1,7 +1,7 @@
 // Reads the Opus packets out of a WebM (Matroska) file, as browsers' MediaRecorder writes it. The walk is
 // flat: the few container elements that matter are entered (their size may be "unknown", as MediaRecorder
 // writes while streaming) and every other element is skipped by its size.
-import { parseOpusHead, VoiceNoteFormatError, type OpusStream } from './opusStream.js';
+import { MAX_OPUS_PACKETS, OpusStreamTooLongError, parseOpusHead, VoiceNoteFormatError, type OpusStream } from './opusStream.js';
 
 const ID = {
   segment: 0x18538067,
@@ -78,7 +78,10 @@ export function readWebmOpus(bytes: Uint8Array): OpusStream {
     if (id.value === ID.trackNumber && track) track.number = body.reduce((n, byte) => n * 256 + byte, 0);
     else if (id.value === ID.codecId && track) track.codec = String.fromCharCode(...body);
     else if (id.value === ID.codecPrivate && track) track.head = body;
-    else if (id.value === ID.simpleBlock || id.value === ID.block) frames.push(blockFrame(body));
+    else if (id.value === ID.simpleBlock || id.value === ID.block) {
+      frames.push(blockFrame(body));
+      if (frames.length > MAX_OPUS_PACKETS) throw new OpusStreamTooLongError();
+    }
     offset = start + size.value;
   }
   const opus = tracks.find((t) => t.codec === 'A_OPUS');

@@ -3,6 +3,7 @@
 import { css, type TestPage } from '../support/browser/engine';
 import type { TestEmulator } from '../support/emulator/testEmulator';
 import { openBundlePage, type BundlePage } from '../support/browser/bundlePage';
+import { oggOpusBomb } from '../support/opusBomb';
 
 jest.setTimeout(60_000);
 
@@ -112,5 +113,30 @@ it('an ogg/webm voice note is uploaded as a 16 kHz mono 16-bit WAV', async () =>
   const start = (log.body.requests as Array<{ operation: string; contentType?: string }>).find((r) => r.operation === 'StartAttachmentUpload');
   expect(start?.contentType).toBe('audio/wav');
   expect(page.problems).toEqual([]);
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
+});
+
+it('an OGG/Opus decompression bomb (2 hours in 190 KB) is refused before the browser decodes it', async () => {
+  const started = await emulator.startChat();
+  const chatDetails = { contactId: started.ContactId, participantId: started.ParticipantId, participantToken: started.ParticipantToken };
+  const bomb = Buffer.from(oggOpusBomb(60_000)).toString('base64');
+  const refusal = (await page.evaluate(
+    async ({ endpoint, details, base64 }) => {
+      const w = window as unknown as { connect: Record<string, any> };
+      w.connect.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint });
+      const session = w.connect.ChatSession.create({ type: 'CUSTOMER', chatDetails: details, disableCSM: true });
+      await session.connect();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const file = new File([bytes], 'bomb.ogg', { type: 'audio/ogg; codecs=opus' });
+      return session.sendAttachment({ attachment: file }).then(
+        () => 'uploaded',
+        (error: Error) => `${error.name}: ${error.message}`,
+      );
+    },
+    { endpoint: emulator.url, details: chatDetails, base64: bomb },
+  )) as string;
+  expect(refusal).toMatch(/^IllegalArgument: Voice note "bomb\.ogg" is audio\/ogg, .* it would decode to 120\.0 minutes of audio/);
+  const log = await emulator.control('GET', `/emulator/requests?contactId=${encodeURIComponent(started.ContactId)}`);
+  expect((log.body.requests as Array<{ operation: string }>).map((r) => r.operation)).not.toContain('StartAttachmentUpload');
   await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
 });

@@ -2,7 +2,7 @@
 // One state variable (`phase`, see phase.ts); every change goes through setState(), which clears what the
 // old state owned and tells its listeners why. The public sessions (../chatSessionBase.ts) are its face.
 import { CHAT_EVENTS } from '../../constants.js';
-import { IllegalArgumentException, IllegalStateException } from '../../errors.js';
+import { IllegalArgumentException, IllegalStateException, isChatServiceError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type {
   ChatDetails,
@@ -18,7 +18,7 @@ import type {
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
 import type { TranscriptRequest } from '../outgoing/clientAccess.js';
 import { ConnectionDetailsProvider } from '../link/connectionDetails.js';
-import { deferred, describeChange, holdsLink, publicState, type Phase, type StateChange, type StateChangeReason } from './phase.js';
+import { deferred, describeChange, holdsLink, isFinal, publicState, type Phase, type StateChange, type StateChangeReason } from './phase.js';
 import { EventBus } from '../events/eventBus.js';
 import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
 import type { ChatCoreDeps } from './coreDeps.js';
@@ -31,6 +31,7 @@ import type { ItemEventName, SessionEventMap } from '../events/sessionEvents.js'
 import { NO_ACTIVE_CONNECTION } from '../../constants.js';
 import { SessionConnection } from '../link/sessionConnection.js';
 import { TokenRefresher } from '../link/tokenRefresher.js';
+import { chatEndedWhileAway, checkResumePoint } from '../link/resumeCheck.js';
 import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
 
 export type { ControllerState } from '../../types.js';
@@ -109,6 +110,9 @@ export class ChatCore implements CallGate {
     if (phase.name === 'ended') {
       return Promise.reject(new IllegalStateException('The chat has ended; create a new session to chat again'));
     }
+    if (phase.name === 'closed') {
+      return Promise.reject(new IllegalStateException('The session was closed; create a new session to resume the chat'));
+    }
     if (phase.name === 'connecting') return phase.attempt.promise;
     if (this.connectResult && phase.name !== 'broken') return Promise.resolve(this.connectResult);
     const resumeAfter = args?.resumeAfterItemId;
@@ -134,6 +138,16 @@ export class ChatCore implements CallGate {
     return result;
   }
 
+  /**
+   * Lets go of the chat without leaving it: the websocket, timers and handlers are released, the participant
+   * stays in the chat, so another session (here or in another process) can resume it. Final; safe to call twice.
+   */
+  close(): void {
+    if (isFinal(this.phase.name)) return;
+    this.setState({ name: 'closed' }, { code: 'closed' });
+    this.bus.removeAllListeners();
+  }
+
   /** @internal Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
   removeAllHandlers(): void {
     this.bus.removeAllListeners();
@@ -144,7 +158,7 @@ export class ChatCore implements CallGate {
     const token = this.provider.connectionToken;
     const { name } = this.phase;
     const refused =
-      name === 'idle' || token === null ? 'before calling connect()' : name === 'ended' || name === 'leaving' ? 'when participant is disconnected' : null;
+      name === 'idle' || token === null ? 'before calling connect()' : name === 'ended' || name === 'leaving' || name === 'closed' ? 'when participant is disconnected' : null;
     if (refused === null) return token as string;
     this.logger.error(`Cannot call ${method} ${refused}`);
     throw new IllegalStateException(NO_ACTIVE_CONNECTION(method));
@@ -152,7 +166,7 @@ export class ChatCore implements CallGate {
 
   /** @internal After a 403 with `staleToken`: renews once (unless someone already did); null when that did not help. */
   async renewToken(staleToken: string): Promise<string | null> {
-    if (this.phase.name === 'ended') return null;
+    if (isFinal(this.phase.name)) return null;
     const current = this.provider.connectionToken;
     if (current !== null && current !== staleToken) return current;
     const renewed = await this.refresher.refreshNow();
@@ -170,7 +184,7 @@ export class ChatCore implements CallGate {
    * says why a synthetic chat.ended was replayed.
    */
   deliverItem(item: ChatTranscriptItem, endReason?: StateChangeReason): void {
-    if (this.phase.name === 'ended') return;
+    if (isFinal(this.phase.name)) return;
     const emitted = this.features.partials.stitch(item);
     const event = emitted === null ? null : classifyItem(emitted, this.args.chatDetails.participantId);
     if (emitted !== null && event !== null) {
@@ -203,10 +217,15 @@ export class ChatCore implements CallGate {
       await this.provider.fetch();
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
+      if (this.isResuming() && isChatServiceError(error) && error.statusCode === 403) {
+        this.endFromService('service-refused', 'the chat ended while this session was away', chatEndedWhileAway(403));
+        return;
+      }
       this.setState({ name: 'broken' }, { code: 'connect-failed', detail: failure.message, error: failure });
       return;
     }
     if (this.phase.name !== 'connecting') return;
+    if (this.isResuming() && !(await this.resumePointAccepted())) return;
     const external = this.args.websocketManager;
     // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
     // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
@@ -230,12 +249,28 @@ export class ChatCore implements CallGate {
     if (!ownsManager) this.onEstablished();
   }
 
+  private isResuming(): boolean {
+    return this.phase.name === 'connecting' && this.phase.resume;
+  }
+
+  /** Resuming: the stored position must be an item of this chat (../link/resumeCheck.ts); false when connect() failed. */
+  private async resumePointAccepted(): Promise<boolean> {
+    const itemId = this.phase.name === 'connecting' ? this.phase.args.resumeAfterItemId : undefined;
+    if (itemId === undefined) return true;
+    const refusal = await checkResumePoint((request) => this.fetchPage(request), itemId);
+    if (this.phase.name !== 'connecting') return false;
+    if (refusal === null) return true;
+    if (refusal.name === 'ChatEnded') this.endFromService('service-refused', 'the chat ended while this session was away', refusal);
+    else this.setState({ name: 'broken' }, { code: 'resume-refused', detail: refusal.message, error: refusal });
+    return false;
+  }
+
   /** The one interface the link reports through (see ../link/linkListener.ts). */
   private linkListener(): LinkListener {
     return {
       item: (item) => {
         this.features.metrics.websocket('incoming');
-        if (this.phase.name !== 'ended') this.incoming.accept(item);
+        if (!isFinal(this.phase.name)) this.incoming.accept(item);
       },
       established: () => this.onEstablished(),
       lost: (reason) => this.onLost(reason),
@@ -296,15 +331,15 @@ export class ChatCore implements CallGate {
   }
 
   /** The service told us the chat is gone (or we left): replay chat.ended as upstream does. */
-  private endFromService(code: StateChangeReason['code'], why: string): void {
-    if (this.phase.name === 'ended') return;
+  private endFromService(code: StateChangeReason['code'], why: string, error?: Error): void {
+    if (isFinal(this.phase.name)) return;
     this.logger.info(`Ending the session: ${why}`);
-    this.deliverItem(syntheticChatEnded(), { code, detail: why });
+    this.deliverItem(syntheticChatEnded(), error ? { code, detail: why, error } : { code, detail: why });
   }
 
   /** chat.ended: CHAT_ENDED runs after the item's own events, then every handler is dropped. */
   private finishChat(reason: StateChangeReason = { code: 'chat-ended' }): void {
-    if (this.phase.name === 'ended') return;
+    if (isFinal(this.phase.name)) return;
     this.setState({ name: 'ended' }, reason);
     this.features.metrics.websocket('ended');
     this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => this.bus.removeAllListeners());
@@ -313,12 +348,12 @@ export class ChatCore implements CallGate {
   /** The one place the state changes: clears what the old state owned, then tells the listeners why. */
   private setState(next: Phase, reason: StateChangeReason): void {
     const previous = this.phase;
-    if (next.name === previous.name || previous.name === 'ended') return;
+    if (next.name === previous.name || isFinal(previous.name)) return;
     this.phase = next;
     if (previous.name === 'connecting') this.settleAttempt(previous, next, reason);
     if (holdsLink(previous.name) && !holdsLink(next.name)) this.dropLink();
     this.watchGapsIn(next.name);
-    if (next.name === 'ended') this.features.receipts.stop();
+    if (isFinal(next.name)) this.features.receipts.stop();
     const change: StateChange = { from: previous.name, to: next.name, reason };
     this.logger.info(describeChange(change));
     for (const listener of [...this.stateListeners]) listener(change);
@@ -338,7 +373,12 @@ export class ChatCore implements CallGate {
   /** Leaving `connecting`: connect() resolves once the link is up, and rejects with the reason otherwise. */
   private settleAttempt(connecting: Extract<Phase, { name: 'connecting' }>, next: Phase, reason: StateChangeReason): void {
     if (next.name !== 'connected') {
-      const message = next.name === 'ended' ? 'The chat ended before the connection was established' : `connect() failed: ${reason.code}`;
+      const message =
+        next.name === 'ended'
+          ? 'The chat ended before the connection was established'
+          : next.name === 'closed'
+            ? 'The session was closed before the connection was established'
+            : `connect() failed: ${reason.code}`;
       connecting.attempt.reject(reason.error ?? new IllegalStateException(message));
       return;
     }

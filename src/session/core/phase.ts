@@ -31,7 +31,8 @@ export type Phase =
   | { name: 'reconnecting' }
   | { name: 'leaving' }
   | { name: 'broken' }
-  | { name: 'ended' };
+  | { name: 'ended' }
+  | { name: 'closed' };
 
 export type PhaseName = Phase['name'];
 
@@ -45,7 +46,9 @@ export type StateChangeCode =
   | 'participant-left' // DisconnectParticipant succeeded
   | 'chat-ended' // chat.ended arrived
   | 'service-refused' // the service refused a new connection or a token renewal (403)
-  | 'transferred'; // the contact moved to another agent
+  | 'transferred' // the contact moved to another agent
+  | 'closed' // close(): the session let go of the chat, which goes on
+  | 'resume-refused'; // connect({ resumeAfterItemId }): the service does not know that item
 
 export interface StateChangeReason {
   code: StateChangeCode;
@@ -64,6 +67,9 @@ export interface StateChange {
 /** States that hold a link (a hub membership, a token refresher, maybe a recovery). */
 export const holdsLink = (name: PhaseName): boolean =>
   name === 'connecting' || name === 'connected' || name === 'reconnecting' || name === 'leaving';
+
+/** States no change leaves. */
+export const isFinal = (name: PhaseName): boolean => name === 'ended' || name === 'closed';
 
 /** What apps see (getState, `controller.getState()`). */
 export function publicState(name: PhaseName): ControllerState {

@@ -62,13 +62,14 @@ async function until<T>(read: () => T, test: (value: T) => boolean, label: strin
 }
 
 const inbox = (): string => join(dataDir, 'inbox', CONVERSATION);
-const outbox = (): Array<{ id?: string; text?: string; file?: string; ended?: boolean }> => {
+const outbox = (): Array<{ id?: string; text?: string; file?: string; name?: string; ended?: boolean }> => {
   const file = join(dataDir, 'outbox', CONVERSATION, 'messages.jsonl');
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
 };
+/** The open chat in the relay's file store (store/fileStore.js), or null. */
 const state = (): { contactId: string; lastItemId: string | null } | null => {
   const file = join(dataDir, 'state', `${CONVERSATION}.json`);
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).chat ?? null : null;
 };
 const drop = (name: string): void => {
   mkdirSync(inbox(), { recursive: true });
@@ -104,15 +105,20 @@ describe('examples/channel-relay', () => {
       'voice-note.wav', // converted from OGG/Opus by the SDK in the relay process
     ]);
     expect(fromCustomer[2]?.Attachments?.[0]?.ContentType).toBe('audio/wav');
-    expect(readdirSync(join(inbox(), 'sent')).sort()).toEqual(['1-hello.txt', '2-photo.png', '3-voice-note.ogg']);
+    // The relay moves a file to sent/ once sendAttachment resolved, which can be just after the agent sees the item.
+    const sent = await until(() => readdirSync(join(inbox(), 'sent')).sort(), (files) => files.length === 3, 'three files in sent/');
+    expect(sent).toEqual(['1-hello.txt', '2-photo.png', '3-voice-note.ogg']);
 
     await agent.sendMessage({ message: 'Sorry about that! Let me check.' });
     const label = Buffer.from('%PDF-1.4 shipping label');
     await agent.sendAttachment({ attachment: { name: 'label.pdf', type: 'application/pdf', data: label } });
     const records = await until(outbox, (r) => r.some((x) => x.file), 'the agent file in the outbox');
     expect(outboxTexts()).toEqual(['Sorry about that! Let me check.']);
-    const file = records.find((r) => r.file)?.file as string;
-    expect(file).toMatch(/-label\.pdf$/);
+    const record = records.find((r) => r.file);
+    const file = record?.file as string;
+    // Stored under the item's and the attachment's Ids; the agent's file name is kept as data only.
+    expect(file).toMatch(/^[A-Za-z0-9-]+-[A-Za-z0-9-]+\.pdf$/);
+    expect(record?.name).toBe('label.pdf');
     expect(readFileSync(join(dataDir, 'outbox', CONVERSATION, 'files', file)).equals(label)).toBe(true);
   });
 
@@ -139,7 +145,8 @@ describe('examples/channel-relay', () => {
     const ended = state()?.contactId;
     await emulator.control('POST', `/emulator/contacts/${ended}/end`);
     await until(outbox, (records) => records.some((r) => r.ended), 'the end record');
-    expect(state()).toMatchObject({ contactId: ended, ended: true });
+    // The ended chat's state (its participant token) is removed.
+    await until(state, (s) => s === null, 'the ended chat state removed');
     copyFileSync(join(sample, '1-hello.txt'), join(inbox(), '4-hello-again.txt'));
     const next = await until(state, (s) => s !== null && s.contactId !== ended, 'a new chat');
     expect(next).toMatchObject({ contactId: expect.any(String) });

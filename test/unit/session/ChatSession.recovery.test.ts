@@ -129,6 +129,8 @@ describe('missed-message recovery', () => {
     const h = customerHarness();
     const seen: string[] = [];
     h.session.onMessage((e) => seen.push(e.data.Id));
+    // First the check that the service knows the stored Id (one item), then the recovery itself.
+    h.client.getTranscript.mockResolvedValueOnce({ Transcript: [msg('m2', '2026-01-01T00:00:02.000Z')], NextToken: undefined, $metadata: {}, InitialContactId: 'c-1' });
     h.client.getTranscript.mockResolvedValueOnce({
       Transcript: [msg('stored', '2026-01-01T00:00:01.000Z'), msg('m2', '2026-01-01T00:00:02.000Z'), msg('m3', '2026-01-01T00:00:03.000Z')],
       NextToken: undefined,
@@ -136,12 +138,13 @@ describe('missed-message recovery', () => {
       InitialContactId: 'c-1',
     });
     const pending = h.session.connect({ resumeAfterItemId: 'stored' });
-    await flush();
+    await flush(20); // the participant connection, then the check of the stored Id
     h.manager.fire('gain');
     h.manager.push(msg('live', '2026-01-01T00:00:04.000Z'));
     await pending;
     await flush(20);
     expect(h.client.getTranscript.mock.calls.map((c) => c[1])).toEqual([
+      { maxResults: 1, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: { Id: 'stored' } },
       { maxResults: 100, scanDirection: 'FORWARD', sortOrder: 'ASCENDING', startPosition: { Id: 'stored' } },
     ]);
     expect(seen).toEqual(['m2', 'm3', 'live']);
