@@ -66,10 +66,13 @@ export function isNetworkError(e: unknown): boolean {
   return e instanceof TypeError;
 }
 
-/** True when the same call may succeed later: throttling, a 5xx answer, or no answer at all. */
+/** The 5xx answers the AWS SDK treats as passing (others, like 501 or 505, will not change by retrying). */
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+
+/** True when the same call may succeed later: throttling, 500/502/503/504, or no answer at all (as the AWS SDK judges). */
 export function isRetryableError(e: unknown): boolean {
   const status = statusOf(e);
-  if (status === 429 || (status !== undefined && status >= 500)) return true;
+  if (status === 429 || (status !== undefined && TRANSIENT_STATUSES.has(status))) return true;
   const name = asErrorLike(e).name;
   if (typeof name === 'string' && THROTTLING_NAMES.has(name)) return true;
   return isNetworkError(e);

@@ -1,5 +1,5 @@
 // The one road every Participant Service call of a session takes, owned by the controller: the guard
-// (connect() first, not after leaving or ending) reads the connection token once; a 403 renews the token
+// (connect() first, not after leaving or ending) reads the connection token once; AccessDeniedException renews the token
 // once and retries; metrics record the call; the caller's metadata rides on the answer and on the error.
 import { CONTENT_TYPE } from '../../constants.js';
 import { isChatServiceError } from '../../errors.js';
@@ -51,6 +51,8 @@ export interface CallOptions<D> {
   use?: ClientUse;
   observe?: () => CallObserver<D>;
 }
+
+const ACCESS_DENIED = 'AccessDeniedException';
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
 
@@ -128,7 +130,9 @@ export class ServiceCalls {
     try {
       return await body(token, services());
     } catch (error) {
-      if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
+      // Only the service's own word that the token is no good renews it; any other 403 (a proxy's page,
+      // a WAF) would not be helped by a new token.
+      if (!isChatServiceError(error) || error.type !== ACCESS_DENIED) throw error;
       const renewed = await this.context.gate.renewToken(token);
       if (renewed === null) throw error;
       return body(renewed, services());
