@@ -32,6 +32,8 @@ import type {
   SendEventResult,
   SendMessageArgs,
   SendMessageResult,
+  PendingMessage,
+  PendingMessagesChangedEvent,
   Unsubscribe,
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
@@ -63,6 +65,30 @@ export abstract class ChatSessionBase implements SessionCalls {
 
   async sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
     return this.core.calls.sendMessage(checkSendMessage(args), args.metadata);
+  }
+
+  /**
+   * The messages sent but not yet accepted by the service, in send order, each `sending`, `waiting` (an
+   * outage or throttling holds it; it goes out when the service answers) or `failed` (see docs/outbox.md).
+   */
+  getPendingMessages(): PendingMessage[] {
+    return this.core.calls.outbox.list();
+  }
+
+  /** Sends a `failed` pending message again, with the same ClientToken; resolves as sendMessage does. */
+  async resendFailedMessage<M = null>(args: { id: string; metadata?: M }): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
+    const id = requireString(args, 'id', 'resendFailedMessage');
+    return this.core.calls.resendFailedMessage(id, args.metadata);
+  }
+
+  /** Drops a waiting or failed message (not one being sent); its sendMessage promise rejects `MessageDiscarded`. */
+  discardPendingMessage(args: { id: string }): boolean {
+    return this.core.calls.outbox.discard(requireString(args, 'id', 'discardPendingMessage'));
+  }
+
+  /** Called with the pending messages after every change (a message queued, waiting, sending, sent, failed). */
+  onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
+    return this.core.calls.outbox.on('change', handler);
   }
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
