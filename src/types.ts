@@ -368,6 +368,8 @@ export interface SendAttachmentArgs<M = unknown> {
   clientToken?: string;
   /** Called as bytes are uploaded. */
   onProgress?: (progress: AttachmentProgress) => void;
+  /** Cancels the upload: it rejects `AbortError` at once, including while it waits out an outage. */
+  signal?: AbortSignal;
 }
 export interface SendAttachmentResult {
   AttachmentId?: string;

@@ -37,6 +37,10 @@ import type {
   Unsubscribe,
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
+import { IllegalArgumentException } from '../errors.js';
+
+const isAbortSignal = (value: unknown): value is AbortSignal =>
+  typeof value === 'object' && value !== null && typeof (value as AbortSignal).addEventListener === 'function' && 'aborted' in value;
 import type { ChatCore } from './core/chatCore.js';
 import type { ChatController, SessionCalls } from './controllerFacade.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './outgoing/requestArgs.js';
@@ -96,11 +100,10 @@ export abstract class ChatSessionBase implements SessionCalls {
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
-    const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
+    const { attachment, metadata, clientToken, onProgress, signal } = args ?? ({} as SendAttachmentArgs<M>);
     const file = toUploadFile(attachment);
-    return this.core.calls.run('sendAttachment', metadata, (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress }), {
-      contentType: file.type || undefined,
-    });
+    if (signal !== undefined && !isAbortSignal(signal)) throw new IllegalArgumentException('signal must be an AbortSignal', 'signal');
+    return this.core.calls.sendAttachment(file, { clientToken, onProgress, signal }, metadata);
   }
 
   async downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {

@@ -30,7 +30,11 @@ export interface AttachmentOperations {
   upload(
     connectionToken: string,
     file: Blob & { name: string },
-    options: { clientToken?: string; onProgress?: (progress: AttachmentProgress) => void },
+    options: {
+      clientToken?: string;
+      onProgress?: (progress: AttachmentProgress) => void;
+      retryStep?: <T>(step: () => Promise<T>) => Promise<T>;
+    },
   ): Promise<SendAttachmentResult>;
   download(connectionToken: string, attachmentId: string): Promise<Blob>;
   url(connectionToken: string, attachmentId: string): Promise<string>;

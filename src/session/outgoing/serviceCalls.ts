@@ -5,7 +5,9 @@ import { CONTENT_TYPE } from '../../constants.js';
 import { IllegalArgumentException, isChatServiceError } from '../../errors.js';
 import type {
   GetTranscriptResult,
+  AttachmentProgress,
   ParticipantServiceResponse,
+  SendAttachmentResult,
   SendEventResult,
   SendMessageResult,
 } from '../../types.js';
@@ -13,7 +15,8 @@ import type { AttachmentOperations, ClientUse, SessionParticipantClient, Session
 import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
 import type { CheckedSendEvent, CheckedSendMessage } from './requestArgs.js';
 import { TypingThrottle } from './typingThrottle.js';
-import { Outbox, type OutboxLink } from './outbox/outbox.js';
+import { DEFAULT_OUTBOX_MAX_WAIT_MS, Outbox, outboxRetryDelayMs, type OutboxLink } from './outbox/outbox.js';
+import { retryThroughOutage } from './outbox/retryThroughOutage.js';
 import type { OutboxStore } from './outbox/outboxTypes.js';
 import { uuidV4 } from '../../util/uuid.js';
 
@@ -62,6 +65,12 @@ export interface CallOptions<D> {
   observe?: () => CallObserver<D>;
 }
 
+export interface AttachmentSendOptions {
+  clientToken?: string;
+  onProgress?: (progress: AttachmentProgress) => void;
+  signal?: AbortSignal;
+}
+
 const ACCESS_DENIED = 'AccessDeniedException';
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
@@ -70,11 +79,13 @@ export class ServiceCalls {
   private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
   /** Every message goes out through it, in order (see outbox/outbox.ts). */
   readonly outbox: Outbox;
+  private readonly maxWaitMs: number;
 
   constructor(
     private readonly context: ServiceCallContext,
     outbox: OutboxSetup,
   ) {
+    this.maxWaitMs = outbox.maxWaitMs ?? DEFAULT_OUTBOX_MAX_WAIT_MS;
     this.outbox = new Outbox({
       ...outbox,
       link: context.gate,
@@ -135,6 +146,19 @@ export class ServiceCalls {
     } catch (error) {
       throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
     }
+  }
+
+  /** Uploads a file; each of its three steps waits out an outage as a message does (in memory only). */
+  sendAttachment<M>(file: Blob & { name: string }, options: AttachmentSendOptions, metadata: M | undefined): Promise<Response<SendAttachmentResult, M>> {
+    const { clientToken, onProgress, signal } = options;
+    const retryStep = <T>(step: () => Promise<T>): Promise<T> =>
+      retryThroughOutage(step, { link: this.context.gate, maxWaitMs: this.maxWaitMs, delayMs: outboxRetryDelayMs, signal, method: 'sendAttachment' });
+    return this.run(
+      'sendAttachment',
+      metadata,
+      (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress, retryStep }),
+      { contentType: file.type || undefined },
+    );
   }
 
   /** Typing goes through the typing throttle, receipts through the receipt throttler, the rest straight out. */

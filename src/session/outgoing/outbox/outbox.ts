@@ -70,7 +70,8 @@ interface OutboxEvents {
   failed: [message: PendingMessage, error: Error];
 }
 
-const defaultDelay = (attempt: number, failingForMs: number): number =>
+/** The reconnect schedule's pace (transport defaults), used between tries while the service fails. */
+export const outboxRetryDelayMs = (attempt: number, failingForMs: number): number =>
   retryScheduleDelayMs(attempt, failingForMs, {
     baseMs: MANAGER_DEFAULTS.backoffBaseMs,
     fastIntervalMs: MANAGER_DEFAULTS.backoffFastIntervalMs,
@@ -240,7 +241,7 @@ export class Outbox {
     this.options.logger?.info?.('Outbox: the service is not answering; the message waits', { type: entry.lastError.type });
     if (this.failures === 0) this.failingSince = Date.now();
     this.failures += 1;
-    const delay = (this.options.retryDelayMs ?? defaultDelay)(this.failures, Date.now() - this.failingSince);
+    const delay = (this.options.retryDelayMs ?? outboxRetryDelayMs)(this.failures, Date.now() - this.failingSince);
     this.pump = 'pausing';
     this.timers.set('pause', delay, () => {
       this.pump = 'idle';
