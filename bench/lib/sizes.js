@@ -9,6 +9,7 @@ const FULL = {
   floodTimeoutMs: 120_000,
   memory: { sessions: 200, checkpointEvery: 25 },
   recovery: { runs: 3, outages: [10_000, 90_000], messages: 20, waitAfterMs: 30_000 },
+  outbox: { runs: 1, chats: 3, durationMs: 180_000, settleMs: 90_000, seed: 23 },
   receipts: { runs: 3, messages: 500, throttleMs: 0, quietMs: 8_000, maxWaitMs: 60_000 },
   capacity: { sessions: 2_000, floodContacts: 20, perContact: 5_000 },
 };
@@ -21,6 +22,7 @@ const QUICK = {
   floodTimeoutMs: 20_000,
   memory: { sessions: 10, checkpointEvery: 5 },
   recovery: { runs: 1, outages: [2_000, 4_000], messages: 4, waitAfterMs: 10_000 },
+  outbox: { runs: 1, chats: 2, durationMs: 20_000, settleMs: 30_000, seed: 23 },
   receipts: { runs: 1, messages: 30, throttleMs: 500, quietMs: 1_500, maxWaitMs: 10_000 },
   capacity: { sessions: 100, floodContacts: 5, perContact: 500 },
 };
