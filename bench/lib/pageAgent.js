@@ -90,7 +90,7 @@
     var entry = tracked[key];
     var sends = entry.sends || (entry.sends = { started: 0, resolved: 0, rejected: 0, errors: {} });
     sends.started += 1;
-    entry.session.sendMessage({ message: text }).then(
+    entry.session.sendMessage({ message: text, contentType: 'text/plain' }).then(
       function () { sends.resolved += 1; },
       function (error) {
         sends.rejected += 1;
