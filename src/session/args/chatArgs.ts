@@ -10,7 +10,7 @@ import type {
   ConnectionTokenTransport,
   WebSocketManagerLike,
 } from '../../types.js';
-import type { OutboxSettings } from '../outgoing/outbox/outboxTypes.js';
+import type { OutboxSettings, OutboxStore } from '../outgoing/outbox/outboxTypes.js';
 
 /** Chat details after normalisation: every id present, camelCase only. */
 export interface NormalizedChatDetails {
@@ -134,16 +134,14 @@ export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
 
 /** `outbox: { maxWaitMs?, store? }`: a positive wait limit, and a store with load/save or a store's name. */
 function normalizeOutbox(outbox: unknown): OutboxSettings {
-  if (outbox === undefined || outbox === null) return {};
-  if (!isObject(outbox)) throw new IllegalArgumentException('outbox must be an object', 'outbox');
-  const { maxWaitMs, store } = outbox;
-  if (maxWaitMs !== undefined && (typeof maxWaitMs !== 'number' || !(maxWaitMs > 0))) {
-    throw new IllegalArgumentException('outbox.maxWaitMs must be a positive number of milliseconds', 'outbox.maxWaitMs');
+  if (outbox == null) return {};
+  if (typeof outbox !== 'object') throw new IllegalArgumentException('outbox must be an object', 'outbox');
+  const { maxWaitMs, store } = outbox as Record<string, unknown>;
+  if (maxWaitMs !== undefined && !((maxWaitMs as number) > 0)) {
+    throw new IllegalArgumentException('outbox.maxWaitMs must be a positive number of ms', 'outbox.maxWaitMs');
   }
-  const named = store === 'memory' || store === 'sessionStorage';
-  const custom = isObject(store) && typeof store.load === 'function' && typeof store.save === 'function';
-  if (store !== undefined && !named && !custom) {
-    throw new IllegalArgumentException("outbox.store must be 'sessionStorage', 'memory' or an object with load(key) and save(key, entries)", 'outbox.store');
+  if (store !== undefined && store !== 'memory' && store !== 'sessionStorage' && typeof (store as OutboxStore | null)?.save !== 'function') {
+    throw new IllegalArgumentException("outbox.store must be 'sessionStorage', 'memory' or { load, save }", 'outbox.store');
   }
-  return { ...(maxWaitMs !== undefined ? { maxWaitMs } : {}), ...(store !== undefined ? { store: store as OutboxSettings['store'] } : {}) };
+  return outbox as OutboxSettings;
 }

@@ -119,30 +119,31 @@ export class ServiceCalls {
   }
 
   /** Through the outbox: waits out outages and passing errors, resolves with the service's answer. */
-  async sendMessage<M>(input: CheckedSendMessage, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
+  sendMessage<M>(input: CheckedSendMessage, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
     const { message: content, contentType } = input;
-    // The guard first, so a send before connect() or after the chat rejects at once as in 5.0.0.
-    this.context.gate.tokenFor('sendMessage');
-    // The pending item appears only once the guard passed, so a refused send leaves no FAILED item.
-    const observer = this.context.features.transcript.sending({ content, contentType });
-    const id = input.clientToken ?? uuidV4();
-    try {
-      const data = await this.outbox.enqueue({ id, content, contentType, enqueuedAt: Date.now() });
-      observer.sent(data);
-      return { data, metadata: (metadata ?? null) as M };
-    } catch (error) {
-      observer.failed(error);
-      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
-    }
+    return this.throughOutbox('sendMessage', metadata, () => {
+      // The pending item appears only once the guard passed, so a refused send leaves no FAILED item.
+      const observer = this.context.features.transcript.sending({ content, contentType });
+      const sent = this.outbox.enqueue({ id: input.clientToken ?? uuidV4(), content, contentType, enqueuedAt: Date.now() });
+      sent.then(observer.sent, observer.failed);
+      return sent;
+    });
   }
 
   /** Sends a failed message again (same ClientToken); rejects when no failed message has that id. */
-  async resendFailedMessage<M>(id: string, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
-    this.context.gate.tokenFor('resendFailedMessage');
-    const pending = this.outbox.resend(id);
-    if (pending === null) throw new IllegalArgumentException(`resendFailedMessage: no failed message has id ${id}`, 'id');
+  resendFailedMessage<M>(id: string, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
+    return this.throughOutbox('resendFailedMessage', metadata, () => {
+      const sent = this.outbox.resend(id);
+      if (!sent) throw new IllegalArgumentException(`no failed message has id ${id}`, 'id');
+      return sent;
+    });
+  }
+
+  /** The guard first (a send before connect() or after the chat rejects at once, as in 5.0.0), then the outbox. */
+  private async throughOutbox<M>(method: string, metadata: M | undefined, send: () => Promise<SendMessageResult>): Promise<Response<SendMessageResult, M>> {
+    this.context.gate.tokenFor(method);
     try {
-      return { data: await pending, metadata: (metadata ?? null) as M };
+      return { data: await send(), metadata: (metadata ?? null) as M };
     } catch (error) {
       throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
     }

@@ -2,7 +2,7 @@
 // discard, the store across a "reload", and the end of the chat. Fake link, fake send, fake timers.
 import { ChatServiceError, IllegalStateException } from '../../../src/errors';
 import { Outbox, type OutboxLink, type OutboxOptions } from '../../../src/session/outgoing/outbox/outbox';
-import { MemoryOutboxStore, SessionStorageOutboxStore } from '../../../src/session/outgoing/outbox/outboxStore';
+import { createMemoryOutboxStore, StorageOutboxStore } from '../../../src/session/outgoing/outbox/outboxStore';
 import type { OutboxRequest, SendMessageResult } from '../../../src/types';
 
 class FakeLink implements OutboxLink {
@@ -56,7 +56,7 @@ const request = (content: string): OutboxRequest => ({ id: `tok-${(n += 1)}`, co
 function makeOutbox(overrides: Partial<OutboxOptions> = {}) {
   const link = new FakeLink();
   const script = scriptedSend();
-  const store = new MemoryOutboxStore();
+  const store = createMemoryOutboxStore();
   const outbox = new Outbox({ key: 'c-1:p-1', store, send: script.send, link, retryDelayMs: () => 1_000, ...overrides });
   return { outbox, link, store, ...script };
 }
@@ -181,7 +181,7 @@ describe('across a reload', () => {
   it('keeps only what a resend needs, and a new outbox for the same chat sends each message once', async () => {
     const storage = new Map<string, string>();
     const fakeStorage = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) };
-    const store = new SessionStorageOutboxStore(fakeStorage);
+    const store = new StorageOutboxStore(fakeStorage);
     const before = makeOutbox({ store });
     before.link.set(false);
     void before.outbox.enqueue(request('kept 1')).catch(() => undefined);

@@ -38,8 +38,8 @@ export const outboxRetryDelayMs = (attempt: number, failingForMs: number): numbe
   });
 
 function describe(error: unknown): PendingMessageError {
-  const e = error as Partial<ChatServiceError>;
-  return { type: e.type ?? e.name ?? 'Error', message: String(e.message ?? error), ...(e.statusCode ? { statusCode: e.statusCode } : {}) };
+  const { type, name, message, statusCode } = error as ChatServiceError;
+  return { type: type ?? name, message, statusCode };
 }
 
 interface Entry {
@@ -58,9 +58,10 @@ interface Entry {
 }
 
 interface OutboxEvents {
+  /** The pending messages after every change the app can see. */
   change: PendingMessagesChangedEvent;
+  /** A message the service accepted (also one restored after a reload, which has no promise). */
   sent: { message: PendingMessage; answer: OutboxAnswer };
-  failed: { message: PendingMessage; error: Error };
 }
 
 const endedError = (): ChatServiceError => new ChatServiceError({ type: 'ChatEnded', message: 'The chat ended before the message was sent' });
@@ -184,10 +185,8 @@ export class Outbox {
       entry.failed = true;
       entry.paused = false;
       entry.lastError = describe(error);
-      const failure = error instanceof Error ? error : new Error(String(error));
-      entry.settle?.reject(failure);
+      entry.settle?.reject(error as Error);
       entry.settle = null;
-      this.emit('failed', { message: this.snapshot(entry, 'failed'), error: failure });
     }
     this.changed();
   }
