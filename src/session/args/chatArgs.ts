@@ -10,7 +10,7 @@ import type {
   ConnectionTokenTransport,
   WebSocketManagerLike,
 } from '../../types.js';
-import type { OutboxSettings, OutboxStore } from '../outgoing/outbox/outboxTypes.js';
+import type { OutboxSettings, OutboxStore } from '../../types.js';
 
 /** Chat details after normalisation: every id present, camelCase only. */
 export interface NormalizedChatDetails {

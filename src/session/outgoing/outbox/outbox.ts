@@ -57,13 +57,6 @@ interface Entry {
   settle: { resolve(answer: OutboxAnswer): void; reject(error: Error): void } | null;
 }
 
-interface OutboxEvents {
-  /** The pending messages after every change the app can see. */
-  change: PendingMessagesChangedEvent;
-  /** A message the service accepted (also one restored after a reload, which has no promise). */
-  sent: { message: PendingMessage; answer: OutboxAnswer };
-}
-
 const endedError = (): ChatServiceError => new ChatServiceError({ type: 'ChatEnded', message: 'The chat ended before the message was sent' });
 
 export class Outbox {
@@ -71,7 +64,7 @@ export class Outbox {
   /** The drain loop runs (one at a time). */
   private draining = false;
   private stopped = false;
-  private readonly listeners = new Map<keyof OutboxEvents, Set<(event: never) => void>>();
+  private readonly listeners = new Set<(event: PendingMessagesChangedEvent) => void>();
   private readonly unsubscribeLink: () => void;
   private lastSignature = '';
 
@@ -117,11 +110,10 @@ export class Outbox {
     return true;
   }
 
-  on<K extends keyof OutboxEvents>(event: K, listener: (event: OutboxEvents[K]) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener as (event: never) => void);
-    return () => set.delete(listener as (event: never) => void);
+  /** `change`: the pending messages after every change the app can see (a message sent, waiting, failed, gone). */
+  on(_event: 'change', listener: (event: PendingMessagesChangedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The chat is over: every message still pending rejects (and is forgotten). */
@@ -134,7 +126,7 @@ export class Outbox {
       entry.settle?.reject(endedError());
     }
     this.options.store.save(this.options.key, []);
-    this.emit('change', { data: [] });
+    this.emit({ data: [] });
   }
 
   private add(request: OutboxRequest, failed: boolean, settle: Entry['settle']): void {
@@ -178,7 +170,6 @@ export class Outbox {
       });
       this.entries.splice(this.entries.indexOf(entry), 1);
       entry.settle?.resolve(answer);
-      this.emit('sent', { message: this.snapshot(entry, 'sending'), answer });
     } catch (error) {
       // Discarded or stopped: already settled and gone.
       if (entry.abort.signal.aborted) return;
@@ -206,13 +197,13 @@ export class Outbox {
       this.options.key,
       this.entries.map((e) => ({ ...e.request, failed: e.failed })),
     );
-    this.emit('change', { data });
+    this.emit({ data });
   }
 
-  private emit<K extends keyof OutboxEvents>(event: K, payload: OutboxEvents[K]): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) {
+  private emit(event: PendingMessagesChangedEvent): void {
+    for (const listener of [...this.listeners]) {
       try {
-        (listener as (event: OutboxEvents[K]) => void)(payload);
+        listener(event);
       } catch {
         // An app's listener must not stop the outbox.
       }
