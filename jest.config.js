@@ -38,6 +38,7 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.chat', // chat both ways, attachments with progress
   'examples.connection', // the outage banner and recovery
   'examples.refresh', // resuming after a reload
+  'examples.outbox', // messages typed during an outage, and a reload in the middle of one
   'examples.xss', // hostile content rendered as text
   'bundle.voiceNote', // a recorded voice note converted to WAV
   'bundle.csp', // strict CSP with metrics on

@@ -1,6 +1,7 @@
 // A customer chat widget on the script-tag SDK (global connect.ChatSession), talking to the emulator
 // that serves this page. The chat survives a page refresh: the participant's ids and token are kept in
-// sessionStorage, and on load the page connects again and shows the transcript.
+// sessionStorage, and on load the page connects again and shows the transcript. Messages typed while the
+// service is unreachable stay on screen as "waiting" (shared/pending-messages.js) and go out when it is back.
 import { ChatView } from './shared/chat-view.js';
 import { bindSession } from './shared/session-binding.js';
 
@@ -67,12 +68,25 @@ async function openChat(chatDetails) {
   const binding = bindSession(session, view, { onEnded: chatEnded });
   startForm.hidden = true;
   chatWindow.hidden = false;
-  await session.connect();
+  await connectPatiently(session);
   setStatus('Connected');
   endButton.hidden = false;
   endButton.onclick = () => endChat(session, view);
   await binding.loadOlder();
   view.input.focus();
+}
+
+/** Connects; while the service cannot be reached (a reload during an outage) it keeps trying every few seconds. */
+async function connectPatiently(session) {
+  for (;;) {
+    try {
+      return await session.connect();
+    } catch (error) {
+      if (!error?.retryable) throw error;
+      setStatus('Offline. Trying again…');
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
 }
 
 async function endChat(session, view) {

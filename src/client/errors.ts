@@ -54,20 +54,30 @@ export function statusOf(e: unknown): number | undefined {
   return err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
 }
 
+/**
+ * The AWS SDK wraps a thrown value that is not an `Error` of its own realm (Node's socket errors seen from
+ * a VM context, a test runner's sandbox) as `AWS SDK error wrapper for <name>: <message>`.
+ */
+const WRAPPED_SOCKET_FAILURE = /^AWS SDK error wrapper for (TimeoutError|.*(socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT))/;
+
 /** True when the request got no HTTP answer at all (browser fetch TypeError, socket errors, timeouts). */
 export function isNetworkError(e: unknown): boolean {
   if (statusOf(e) !== undefined) return false;
   const err = asErrorLike(e);
   if (typeof err.code === 'string' && NETWORK_CODES.has(err.code)) return true;
   if (typeof err.name === 'string' && TIMEOUT_NAMES.has(err.name)) return true;
+  if (WRAPPED_SOCKET_FAILURE.test(String(err.message))) return true;
   // fetch() rejects with a TypeError for every network failure; the message differs per browser.
   return e instanceof TypeError;
 }
 
-/** True for the HTTP statuses worth retrying: throttling (429) and server errors (5xx). */
-export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
+/** The 5xx answers the AWS SDK treats as passing (others, like 501 or 505, will not change by retrying). */
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 
-/** True when the same call may succeed later: throttling, a 5xx answer, or no answer at all. */
+/** True for the HTTP statuses worth retrying, as the AWS SDK judges: throttling (429) and 500/502/503/504. */
+export const isRetryableStatus = (status: number): boolean => status === 429 || TRANSIENT_STATUSES.has(status);
+
+/** True when the same call may succeed later: throttling, 500/502/503/504, or no answer at all. */
 export function isRetryableError(e: unknown): boolean {
   const status = statusOf(e);
   if (status !== undefined && isRetryableStatus(status)) return true;

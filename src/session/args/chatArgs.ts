@@ -10,6 +10,7 @@ import type {
   ConnectionTokenTransport,
   WebSocketManagerLike,
 } from '../../types.js';
+import type { OutboxSettings, OutboxStore } from '../../types.js';
 
 /** Chat details after normalisation: every id present, camelCase only. */
 export interface NormalizedChatDetails {
@@ -27,6 +28,7 @@ export interface NormalizedCreateArgs {
   websocketManager: WebSocketManagerLike | null;
   disableCSM: boolean;
   features: ChatFeatures;
+  outbox: OutboxSettings;
 }
 
 const SESSION_TYPES: readonly ChatSessionType[] = ['AGENT', 'CUSTOMER'];
@@ -126,5 +128,20 @@ export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
     websocketManager: normalizeManager(args.websocketManager, type),
     disableCSM: args.disableCSM === true,
     features: (features as ChatFeatures | undefined) ?? {},
+    outbox: normalizeOutbox(args.outbox),
   };
+}
+
+/** `outbox: { maxWaitMs?, store? }`: a positive wait limit, and a store with load/save or a store's name. */
+function normalizeOutbox(outbox: unknown): OutboxSettings {
+  if (outbox == null) return {};
+  if (typeof outbox !== 'object') throw new IllegalArgumentException('outbox must be an object', 'outbox');
+  const { maxWaitMs, store } = outbox as Record<string, unknown>;
+  if (maxWaitMs !== undefined && !((maxWaitMs as number) > 0)) {
+    throw new IllegalArgumentException('outbox.maxWaitMs must be a positive number of ms', 'outbox.maxWaitMs');
+  }
+  if (store !== undefined && store !== 'memory' && store !== 'sessionStorage' && typeof (store as OutboxStore | null)?.save !== 'function') {
+    throw new IllegalArgumentException("outbox.store must be 'sessionStorage', 'memory' or { load, save }", 'outbox.store');
+  }
+  return outbox as OutboxSettings;
 }
