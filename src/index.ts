@@ -31,6 +31,8 @@ export {
   ChatServiceError,
   AttachmentError,
   ReceiptsDisabledError,
+  ChatEndedException,
+  UnknownResumeItemException,
   isChatServiceError,
   DisconnectReason,
 } from './errors.js';
