@@ -136,7 +136,9 @@ export class ChatCore implements CallGate {
     const attempt = deferred<ConnectChatResult>();
     this.tabs?.connecting();
     this.setState({ name: 'connecting', attempt, args: args ?? {}, resume }, { code: 'connect' });
-    void this.openLink();
+    // After a replay the app's handlers paint first (the bus delivers on microtasks queued before this one).
+    if (resume && resumeAfter === undefined) void Promise.resolve().then(() => this.openLink());
+    else void this.openLink();
     return attempt.promise;
   }
 

@@ -180,7 +180,9 @@ export class SharedConnection {
 
   private hearAsFollower(role: Extract<Role, { name: 'following' }>, message: TabMessage): void {
     const { kind, from } = message;
-    if (kind === 'holding' || kind === 'welcome') {
+    // A tab that missed the holder's announcement (it was frozen) learns the holder from what it relays.
+    const announces = kind === 'holding' || kind === 'welcome' || (role.holderId === null && (kind === 'link' || kind === 'pong'));
+    if (announces) {
       role.holderId = from;
       this.parts.calls.holderIs(from);
     }
