@@ -242,17 +242,11 @@ export class ChatCore implements CallGate {
     // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
     // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
     const ownsManager = external === null || this.args.type === 'CUSTOMER';
-    const options = {
-      manager: external ?? this.deps.createManager(),
-      ownsManager,
-      provider: this.provider,
-      chatDetails: this.args.chatDetails,
-      listener: this.linkListener(),
-      logger: this.logger,
-    };
-    // Customers share one websocket with the other tabs of the chat unless they opted out (../tabs).
-    const shared = ownsManager ? this.tabs?.link(options, () => this.deps.createManager()) : null;
-    this.connection = shared ?? new SessionConnection(options);
+    const link = { provider: this.provider, chatDetails: this.args.chatDetails, listener: this.linkListener(), logger: this.logger };
+    // Customers share one websocket with the other tabs of the chat unless they opted out (../tabs); a
+    // following tab never creates a manager.
+    const shared = ownsManager ? this.tabs?.link(link, external, () => this.deps.createManager()) : null;
+    this.connection = shared ?? new SessionConnection({ ...link, manager: external ?? this.deps.createManager(), ownsManager });
     try {
       this.connection.start();
     } catch (error) {

@@ -25,9 +25,14 @@ export interface SharedConnectionParts {
   channel: TabChannel;
   election: HolderElection;
   calls: ForwardedCalls;
-  /** A manager for a new holding turn (the first turn uses the one in the options). */
+  /** The manager the app gave create(), used by the first holding turn; null when it gave none. */
+  given: WebSocketManagerLike | null;
+  /** A manager for a holding turn (the session's own). */
   createManager: () => WebSocketManagerLike;
 }
+
+/** A SessionConnection's options but the manager, which each holding turn gets anew. */
+export type SharedLinkOptions = Omit<SessionConnectionOptions, 'manager' | 'ownsManager'>;
 
 type Role =
   | { name: 'idle' }
@@ -42,15 +47,17 @@ export class SharedConnection {
   private role: Role = { name: 'idle' };
   /** Whether the link is up, as this session last heard it (its own socket or the holder's relay). */
   private up = false;
-  private managerUsed = false;
+  private given: WebSocketManagerLike | null;
   /** The probe timer belongs to the following role. */
   private readonly timers = new TimerGroup();
   private unsubscribe: Unsubscribe | null = null;
 
   constructor(
-    private readonly options: SessionConnectionOptions,
+    private readonly options: SharedLinkOptions,
     private readonly parts: SharedConnectionParts,
-  ) {}
+  ) {
+    this.given = parts.given;
+  }
 
   private get listener(): LinkListener {
     return this.options.listener;
@@ -92,8 +99,8 @@ export class SharedConnection {
   private hold(): void {
     const takeover = this.role.name === 'following' && this.up;
     this.timers.clearAll();
-    const manager = this.managerUsed ? this.parts.createManager() : this.options.manager;
-    this.managerUsed = true;
+    const manager = this.given ?? this.parts.createManager();
+    this.given = null;
     const link = new SessionConnection({ ...this.options, manager, ownsManager: true, listener: this.relayingListener() });
     this.role = { name: 'holding', link, takeover };
     this.parts.channel.post({ kind: 'holding' });

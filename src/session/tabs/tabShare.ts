@@ -7,13 +7,12 @@ import type { Logger } from '../../log/logger.js';
 import type { ChatTranscriptItem, WebSocketManagerLike } from '../../types.js';
 import { uuidV4 } from '../../util/uuid.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
-import type { SessionConnectionOptions } from '../link/sessionConnection.js';
 import { ForwardedCalls, type ServeCall } from './forwardedCalls.js';
 import { ChannelElection, LockElection } from './holderElection.js';
 import { LeaveOnClose } from './leaveOnClose.js';
 import type { LeaveRequest } from './leaveRequest.js';
 import { ReloadSnapshot, SNAPSHOT_KEY_PREFIX } from './reloadSnapshot.js';
-import { SharedConnection } from './sharedConnection.js';
+import { SharedConnection, type SharedLinkOptions } from './sharedConnection.js';
 import { TabChannel } from './tabChannel.js';
 import type { TabEnvironment } from './tabEnvironment.js';
 import { chatChannelName, type ForwardedMethod } from './tabMessages.js';
@@ -76,13 +75,13 @@ export class TabShare {
   }
 
   /** The link of this connect: shared with the other tabs, or null when the app opted out. */
-  link(options: SessionConnectionOptions, createManager: () => WebSocketManagerLike): SharedConnection | null {
+  link(options: SharedLinkOptions, given: WebSocketManagerLike | null, createManager: () => WebSocketManagerLike): SharedConnection | null {
     if (!this.options.args.tabs.shareConnection) return null;
     const channel = this.openChannel();
     const { environment, logger } = this.options;
     const calls = new ForwardedCalls(channel, (method, input) => this.serve(method, input), logger);
     const election = environment.locks ? new LockElection(environment.locks, this.name, logger) : new ChannelElection(channel);
-    this.connection = new SharedConnection(options, { channel, election, calls, createManager });
+    this.connection = new SharedConnection(options, { channel, election, calls, given, createManager });
     return this.connection;
   }
 
