@@ -36,6 +36,7 @@ const ROUTES: ControlRoute[] = [
   { method: 'POST', pattern: /^contacts\/([^/]+)\/end$/, handler: (ctx, id) => ok(endContact(ctx, id)) },
   { method: 'GET', pattern: /^contacts\/([^/]+)\/transcript$/, handler: (ctx, id) => ok({ items: findContact(ctx, id).items.map((stored) => stored.item) }) },
   { method: 'GET', pattern: /^agents$/, handler: (ctx) => ok({ agents: ctx.ccp.listAgents(), waiting: ctx.ccp.router.waiting() }) },
+  { method: 'GET', pattern: /^sockets$/, handler: (ctx, _id, _body, query) => ok(ctx.hub.socketReport(query.get('contactId') ?? undefined)) },
   { method: 'GET', pattern: /^requests$/, handler: (ctx, _id, _body, query) => ok({ requests: listRequests(ctx, query) }) },
   { method: 'POST', pattern: /^faults$/, handler: (ctx, _id, body) => ok(ctx.faults.add(body)) },
   { method: 'DELETE', pattern: /^faults$/, handler: (ctx) => ok(clearFaults(ctx)) },

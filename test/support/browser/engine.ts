@@ -9,12 +9,13 @@
 // API (everything a test needs; nothing engine-specific leaks out):
 //   E2E_ENGINE                      'chromium' | 'firefox': the engine of the running project (for messages only;
 //                                   a test must not branch on it: fix the SDK or the example instead)
-//   launchEngineBrowser()           → TestBrowser { engine, newPage(), close() }; each newPage() opens in a
-//                                   fresh browser context (own storage, own cookies)
+//   launchEngineBrowser()           → TestBrowser { engine, newPage(), newContext(), close() }; each newPage()
+//                                   opens in a fresh browser context (own storage, own cookies);
+//                                   newContext() → { newPage() }: pages of one profile (tabs of one person)
 //   testId(id, hasText?)            → Query for [data-testid="id"]; `css(selector, hasText?)` for any selector;
 //                                   a Query `{ css, hasText?, child? }` narrows to a descendant with `child`
 //   TestPage:
-//     goto(url), reload()
+//     goto(url), reload(), close()  close() closes the page as a person closes a tab (unload handlers run)
 //     evaluate(fn, arg?)            runs fn(arg) in the page, resolves its (JSON-serializable) result
 //     waitForFunction(fn, arg?, { timeout?, polling? })   until fn(arg) is truthy; resolves its value
 //     waitFor(query, { state?: 'visible' | 'hidden' | 'attached', timeout? })   default state 'visible'
@@ -64,6 +65,7 @@ export interface TestPage {
   readonly consoleMessages: string[];
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  close(): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: WaitOptions): Promise<unknown>;
   waitFor(query: Query, options?: { state?: 'visible' | 'hidden' | 'attached'; timeout?: number }): Promise<void>;
@@ -82,9 +84,15 @@ export interface TestPage {
   setOffline(offline: boolean): Promise<void>;
 }
 
+/** One browser context: its pages share storage, Web Locks and BroadcastChannels, as tabs of one profile. */
+export interface TestContext {
+  newPage(): Promise<TestPage>;
+}
+
 export interface TestBrowser {
   readonly engine: EngineName;
   newPage(): Promise<TestPage>;
+  newContext(): Promise<TestContext>;
   close(): Promise<void>;
 }
 

@@ -13,6 +13,7 @@ export abstract class EnginePage implements TestPage {
   abstract readonly engine: EngineName;
   abstract goto(url: string): Promise<void>;
   abstract reload(): Promise<void>;
+  abstract close(): Promise<void>;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   abstract waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: WaitOptions): Promise<unknown>;
   abstract click(query: Query): Promise<void>;
