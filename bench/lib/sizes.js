@@ -11,6 +11,7 @@ const FULL = {
   recovery: { runs: 3, outages: [10_000, 90_000], messages: 20, waitAfterMs: 30_000 },
   receipts: { runs: 3, messages: 500, throttleMs: 0, quietMs: 8_000, maxWaitMs: 60_000 },
   capacity: { sessions: 2_000, floodContacts: 20, perContact: 5_000 },
+  tabs: { runs: 5, pages: 3, messages: 10, roundTripMs: 100 },
 };
 
 const QUICK = {
@@ -23,6 +24,7 @@ const QUICK = {
   recovery: { runs: 1, outages: [2_000, 4_000], messages: 4, waitAfterMs: 10_000 },
   receipts: { runs: 1, messages: 30, throttleMs: 500, quietMs: 1_500, maxWaitMs: 10_000 },
   capacity: { sessions: 100, floodContacts: 5, perContact: 500 },
+  tabs: { runs: 1, pages: 3, messages: 5, roundTripMs: 100 },
 };
 
 module.exports = { FULL, QUICK };

@@ -143,7 +143,14 @@ describe('leave on close', () => {
     await leaving.evaluate(() => {
       setTimeout(() => location.reload(), 0);
     });
-    await leaving.waitFor(testId('status', 'Connected'), { timeout: 15_000 });
+    // The reloaded page (not the old one, also showing Connected) has resumed the chat.
+    await leaving.waitForFunction(
+      () =>
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type === 'reload' &&
+        document.querySelector('[data-testid="status"]')?.textContent === 'Connected',
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await customerState()).toBe('ACTIVE');
   });
 
