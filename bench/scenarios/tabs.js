@@ -58,8 +58,15 @@ async function reloadOnce(env, variant) {
   const started = await env.control.startChat();
   try {
     await page.evaluate((details) => window.bench.open('tab', details, { target: 0 }), chatDetailsOf(started));
+    // 5.0.0 says established before its subscription is active: probe until the page hears.
+    while (!(await page.evaluate(() => window.bench.progress('tab').probed))) {
+      await env.control.message(started.ContactId, PROBE, 'SYSTEM');
+      await sleep(20);
+    }
     for (let i = 0; i < env.sizes.tabs.messages; i += 1) await env.control.message(started.ContactId, `before the reload ${i}`);
-    await page.waitForFunction((count) => window.bench.progress('tab').seen >= count, env.sizes.tabs.messages, { timeout: 10_000 });
+    await page.waitForFunction((count) => window.bench.progress('tab').seen >= count, env.sizes.tabs.messages, { timeout: 10_000 }).catch(async (error) => {
+      throw new Error(`${variant}: ${error.message}; progress ${JSON.stringify(await page.evaluate(() => window.bench.progress('tab')))}`);
+    });
     await env.control.addFault({ kind: 'latency', ms: env.sizes.tabs.roundTripMs, contactId: started.ContactId });
     await page.reload();
     await page.evaluate((endpoint) => window.bench.configure(endpoint, 0), env.control.url);
