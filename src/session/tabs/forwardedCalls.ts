@@ -69,8 +69,9 @@ export class ForwardedCalls {
 
   /** Holder: a follower's call arrived. */
   answerCall(message: Extract<TabMessage, { kind: 'call' }>): void {
-    const reply = (answer: { data?: unknown; error?: ForwardedError }): void =>
+    const reply = (answer: { data?: unknown; error?: ForwardedError }): void => {
       this.channel.post({ kind: 'answer', to: message.from, callId: message.callId, ...answer });
+    };
     this.serve(message.method, message.input).then(
       (data) => reply({ data }),
       (error: unknown) => reply({ error: toForwardedError(error) }),
@@ -98,7 +99,9 @@ export class ForwardedCalls {
     const call = this.pending.get(callId);
     if (!call || this.holder === null) return;
     if (this.holder !== 'self') {
-      this.channel.post({ kind: 'call', to: this.holder, callId, method: call.method, input: call.input });
+      if (this.channel.post({ kind: 'call', to: this.holder, callId, method: call.method, input: call.input })) return;
+      this.pending.delete(callId);
+      call.reject(new IllegalArgumentException(`${call.method}: the arguments cannot be passed to the tab that holds the chat`));
       return;
     }
     this.pending.delete(callId);

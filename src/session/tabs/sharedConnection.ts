@@ -126,7 +126,9 @@ export class SharedConnection {
 
   /** The holder's listener: tells this tab's core, then the other tabs. */
   private relayingListener(): LinkListener {
-    const relay = (event: RelayedLinkEvent): void => this.parts.channel.post({ kind: 'link', ...event });
+    const relay = (event: RelayedLinkEvent): void => {
+      this.parts.channel.post({ kind: 'link', ...event });
+    };
     const reasonOf = (reason: ConnectionReason): { reason: string; code?: number } => ({
       reason: reason.reason ?? 'connection lost',
       ...(reason.code === undefined ? {} : { code: reason.code }),

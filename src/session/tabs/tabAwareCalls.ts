@@ -51,7 +51,9 @@ export class TabAwareCalls extends ServiceCalls {
     } catch (error) {
       return Promise.reject(error);
     }
-    const answer = this.route.forward(method, input);
+    // The caller's metadata stays in this tab (it may hold anything); the holder's answer gets it back below.
+    const { metadata: _callerMetadata, ...args } = input as (CheckedSendMessage | CheckedSendEvent) & { metadata?: unknown };
+    const answer = this.route.forward(method, args);
     if (answer === null) return null;
     return answer.then(
       (data) => withMetadata<T>(data, metadata),

@@ -30,13 +30,15 @@ export class TabChannel {
     return this.peers.size;
   }
 
-  post(message: OutgoingTabMessage): void {
-    if (!this.open) return;
+  /** Posts to the other sessions; false when the channel is closed or the message cannot be cloned. */
+  post(message: OutgoingTabMessage): boolean {
+    if (!this.open) return false;
     try {
       this.port.postMessage({ ...message, from: this.id });
+      return true;
     } catch (error) {
-      // An item that cannot be cloned would be a bug of ours; the other tabs recover it after a hand-over.
       this.logger.warn(`Posting a ${message.kind} message to the other tabs failed`, error);
+      return false;
     }
   }
 

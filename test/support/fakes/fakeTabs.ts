@@ -16,7 +16,12 @@ class FakePort implements TabChannelPort {
 
   postMessage(message: unknown): void {
     if (this.closed) throw new Error('InvalidStateError: the channel is closed');
-    this.hub.deliver(this, JSON.parse(JSON.stringify(message)) as unknown);
+    // As structured clone: a function cannot cross (DataCloneError).
+    const text = JSON.stringify(message, (_key, value: unknown) => {
+      if (typeof value === 'function') throw Object.assign(new Error('could not be cloned'), { name: 'DataCloneError' });
+      return value;
+    });
+    this.hub.deliver(this, JSON.parse(text) as unknown);
   }
 
   close(): void {

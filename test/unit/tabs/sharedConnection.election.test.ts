@@ -62,8 +62,11 @@ describe('one websocket per chat', () => {
     const browser = new FakeBrowser();
     const [a, b] = [browser.open('a'), browser.open('b')];
     await connectAll(browser, [a, b]);
-    const answer = await b.session.sendMessage({ message: 'from b', contentType: 'text/plain', metadata: { mine: 1 } } as never);
-    expect(answer).toEqual({ data: expect.objectContaining({ Id: 'msg-1' }), metadata: { mine: 1 } });
+    // The caller's metadata stays in the calling tab (a function could not cross the channel) and comes back with the answer.
+    const metadata = { mine: 1, onDone: () => undefined };
+    const answer = await b.session.sendMessage({ message: 'from b', contentType: 'text/plain', metadata } as never);
+    expect(answer).toEqual({ data: expect.objectContaining({ Id: 'msg-1' }), metadata });
+    expect((answer as { metadata: unknown }).metadata).toBe(metadata);
     expect(a.client.sendMessage).toHaveBeenCalledTimes(1);
     expect(b.client.sendMessage).not.toHaveBeenCalled();
     expect(a.client.sendMessage.mock.calls[0][1]).toEqual(expect.objectContaining({ content: 'from b', clientToken: expect.any(String) }));
