@@ -3,7 +3,8 @@
 // participant's ids and token are kept in sessionStorage (this tab) and localStorage (new tabs), and on
 // load the page connects again. The SDK does the rest (docs/tabs.md): the tabs share one websocket and
 // step together, a reload paints the transcript at once, and, when the customer ticked the box, closing
-// the last tab ends the chat.
+// the last tab ends the chat. Messages typed while the service is unreachable stay on screen as "waiting"
+// (shared/pending-messages.js) and go out when it is back.
 import { ChatView } from './shared/chat-view.js';
 import { bindSession } from './shared/session-binding.js';
 
@@ -77,12 +78,25 @@ async function openChat(chatDetails) {
   const binding = bindSession(session, view, { onEnded: chatEnded });
   startForm.hidden = true;
   chatWindow.hidden = false;
-  await session.connect();
+  await connectPatiently(session);
   setStatus('Connected');
   endButton.hidden = false;
   endButton.onclick = () => endChat(session, view);
   await binding.loadOlder();
   view.input.focus();
+}
+
+/** Connects; while the service cannot be reached (a reload during an outage) it keeps trying every few seconds. */
+async function connectPatiently(session) {
+  for (;;) {
+    try {
+      return await session.connect();
+    } catch (error) {
+      if (!error?.retryable) throw error;
+      setStatus('Offline. Trying again…');
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
 }
 
 async function endChat(session, view) {

@@ -83,6 +83,8 @@ export interface CustomerChatSessionArgs {
   websocketManager?: WebSocketManagerLike;
   /** Tabs, reloads and leaving (docs/tabs.md); not an upstream option. */
   tabs?: ChatTabOptions;
+  /** How long messages may wait through an outage, and where they are kept across a reload (docs/outbox.md). */
+  outbox?: OutboxSettings;
 }
 
 /** Arguments of `ChatSession.create` for an agent session (the default type, as upstream). */
@@ -94,6 +96,8 @@ export interface AgentChatSessionArgs {
   websocketManager?: WebSocketManagerLike;
   disableCSM?: boolean;
   features?: ChatFeatures;
+  /** How long messages may wait through an outage, and where they are kept across a reload (docs/outbox.md). */
+  outbox?: OutboxSettings;
 }
 
 export type ChatSessionArgs = CustomerChatSessionArgs | AgentChatSessionArgs;
@@ -379,6 +383,8 @@ export interface SendAttachmentArgs<M = unknown> {
   clientToken?: string;
   /** Called as bytes are uploaded. */
   onProgress?: (progress: AttachmentProgress) => void;
+  /** Cancels the upload: it rejects `AbortError` at once, including while it waits out an outage. */
+  signal?: AbortSignal;
 }
 export interface SendAttachmentResult {
   AttachmentId?: string;
@@ -646,4 +652,70 @@ export interface CsmMetric {
   timestamp: number;
   dimensions: CsmDimension[];
   namespace: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The outbox (docs/outbox.md)
+
+/**
+ * `sending`: the outbox is trying to send it now (or it is next in line while the service answers);
+ * `waiting`: held back by an outage, throttling or a passing error, sent when the service answers again;
+ * `failed`: given up on (wait limit passed, or an error waiting cannot fix): send it again or discard it.
+ */
+export type PendingMessageState = 'sending' | 'waiting' | 'failed';
+
+/** Everything needed to send a message again after a reload: no token, no metadata. */
+export interface OutboxRequest {
+  /** The message's ClientToken, also its id in the outbox: every try sends the same, so the service stores it once. */
+  id: string;
+  content: string;
+  contentType: string;
+  /** When the app called sendMessage (ms since the epoch); the wait limit counts from here. */
+  enqueuedAt: number;
+}
+
+/** Why a message is waiting or failed: the last error's type, message and HTTP status. */
+export interface PendingMessageError {
+  type: string;
+  message: string;
+  statusCode?: number;
+}
+
+/** One message not yet accepted by the service, as the app sees it. */
+export interface PendingMessage extends OutboxRequest {
+  state: PendingMessageState;
+  /** Requests made for it so far (by this page). */
+  attempts: number;
+  lastError: PendingMessageError | null;
+}
+
+/** A message as a store keeps it. */
+export interface StoredOutboxEntry extends OutboxRequest {
+  failed: boolean;
+}
+
+/**
+ * Keeps the pending messages of one chat (key `<contactId>:<participantId>`) so a session created again for
+ * the same chat, after a reload, sends them. `save` gets the whole list after every change; `[]` means
+ * "forget the key". The browser default is the tab's sessionStorage; Node's is memory.
+ */
+export interface OutboxStore {
+  load(key: string): StoredOutboxEntry[];
+  save(key: string, entries: StoredOutboxEntry[]): void;
+}
+
+/** The `outbox` argument of ChatSession.create. */
+export interface OutboxSettings {
+  /** How long a message may wait for the service before it fails, in ms (default 15 minutes). */
+  maxWaitMs?: number;
+  /** Where pending messages are kept: a store of the app's, or 'sessionStorage' / 'memory' (default: sessionStorage when the page has one). */
+  store?: OutboxStore | 'sessionStorage' | 'memory';
+}
+
+/** The answer a sent message's promise resolves with (the service's SendMessage answer). */
+export type OutboxAnswer = SendMessageResult;
+
+/** What the outbox tells the app after every change: the pending messages in send order. */
+export interface PendingMessagesChangedEvent {
+  data: PendingMessage[];
 }

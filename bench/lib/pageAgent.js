@@ -89,6 +89,25 @@
     return record.probed ? record.probedAt - record.startedAt : null;
   }
 
+  /** Sends a customer message and records how its promise settled (outbox scenario). */
+  function send(key, text) {
+    var entry = tracked[key];
+    var sends = entry.sends || (entry.sends = { started: 0, resolved: 0, rejected: 0, errors: {} });
+    sends.started += 1;
+    entry.session.sendMessage({ message: text, contentType: 'text/plain' }).then(
+      function () { sends.resolved += 1; },
+      function (error) {
+        sends.rejected += 1;
+        var type = (error && (error.type || error.name)) || 'unknown';
+        sends.errors[type] = (sends.errors[type] || 0) + 1;
+      },
+    );
+  }
+
+  function sendResults(key) {
+    return tracked[key].sends || { started: 0, resolved: 0, rejected: 0, errors: {} };
+  }
+
   function progress(key) {
     var record = tracked[key].record;
     return { probed: record.probed, seen: record.ids.size, doneAt: record.doneAt, lastAt: record.lastAt, established: record.established, establishedAt: record.establishedAt, ended: record.ended };
@@ -150,5 +169,8 @@
 
   window.bench = {
     probeSeenAfter: probeSeenAfter,
-    resumeAfterReload: resumeAfterReload, configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget, socketsOpened: socketsOpened, firstProbeMs: firstProbeMs };
+    resumeAfterReload: resumeAfterReload,
+    send: send,
+    sendResults: sendResults,
+    configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget, socketsOpened: socketsOpened, firstProbeMs: firstProbeMs };
 })();

@@ -1,6 +1,8 @@
 // Connects a ChatSession to a ChatView: incoming items and receipts, typing both ways, read and
 // delivered receipts for what the other side sent, attachments, and older transcript pages on scroll.
 // Works the same for CUSTOMER and AGENT sessions.
+import { showPendingMessages } from './pending-messages.js';
+
 const EVENT = 'application/vnd.amazonaws.connect.event.';
 const TYPING = `${EVENT}typing`;
 const READ = `${EVENT}message.read`;
@@ -73,8 +75,11 @@ export function bindSession(session, view, { onEnded } = {}) {
     onEnded?.();
   });
 
+  // The SDK's outbox keeps each message until the service has it (through outages, and across a reload);
+  // the pending list shows it meanwhile, and a message that could not be sent stays there with "Send again".
+  showPendingMessages(session, view);
   view.on('send', (text) => {
-    session.sendMessage({ message: text, contentType: 'text/markdown' }).catch((error) => view.notice(`Not sent: ${error.message}`));
+    session.sendMessage({ message: text, contentType: 'text/markdown' }).catch(() => undefined);
   });
   // The SDK sends at most one typing event per window however often this is called.
   view.on('typing', () => session.sendEvent({ contentType: TYPING }).catch(() => undefined));

@@ -10,6 +10,7 @@ import { checkAttachment } from './attachmentRules.js';
 import type { AttachmentFile } from '../util/files.js';
 import { prepareVoiceNote } from '../voiceNotes/audioConversion.js';
 import type { ParticipantClient } from './participantClient.js';
+import { uuidV4 } from '../util/uuid.js';
 import { checkTransferUrl, fetchAttachment, putAttachment, type FetchLike, type XhrConstructor } from './transfer.js';
 
 /** The parts of the client the attachment flows call (a `ParticipantClient` or a test double). */
@@ -27,7 +28,11 @@ export interface UploadAttachmentOptions {
   fetch?: FetchLike;
   /** The app's voice-note converter (setGlobalConfig), used instead of the built-in conversion. */
   voiceNoteConverter?: VoiceNoteConverter | null;
+  /** Runs each of the three steps (Start, PUT, Complete); the session retries them through an outage. */
+  retryStep?: <T>(step: () => Promise<T>) => Promise<T>;
 }
+
+const once = <T>(step: () => Promise<T>): Promise<T> => step();
 
 export interface DownloadAttachmentOptions {
   fetch?: FetchLike;
@@ -46,19 +51,20 @@ export async function uploadAttachment(
 ): Promise<SendAttachmentResult> {
   const upload = await prepareVoiceNote(file, undefined, { converter: options.voiceNoteConverter });
   const contentType = checkAttachment(upload);
-  const started = await client.startAttachmentUpload(connectionToken, {
-    attachmentName: upload.name,
-    attachmentSizeInBytes: upload.size,
-    contentType,
-    clientToken: options.clientToken,
-  });
+  const retryStep = options.retryStep ?? once;
+  // Each step keeps its ClientToken across tries, so a retried Start or Complete is applied once.
+  const startToken = options.clientToken ?? uuidV4();
+  const completeToken = uuidV4();
+  const started = await retryStep(() =>
+    client.startAttachmentUpload(connectionToken, { attachmentName: upload.name, attachmentSizeInBytes: upload.size, contentType, clientToken: startToken }),
+  );
   const attachmentId = started.AttachmentId;
   if (!attachmentId) {
     throw new ChatServiceError({ type: 'AttachmentUploadFailed', message: 'StartAttachmentUpload returned no AttachmentId' });
   }
   const url = checkTransferUrl(started.UploadMetadata?.Url);
-  await putAttachment(url, started.UploadMetadata?.HeadersToInclude ?? {}, upload, options);
-  await client.completeAttachmentUpload(connectionToken, attachmentId);
+  await retryStep(() => putAttachment(url, started.UploadMetadata?.HeadersToInclude ?? {}, upload, options));
+  await retryStep(() => client.completeAttachmentUpload(connectionToken, attachmentId, completeToken));
   rememberName(attachmentId, upload.name);
   return { AttachmentId: attachmentId, $metadata: started.$metadata };
 }

@@ -56,20 +56,37 @@ export function statusOf(e: unknown): number | undefined {
   return err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
 }
 
+/**
+ * The AWS SDK wraps a thrown value that is not an `Error` of its own realm (Node's socket errors seen from
+ * a VM context, a test runner's sandbox) as `AWS SDK error wrapper for <name>: <message>`; the wrapped
+ * value's name and message are all that is left of it.
+ */
+function isWrappedSocketFailure(err: ErrorLike): boolean {
+  if (typeof err.message !== 'string') return false;
+  const wrapped = /^AWS SDK error wrapper for (\w+): (.*)$/.exec(err.message);
+  if (!wrapped) return false;
+  const [, name, text] = wrapped as unknown as [string, string, string];
+  return TIMEOUT_NAMES.has(name) || /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT/.test(text);
+}
+
 /** True when the request got no HTTP answer at all (browser fetch TypeError, socket errors, timeouts). */
 export function isNetworkError(e: unknown): boolean {
   if (statusOf(e) !== undefined) return false;
   const err = asErrorLike(e);
   if (typeof err.code === 'string' && NETWORK_CODES.has(err.code)) return true;
   if (typeof err.name === 'string' && TIMEOUT_NAMES.has(err.name)) return true;
+  if (isWrappedSocketFailure(err)) return true;
   // fetch() rejects with a TypeError for every network failure; the message differs per browser.
   return e instanceof TypeError;
 }
 
-/** True when the same call may succeed later: throttling, a 5xx answer, or no answer at all. */
+/** The 5xx answers the AWS SDK treats as passing (others, like 501 or 505, will not change by retrying). */
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+
+/** True when the same call may succeed later: throttling, 500/502/503/504, or no answer at all (as the AWS SDK judges). */
 export function isRetryableError(e: unknown): boolean {
   const status = statusOf(e);
-  if (status === 429 || (status !== undefined && status >= 500)) return true;
+  if (status === 429 || (status !== undefined && TRANSIENT_STATUSES.has(status))) return true;
   const name = asErrorLike(e).name;
   if (typeof name === 'string' && THROTTLING_NAMES.has(name)) return true;
   return isNetworkError(e);

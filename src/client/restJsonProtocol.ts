@@ -6,7 +6,7 @@
 
 import type { $ClientProtocol, $Codec, $OperationSchema, Endpoint, EndpointBearer, EndpointV2, HandlerExecutionContext, HttpResponse, MetadataBearer, SerdeFunctions } from '@smithy/types';
 import { buildRequest, ParticipantHttpRequest } from './restJsonRequest.js';
-import { bodyText, parseBody, responseMetadata, serviceException } from './restJsonResponse.js';
+import { bodyText, parseBody, responseMetadata, serviceException, withoutNulls } from './restJsonResponse.js';
 
 /** The answer shape the SDK's HTTP handlers produce (as @smithy/protocol-http's HttpResponse). */
 class ParticipantHttpResponse implements HttpResponse {
@@ -62,6 +62,6 @@ export class ParticipantRestJsonProtocol implements $ClientProtocol<ParticipantH
     const $metadata = responseMetadata(response);
     const body = parseBody(await bodyText(response, context));
     if (response.statusCode >= 300) throw serviceException(response, body, $metadata);
-    return Object.assign(body, { $metadata }) as unknown as Output;
+    return Object.assign(withoutNulls(body), { $metadata }) as unknown as Output;
   }
 }

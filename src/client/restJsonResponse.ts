@@ -61,6 +61,18 @@ export function parseBody(text: string): Json {
   return isObject(parsed) ? parsed : {};
 }
 
+/**
+ * The answer without its `null` members, at every depth, as the AWS SDK's deserializers leave it: a member
+ * the service sent as `null` is absent, so `answer.X === undefined` means "not set" either way.
+ */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((item) => item !== null).map(withoutNulls) as T;
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const [key, member] of Object.entries(value)) if (member !== null) out[key] = withoutNulls(member);
+  return out as T;
+}
+
 /** `Name` from `Name:uri`, `namespace#Name` or `Name,other` (how the service and proxies spell error types). */
 function errorName(raw: unknown): string {
   let name = String(raw);

@@ -1,37 +1,49 @@
 // Retry policy of every Participant Service call, plugged into the AWS SDK's retry middleware.
 //
-// Why our own strategy instead of the SDK's `standard` mode: the SDK's does not retry every 5xx (only
-// 500/502/503/504) nor browser fetch failures with unfamiliar messages, and its delays cannot be shortened
-// for tests. Writes are safe to repeat because every one carries a ClientToken, and the SDK re-sends the
-// body it serialized once, so the token is the same on every attempt.
+// It makes the same judgement as the SDK's `standard` mode that ships with @aws-sdk/client-connectparticipant
+// (3 attempts; retry only throttling, 500/502/503/504 and failures without an answer; a retry quota per
+// client; 50 ms base, 1 s for throttling) and differs only where a browser needs it: a fetch TypeError with an
+// unfamiliar message is a network failure here too, and tests can shorten the delays. Writes are safe to
+// repeat because every one carries a ClientToken that the SDK serializes once, so every attempt has the same.
 
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { isRetryableError } from './errors.js';
 
-/** Retry settings; defaults are the SDK's standard-mode numbers with 5 attempts instead of 3. */
+/** Retry settings; defaults are the SDK's standard-mode numbers. */
 export interface RetryOptions {
-  /** Attempts in all, the first one included (default 5). */
+  /** Attempts in all, the first one included (default 3). */
   maxAttempts?: number;
-  /** Backoff base in ms for 5xx and network errors (default 100). */
+  /** Backoff base in ms for 5xx and network errors (default 50). */
   baseDelayMs?: number;
-  /** Backoff base in ms for throttling (default 500). */
+  /** Backoff base in ms for throttling (default 1000). */
   throttlingBaseDelayMs?: number;
-  /** Cap of any single delay in ms, a `Retry-After` hint included (default 20000). */
+  /** Cap of any single delay in ms (default 20000). */
   maxDelayMs?: number;
   /** Source of randomness for jitter (default Math.random); tests pin it. */
   random?: () => number;
 }
 
 export const DEFAULT_RETRY: Readonly<Required<Omit<RetryOptions, 'random'>>> = Object.freeze({
-  maxAttempts: 5,
-  baseDelayMs: 100,
-  throttlingBaseDelayMs: 500,
+  maxAttempts: 3,
+  baseDelayMs: 50,
+  throttlingBaseDelayMs: 1_000,
   maxDelayMs: 20_000,
 });
 
 /**
- * Delay before retry number `retryCount + 1`: full-jitter exponential backoff, raised to a `Retry-After`
- * hint when the service sent one, never above `maxDelayMs`.
+ * The retry quota of one client, as the SDK's standard mode keeps it: a retry spends from a bucket of 500
+ * (14 per retry, 5 per throttling retry); a call that succeeds gives back what its retry spent, or 1 when
+ * it needed none. An empty bucket means "no more retries" until calls succeed again, so a client facing an
+ * outage stops multiplying its requests by three.
+ */
+export const RETRY_QUOTA = Object.freeze({ capacity: 500, retryCost: 14, throttlingRetryCost: 5, successRefill: 1 });
+
+/** How long a Retry-After hint may stretch a delay beyond the backoff, as the SDK allows. */
+const MAX_HINT_EXTENSION_MS = 5_000;
+
+/**
+ * Delay before retry number `retryCount + 1`: full-jitter exponential backoff, raised towards a
+ * `Retry-After` hint (by at most 5 s), never above `maxDelayMs`.
  */
 export function retryDelayMs(
   retryCount: number,
@@ -42,27 +54,34 @@ export function retryDelayMs(
   const o = { ...DEFAULT_RETRY, ...options };
   const base = info.errorType === 'THROTTLING' ? o.throttlingBaseDelayMs : o.baseDelayMs;
   const random = options.random ?? Math.random;
-  const backoff = Math.floor(Math.min(o.maxDelayMs, random() * base * 2 ** retryCount));
-  const hinted = info.retryAfterHint ? info.retryAfterHint.getTime() - now : 0;
+  const backoff = Math.floor(random() * Math.min(o.maxDelayMs, base * 2 ** retryCount));
+  if (!info.retryAfterHint) return backoff;
+  const hinted = Math.min(info.retryAfterHint.getTime() - now, backoff + MAX_HINT_EXTENSION_MS);
   return Math.max(0, Math.min(o.maxDelayMs, Math.max(backoff, hinted)));
 }
 
-const token = (count: number, delay: number): RetryToken => ({
+interface QuotaToken extends RetryToken {
+  /** What this attempt's retry took from the quota (undefined for a first attempt). */
+  readonly cost: number | undefined;
+}
+
+const token = (count: number, delay: number, cost?: number): QuotaToken => ({
   getRetryCount: () => count,
   getRetryDelay: () => delay,
+  cost,
 });
 
+/** Throttling, 500/502/503/504 and no answer at all; never another 4xx or 5xx (501, 505, 507, …). */
 function shouldRetry(info: RetryErrorInfo): boolean {
-  if (info.errorType === 'THROTTLING' || info.errorType === 'TRANSIENT' || info.errorType === 'SERVER_ERROR') {
-    return true;
-  }
+  if (info.errorType === 'THROTTLING' || info.errorType === 'TRANSIENT') return true;
   return isRetryableError(info.error);
 }
 
-/** A stateless `RetryStrategyV2`: the middleware sleeps for the token's delay before the next attempt. */
+/** A `RetryStrategyV2` with a retry quota; the middleware sleeps for the token's delay before the next attempt. */
 export class ParticipantRetryStrategy implements RetryStrategyV2 {
   readonly mode = 'standard';
   private readonly options: RetryOptions;
+  private available: number = RETRY_QUOTA.capacity;
 
   constructor(options: RetryOptions = {}) {
     this.options = options;
@@ -72,20 +91,28 @@ export class ParticipantRetryStrategy implements RetryStrategyV2 {
     return this.options.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
   }
 
+  /** What is left of the retry quota (tests, diagnostics). */
+  get quota(): number {
+    return this.available;
+  }
+
   async acquireInitialRetryToken(): Promise<RetryToken> {
     return token(0, 0);
   }
 
   async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const retryCount = previous.getRetryCount();
-    if (retryCount + 1 >= this.maxAttempts || !shouldRetry(info)) {
+    const cost = info.errorType === 'THROTTLING' ? RETRY_QUOTA.throttlingRetryCost : RETRY_QUOTA.retryCost;
+    if (retryCount + 1 >= this.maxAttempts || !shouldRetry(info) || this.available < cost) {
       // The middleware rethrows the call's own error when this rejects.
       throw new Error('No retry token available');
     }
-    return token(retryCount + 1, retryDelayMs(retryCount, info, this.options));
+    this.available -= cost;
+    return token(retryCount + 1, retryDelayMs(retryCount, info, this.options), cost);
   }
 
-  recordSuccess(): void {
-    // Stateless: no retry quota to refill.
+  recordSuccess(succeeded: RetryToken): void {
+    const refill = (succeeded as Partial<QuotaToken>).cost ?? RETRY_QUOTA.successRefill;
+    this.available = Math.min(RETRY_QUOTA.capacity, this.available + refill);
   }
 }

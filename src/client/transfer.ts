@@ -61,12 +61,15 @@ const report = (onProgress: PutOptions['onProgress'], loaded: number, total: num
   }
 };
 
+/** No answer, throttling or 500/502/503/504: what a later try may fix (the AWS SDK's judgement). */
+const isPassingStatus = (statusCode: number | undefined): boolean => statusCode === undefined || statusCode === 429 || [500, 502, 503, 504].includes(statusCode);
+
 const uploadFailed = (message: string, statusCode?: number, cause?: unknown): ChatServiceError =>
   new ChatServiceError({
     type: ATTACHMENT_UPLOAD_FAILED,
     message,
     statusCode,
-    retryable: statusCode === undefined || statusCode === 429 || statusCode >= 500,
+    retryable: isPassingStatus(statusCode),
     cause,
   });
 
@@ -123,7 +126,7 @@ export async function fetchAttachment(url: string, fetchFn: FetchLike | undefine
       type: ATTACHMENT_DOWNLOAD_FAILED,
       message,
       statusCode,
-      retryable: statusCode === undefined || statusCode === 429 || statusCode >= 500,
+      retryable: isPassingStatus(statusCode),
       cause,
     });
   if (!fetchFn) throw failed('Attachment download needs fetch');

@@ -32,9 +32,15 @@ import type {
   SendEventResult,
   SendMessageArgs,
   SendMessageResult,
+  PendingMessage,
+  PendingMessagesChangedEvent,
   Unsubscribe,
 } from '../types.js';
 import { toUploadFile } from '../client/attachmentInput.js';
+import { IllegalArgumentException } from '../errors.js';
+
+const isAbortSignal = (value: unknown): value is AbortSignal =>
+  typeof value === 'object' && value !== null && typeof (value as AbortSignal).addEventListener === 'function' && 'aborted' in value;
 import type { ChatCore } from './core/chatCore.js';
 import type { ChatController, SessionCalls } from './controllerFacade.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './outgoing/requestArgs.js';
@@ -65,16 +71,39 @@ export abstract class ChatSessionBase implements SessionCalls {
     return this.core.calls.sendMessage(checkSendMessage(args), args.metadata);
   }
 
+  /**
+   * The messages sent but not yet accepted by the service, in send order, each `sending`, `waiting` (an
+   * outage or throttling holds it; it goes out when the service answers) or `failed` (see docs/outbox.md).
+   */
+  getPendingMessages(): PendingMessage[] {
+    return this.core.calls.outbox.list();
+  }
+
+  /** Sends a `failed` pending message again, with the same ClientToken; resolves as sendMessage does. */
+  async resendFailedMessage<M = null>(args: { id: string; metadata?: M }): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
+    const id = requireString(args, 'id', 'resendFailedMessage');
+    return this.core.calls.resendFailedMessage(id, args.metadata);
+  }
+
+  /** Drops a waiting or failed message (not one being sent); its sendMessage promise rejects `MessageDiscarded`. */
+  discardPendingMessage(args: { id: string }): boolean {
+    return this.core.calls.outbox.discard(requireString(args, 'id', 'discardPendingMessage'));
+  }
+
+  /** Called with the pending messages after every change (a message queued, waiting, sending, sent, failed). */
+  onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
+    return this.core.calls.outbox.on('change', handler);
+  }
+
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     return this.core.calls.sendEvent(checkSendEvent(args), args.metadata);
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
-    const { attachment, metadata, clientToken, onProgress } = args ?? ({} as SendAttachmentArgs<M>);
+    const { attachment, metadata, clientToken, onProgress, signal } = args ?? ({} as SendAttachmentArgs<M>);
     const file = toUploadFile(attachment);
-    return this.core.calls.run('sendAttachment', metadata, (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress }), {
-      contentType: file.type || undefined,
-    });
+    if (signal !== undefined && !isAbortSignal(signal)) throw new IllegalArgumentException('signal must be an AbortSignal', 'signal');
+    return this.core.calls.sendAttachment(file, { clientToken, onProgress, signal }, metadata);
   }
 
   async downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {

@@ -11,6 +11,7 @@ import type {
   ConnectionTokenTransport,
   WebSocketManagerLike,
 } from '../../types.js';
+import type { OutboxSettings } from '../outgoing/outbox/outboxTypes.js';
 
 /** Chat details after normalisation: every id present, camelCase only. */
 export interface NormalizedChatDetails {
@@ -30,6 +31,7 @@ export interface NormalizedCreateArgs {
   features: ChatFeatures;
   /** Tab sharing, reload paint and leave-on-close; all off for agents. */
   tabs: Required<ChatTabOptions>;
+  outbox: OutboxSettings;
 }
 
 const SESSION_TYPES: readonly ChatSessionType[] = ['AGENT', 'CUSTOMER'];
@@ -147,5 +149,22 @@ export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
     disableCSM: args.disableCSM === true,
     features: (features as ChatFeatures | undefined) ?? {},
     tabs: normalizeTabs(args.tabs, type),
+    outbox: normalizeOutbox(args.outbox),
   };
+}
+
+/** `outbox: { maxWaitMs?, store? }`: a positive wait limit, and a store with load/save or a store's name. */
+function normalizeOutbox(outbox: unknown): OutboxSettings {
+  if (outbox === undefined || outbox === null) return {};
+  if (!isObject(outbox)) throw new IllegalArgumentException('outbox must be an object', 'outbox');
+  const { maxWaitMs, store } = outbox;
+  if (maxWaitMs !== undefined && (typeof maxWaitMs !== 'number' || !(maxWaitMs > 0))) {
+    throw new IllegalArgumentException('outbox.maxWaitMs must be a positive number of milliseconds', 'outbox.maxWaitMs');
+  }
+  const named = store === 'memory' || store === 'sessionStorage';
+  const custom = isObject(store) && typeof store.load === 'function' && typeof store.save === 'function';
+  if (store !== undefined && !named && !custom) {
+    throw new IllegalArgumentException("outbox.store must be 'sessionStorage', 'memory' or an object with load(key) and save(key, entries)", 'outbox.store');
+  }
+  return { ...(maxWaitMs !== undefined ? { maxWaitMs } : {}), ...(store !== undefined ? { store: store as OutboxSettings['store'] } : {}) };
 }

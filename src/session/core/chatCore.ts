@@ -27,6 +27,8 @@ import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, synthet
 import type { LinkListener } from '../link/linkListener.js';
 import { IncomingItems } from '../incoming/incomingItems.js';
 import { ServiceCalls, type CallGate } from '../outgoing/serviceCalls.js';
+import type { OutboxLink } from '../outgoing/outbox/outbox.js';
+import { resolveOutboxStore } from '../outgoing/outbox/outboxStore.js';
 import type { ItemEventName, SessionEventMap } from '../events/sessionEvents.js';
 import { NO_ACTIVE_CONNECTION } from '../../constants.js';
 import { SessionConnection } from '../link/sessionConnection.js';
@@ -38,7 +40,7 @@ import type { TabShare } from '../tabs/tabShare.js';
 export type { ControllerState } from '../../types.js';
 export type { StateChange } from './phase.js';
 
-export class ChatCore implements CallGate {
+export class ChatCore implements CallGate, OutboxLink {
   /** @internal */
   readonly bus: EventBus<SessionEventMap>;
   private readonly provider: ConnectionDetailsProvider;
@@ -72,14 +74,16 @@ export class ChatCore implements CallGate {
     );
     this.refresher = new TokenRefresher(this.provider, () => this.endFromService('service-refused', 'token renewal refused'), deps.logger);
     this.incoming = new IncomingItems((request) => this.fetchPage(request), (item) => this.deliverItem(item), deps.logger);
+    const { contactId, participantId } = args.chatDetails;
+    const outbox = { key: `${contactId}:${participantId}`, store: resolveOutboxStore(args.outbox.store), maxWaitMs: args.outbox.maxWaitMs };
     this.tabs = tabShare(args, deps, () => this.provider.connectionToken);
     const callContext = { gate: this, services: deps, features: this.features };
     if (this.tabs) {
-      const calls = new TabAwareCalls(callContext, this.tabs);
+      const calls = new TabAwareCalls(callContext, outbox, this.tabs);
       this.tabs.setServer((method, input) => calls.serve(method, input));
       this.calls = calls;
     } else {
-      this.calls = new ServiceCalls(callContext);
+      this.calls = new ServiceCalls(callContext, outbox);
     }
   }
 
@@ -96,6 +100,16 @@ export class ChatCore implements CallGate {
   /** True once the chat ended (chat.ended arrived or the service refused us). */
   get hasEnded(): boolean {
     return this.phase.name === 'ended';
+  }
+
+  /** @internal For the outbox: true while the link is established. */
+  isUp(): boolean {
+    return this.phase.name === 'connected';
+  }
+
+  /** @internal For the outbox: every state change. */
+  onChange(listener: () => void): Unsubscribe {
+    return this.onStateChange(() => listener());
   }
 
   /** @internal Listens to state changes and their reasons (internal: tests, diagnostics). */

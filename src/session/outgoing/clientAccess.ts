@@ -17,11 +17,11 @@ export type SessionParticipantClient = Pick<
 >;
 
 /**
- * Which client a call wants: the default one retries each call (5 tries); `reconnect` and `receipt` try
- * once, because their own schedule (the websocket manager's, the receipt throttler's) is the retry there and
- * must not be multiplied by the client's.
+ * Which client a call wants: the default one retries each call (3 tries, within its retry quota);
+ * `reconnect`, `receipt` and `outbox` try once, because their own schedule (the websocket manager's, the
+ * receipt throttler's, the outbox's) is the retry there and must not be multiplied by the client's.
  */
-export type ClientUse = 'default' | 'reconnect' | 'receipt';
+export type ClientUse = 'default' | 'reconnect' | 'receipt' | 'outbox';
 export type ClientLookup = (use?: ClientUse) => SessionParticipantClient;
 
 export type { GetTranscriptInput as TranscriptRequest } from '../../client/participantClient.js';
@@ -30,7 +30,11 @@ export interface AttachmentOperations {
   upload(
     connectionToken: string,
     file: Blob & { name: string },
-    options: { clientToken?: string; onProgress?: (progress: AttachmentProgress) => void },
+    options: {
+      clientToken?: string;
+      onProgress?: (progress: AttachmentProgress) => void;
+      retryStep?: <T>(step: () => Promise<T>) => Promise<T>;
+    },
   ): Promise<SendAttachmentResult>;
   download(connectionToken: string, attachmentId: string): Promise<Blob>;
   url(connectionToken: string, attachmentId: string): Promise<string>;

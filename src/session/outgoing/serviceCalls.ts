@@ -1,11 +1,13 @@
 // The one road every Participant Service call of a session takes, owned by the controller: the guard
-// (connect() first, not after leaving or ending) reads the connection token once; a 403 renews the token
+// (connect() first, not after leaving or ending) reads the connection token once; AccessDeniedException renews the token
 // once and retries; metrics record the call; the caller's metadata rides on the answer and on the error.
 import { CONTENT_TYPE } from '../../constants.js';
-import { isChatServiceError } from '../../errors.js';
+import { IllegalArgumentException, isChatServiceError } from '../../errors.js';
 import type {
   GetTranscriptResult,
+  AttachmentProgress,
   ParticipantServiceResponse,
+  SendAttachmentResult,
   SendEventResult,
   SendMessageResult,
 } from '../../types.js';
@@ -13,6 +15,10 @@ import type { AttachmentOperations, ClientUse, SessionParticipantClient, Session
 import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
 import type { CheckedSendEvent, CheckedSendMessage } from './requestArgs.js';
 import { TypingThrottle } from './typingThrottle.js';
+import { DEFAULT_OUTBOX_MAX_WAIT_MS, Outbox, outboxRetryDelayMs, type OutboxLink } from './outbox/outbox.js';
+import { retryThroughOutage } from './outbox/retryThroughOutage.js';
+import type { OutboxStore } from './outbox/outboxTypes.js';
+import { uuidV4 } from '../../util/uuid.js';
 
 /** The state's say on calls, answered by the chat's core. */
 export interface CallGate {
@@ -23,9 +29,16 @@ export interface CallGate {
   readonly hasEnded: boolean;
 }
 
+/** Where the outbox keeps a chat's pending messages, and for how long a message may wait. */
+export interface OutboxSetup {
+  key: string;
+  store: OutboxStore;
+  maxWaitMs?: number;
+}
+
 /** What the pipeline works with: the gate, the session's services (built once) and its features. */
 export interface ServiceCallContext {
-  gate: CallGate;
+  gate: CallGate & OutboxLink;
   services: SessionServices;
   features: SessionFeatures;
 }
@@ -52,12 +65,40 @@ export interface CallOptions<D> {
   observe?: () => CallObserver<D>;
 }
 
+export interface AttachmentSendOptions {
+  clientToken?: string;
+  onProgress?: (progress: AttachmentProgress) => void;
+  signal?: AbortSignal;
+}
+
+const ACCESS_DENIED = 'AccessDeniedException';
+
 type Response<D, M> = ParticipantServiceResponse<D, M>;
 
 export class ServiceCalls {
   private readonly typing = new TypingThrottle<Response<SendEventResult, unknown>>();
+  /** Every message goes out through it, in order (see outbox/outbox.ts). */
+  readonly outbox: Outbox;
+  private readonly maxWaitMs: number;
 
-  constructor(private readonly context: ServiceCallContext) {}
+  constructor(
+    private readonly context: ServiceCallContext,
+    outbox: OutboxSetup,
+  ) {
+    this.maxWaitMs = outbox.maxWaitMs ?? DEFAULT_OUTBOX_MAX_WAIT_MS;
+    this.outbox = new Outbox({
+      ...outbox,
+      link: context.gate,
+      // One request per try: the outbox's own pace is the retry (ClientUse 'outbox').
+      send: ({ id, content, contentType }) =>
+        this.run<SendMessageResult, null>(
+          'sendMessage',
+          undefined,
+          (token, { client }) => client.sendMessage(token, { content, contentType, clientToken: id }).then((out) => out as SendMessageResult),
+          { contentType, use: 'outbox' },
+        ).then((response) => response.data),
+    });
+  }
 
   /** Runs one guarded call; see the file comment. */
   async run<D, M>(method: string, metadata: M | undefined, body: CallBody<D>, options: CallOptions<D> = {}): Promise<Response<D, M>> {
@@ -77,15 +118,46 @@ export class ServiceCalls {
     }
   }
 
-  sendMessage<M>(input: CheckedSendMessage, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
-    const { message: content, contentType, clientToken } = input;
-    return this.run<SendMessageResult, M>(
-      'sendMessage',
+  /** Through the outbox: waits out outages and passing errors, resolves with the service's answer. */
+  async sendMessage<M>(input: CheckedSendMessage, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
+    const { message: content, contentType } = input;
+    // The guard first, so a send before connect() or after the chat rejects at once as in 5.0.0.
+    this.context.gate.tokenFor('sendMessage');
+    // The pending item appears only once the guard passed, so a refused send leaves no FAILED item.
+    const observer = this.context.features.transcript.sending({ content, contentType });
+    const id = input.clientToken ?? uuidV4();
+    try {
+      const data = await this.outbox.enqueue({ id, content, contentType, enqueuedAt: Date.now() });
+      observer.sent(data);
+      return { data, metadata: (metadata ?? null) as M };
+    } catch (error) {
+      observer.failed(error);
+      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+    }
+  }
+
+  /** Sends a failed message again (same ClientToken); rejects when no failed message has that id. */
+  async resendFailedMessage<M>(id: string, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
+    this.context.gate.tokenFor('resendFailedMessage');
+    const pending = this.outbox.resend(id);
+    if (pending === null) throw new IllegalArgumentException(`resendFailedMessage: no failed message has id ${id}`, 'id');
+    try {
+      return { data: await pending, metadata: (metadata ?? null) as M };
+    } catch (error) {
+      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+    }
+  }
+
+  /** Uploads a file; each of its three steps waits out an outage as a message does (in memory only). */
+  sendAttachment<M>(file: Blob & { name: string }, options: AttachmentSendOptions, metadata: M | undefined): Promise<Response<SendAttachmentResult, M>> {
+    const { clientToken, onProgress, signal } = options;
+    const retryStep = <T>(step: () => Promise<T>): Promise<T> =>
+      retryThroughOutage(step, { link: this.context.gate, maxWaitMs: this.maxWaitMs, delayMs: outboxRetryDelayMs, signal, method: 'sendAttachment' });
+    return this.run(
+      'sendAttachment',
       metadata,
-      // The service always sends Id and AbsoluteTime.
-      (token, { client }) => client.sendMessage(token, { content, contentType, clientToken }).then((out) => out as SendMessageResult),
-      // The pending item appears only once the guard passed, so a refused send leaves no FAILED item.
-      { contentType, observe: () => this.context.features.transcript.sending({ content, contentType }) },
+      (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress, retryStep }),
+      { contentType: file.type || undefined },
     );
   }
 
@@ -128,7 +200,9 @@ export class ServiceCalls {
     try {
       return await body(token, services());
     } catch (error) {
-      if (!isChatServiceError(error) || error.statusCode !== 403) throw error;
+      // Only the service's own word that the token is no good renews it; any other 403 (a proxy's page,
+      // a WAF) would not be helped by a new token.
+      if (!isChatServiceError(error) || error.type !== ACCESS_DENIED) throw error;
       const renewed = await this.context.gate.renewToken(token);
       if (renewed === null) throw error;
       return body(renewed, services());

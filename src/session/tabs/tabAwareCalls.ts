@@ -6,7 +6,7 @@ import { isChatServiceError } from '../../errors.js';
 import type { ParticipantServiceResponse, SendEventResult, SendMessageResult } from '../../types.js';
 import { uuidV4 } from '../../util/uuid.js';
 import type { CheckedSendEvent, CheckedSendMessage } from '../outgoing/requestArgs.js';
-import { ServiceCalls, type ServiceCallContext } from '../outgoing/serviceCalls.js';
+import { ServiceCalls, type OutboxSetup, type ServiceCallContext } from '../outgoing/serviceCalls.js';
 import type { ForwardedMethod } from './tabMessages.js';
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
@@ -25,9 +25,10 @@ function withMetadata<T>(answer: unknown, metadata: unknown): T {
 export class TabAwareCalls extends ServiceCalls {
   constructor(
     private readonly callContext: ServiceCallContext,
+    outbox: OutboxSetup,
     private readonly route: CallRoute,
   ) {
-    super(callContext);
+    super(callContext, outbox);
   }
 
   override sendMessage<M>(input: CheckedSendMessage, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {

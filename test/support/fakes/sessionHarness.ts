@@ -1,5 +1,6 @@
 // Fakes for session tests: a Participant client that records calls, and a websocket manager the test drives.
 import type { ChatTranscriptItem, Unsubscribe, WebSocketFrame, WebSocketTransportResult } from '../../../src/types';
+import { MemoryOutboxStore } from '../../../src/session/outgoing/outbox/outboxStore';
 import { ChatCore } from '../../../src/session/core/chatCore';
 import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
 import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
@@ -131,7 +132,10 @@ function build(args: unknown, client: FakeClient, external: FakeManager | null) 
     },
     logger: silentLogger,
   };
-  const controller = new ChatCore(normalizeCreateArgs(args), deps);
+  // Each harness keeps its pending messages to itself (the page's sessionStorage would carry them to the next test).
+  const normalized = normalizeCreateArgs(args);
+  if (normalized.outbox.store === undefined) normalized.outbox = { ...normalized.outbox, store: new MemoryOutboxStore() };
+  const controller = new ChatCore(normalized, deps);
   return { controller, managersCreated, external };
 }
 

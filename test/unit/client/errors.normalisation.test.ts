@@ -36,3 +36,12 @@ describe('toChatServiceError', () => {
     expect(isRetryableError(new RangeError('bug'))).toBe(false);
   });
 });
+
+describe('socket failures the AWS SDK wrapped', () => {
+  it('are network errors, retryable', () => {
+    const wrapped = Object.assign(new Error('AWS SDK error wrapper for TimeoutError: socket hang up'), { $metadata: { attempts: 1 } });
+    expect(toChatServiceError(wrapped)).toMatchObject({ type: 'NetworkError', retryable: true });
+    expect(isRetryableError(new Error('AWS SDK error wrapper for Error: read ECONNRESET'))).toBe(true);
+    expect(isRetryableError(new Error('AWS SDK error wrapper for RangeError: bad'))).toBe(false);
+  });
+});

@@ -45,7 +45,7 @@ describe('error normalisation', () => {
     expect(error).toMatchObject({ type, message: 'went wrong', statusCode: status, requestId: 'rid-42', retryable });
     expect(error.metadata).toBeNull();
     expect((error.cause as Error).name).toBe(type);
-    expect(fake.requests).toHaveLength(retryable ? 5 : 1);
+    expect(fake.requests).toHaveLength(retryable ? 3 : 1);
   });
 
   it.each(errors)('%s named in the x-amzn-ErrorType header', async (type, status, retryable) => {
@@ -60,7 +60,7 @@ describe('error normalisation', () => {
     const error = await rejection(send(makeClient(fake)));
     expect(error).toMatchObject({ type: 'NetworkError', message: 'Failed to fetch', statusCode: undefined, retryable: true });
     expect(error.cause).toBe(failure);
-    expect(fake.requests).toHaveLength(5);
+    expect(fake.requests).toHaveLength(3);
   });
 
   it('a Node socket error (ECONNREFUSED) becomes NetworkError', async () => {
@@ -111,17 +111,39 @@ describe('retries', () => {
     expect(new Set(tokens).size).toBe(1);
   });
 
-  it.each([500, 502, 503, 504, 501])('retries HTTP %i', async (status) => {
+  it.each([500, 502, 503, 504])('retries HTTP %i', async (status) => {
     const fake = new FakeParticipantService().queue(serviceError(status, 'InternalServerException'), { body: {} });
     const result = await send(makeClient(fake));
     expect(result.$metadata.attempts).toBe(2);
   });
 
-  it('makes 5 attempts in all by default', async () => {
+  it('makes 3 attempts in all by default, as the AWS SDK does', async () => {
     const fake = new FakeParticipantService().respondWith(() => serviceError(500, 'InternalServerException'));
     const error = await rejection(send(makeClient(fake)));
     expect(error.type).toBe('InternalServerException');
-    expect(fake.requests).toHaveLength(5);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it.each([501, 505, 507])('does not retry HTTP %i and does not call it retryable', async (status) => {
+    const fake = new FakeParticipantService().respondWith(() => serviceError(status, 'NotImplemented'));
+    const error = await rejection(send(makeClient(fake)));
+    expect(error.retryable).toBe(false);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('stops retrying once the client\'s retry quota is spent, and refills it on success', async () => {
+    let failing = true;
+    const fake = new FakeParticipantService().respondWith(() => (failing ? serviceError(503, 'ServiceUnavailable') : { body: {} }));
+    const client = makeClient(fake);
+    // 500 tokens at 14 per retry: 35 retries, then every call gets one attempt only.
+    for (let i = 0; i < 20; i += 1) await rejection(send(client));
+    expect(fake.requests).toHaveLength(20 + 35);
+    failing = false;
+    await send(client);
+    failing = true;
+    fake.requests.length = 0;
+    await rejection(send(client));
+    expect(fake.requests).toHaveLength(1);
   });
 
   it.each([400, 402, 403, 404, 409])('does not retry HTTP %i', async (status) => {
@@ -148,22 +170,22 @@ describe('retries', () => {
       expect(result.$metadata.totalRetryDelay).toBeGreaterThanOrEqual(1900);
     });
 
-    it('backs off exponentially with the default bases (throttling 500 ms)', async () => {
+    it('backs off exponentially with the default bases (throttling 1000 ms, as the AWS SDK)', async () => {
       const fake = new FakeParticipantService().queue(
         serviceError(429, 'ThrottlingException'),
         serviceError(429, 'ThrottlingException'),
         { body: {} },
       );
-      // random() = 1 gives the top of each jitter window: 500 ms, then 1000 ms.
+      // random() = 1 gives the top of each jitter window: 1000 ms, then 2000 ms.
       const pending = send(makeClient(fake, { random: () => 1 }));
-      await jest.advanceTimersByTimeAsync(499);
+      await jest.advanceTimersByTimeAsync(999);
       expect(fake.requests).toHaveLength(1);
       await jest.advanceTimersByTimeAsync(1);
       expect(fake.requests).toHaveLength(2);
-      await jest.advanceTimersByTimeAsync(999);
+      await jest.advanceTimersByTimeAsync(1999);
       expect(fake.requests).toHaveLength(2);
       await jest.advanceTimersByTimeAsync(1);
-      await expect(pending).resolves.toMatchObject({ $metadata: { attempts: 3, totalRetryDelay: 1500 } });
+      await expect(pending).resolves.toMatchObject({ $metadata: { attempts: 3, totalRetryDelay: 3000 } });
     });
   });
 });
