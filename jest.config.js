@@ -38,6 +38,7 @@ const ENGINE_DEPENDENT_TESTS = [
   'examples.chat', // chat both ways, attachments with progress
   'examples.connection', // the outage banner and recovery
   'examples.refresh', // resuming after a reload
+  'examples.tabs', // one chat in three pages of one profile, hand-over, reload paint, leave on close
   'examples.outbox', // messages typed during an outage, and a reload in the middle of one
   'examples.xss', // hostile content rendered as text
   'bundle.voiceNote', // a recorded voice note converted to WAV

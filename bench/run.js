@@ -10,7 +10,7 @@ const { writeResults } = require('./lib/output');
 const { resultsMarkdown } = require('./lib/report');
 const { FULL, QUICK } = require('./lib/sizes');
 
-const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'outbox', 'receipts', 'capacity', 'streams', 'relayCapacity', 'relayFailover'].map((name) => require(`./scenarios/${name}`));
+const SCENARIOS = ['bundle', 'start', 'throughput', 'memory', 'recovery', 'outbox', 'receipts', 'capacity', 'streams', 'relayCapacity', 'relayFailover', 'tabs'].map((name) => require(`./scenarios/${name}`));
 
 function parseArgs(argv) {
   const only = argv.find((arg) => arg.startsWith('--only='));

@@ -1,7 +1,10 @@
 // A customer chat widget on the script-tag SDK (global connect.ChatSession), talking to the emulator
-// that serves this page. The chat survives a page refresh: the participant's ids and token are kept in
-// sessionStorage, and on load the page connects again and shows the transcript. Messages typed while the
-// service is unreachable stay on screen as "waiting" (shared/pending-messages.js) and go out when it is back.
+// that serves this page. The chat survives a page refresh and opens in every tab of the site: the
+// participant's ids and token are kept in sessionStorage (this tab) and localStorage (new tabs), and on
+// load the page connects again. The SDK does the rest (docs/tabs.md): the tabs share one websocket and
+// step together, a reload paints the transcript at once, and, when the customer ticked the box, closing
+// the last tab ends the chat. Messages typed while the service is unreachable stay on screen as "waiting"
+// (shared/pending-messages.js) and go out when it is back.
 import { ChatView } from './shared/chat-view.js';
 import { bindSession } from './shared/session-binding.js';
 
@@ -36,16 +39,19 @@ async function startChatContact(displayName) {
 const storage = {
   load() {
     try {
-      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || localStorage.getItem(STORAGE_KEY) || 'null');
     } catch {
       return null;
     }
   },
   save(chatDetails) {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(chatDetails));
+    const text = JSON.stringify(chatDetails);
+    sessionStorage.setItem(STORAGE_KEY, text);
+    localStorage.setItem(STORAGE_KEY, text);
   },
   clear() {
     sessionStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(STORAGE_KEY);
   },
 };
 
@@ -62,7 +68,17 @@ function chatEnded() {
 /** Creates the session for stored or fresh chat details, connects, and shows the latest transcript page. */
 async function openChat(chatDetails) {
   connect.ChatSession.setGlobalConfig({ region: REGION, endpoint: location.origin });
-  const session = connect.ChatSession.create({ type: 'CUSTOMER', chatDetails, options: { region: REGION }, disableCSM: true });
+  // tabs: one websocket for every tab of this chat and a reload that paints at once are on by default;
+  // leaving when the last tab closes is the customer's choice (the start form's checkbox).
+  const tabs = { leaveOnClose: chatDetails.leaveOnClose === true };
+  const { contactId, participantId, participantToken } = chatDetails;
+  const session = connect.ChatSession.create({
+    type: 'CUSTOMER',
+    chatDetails: { contactId, participantId, participantToken },
+    options: { region: REGION },
+    disableCSM: true,
+    tabs,
+  });
   chatWindow.replaceChildren();
   const view = new ChatView(chatWindow, chatDetails.participantId, { answersInteractive: true });
   const binding = bindSession(session, view, { onEnded: chatEnded });
@@ -105,10 +121,11 @@ async function endChat(session, view) {
 
 startForm.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const displayName = new FormData(startForm).get('displayName').trim() || 'Customer';
+  const form = new FormData(startForm);
+  const displayName = form.get('displayName').trim() || 'Customer';
   setStatus('Starting…');
   try {
-    const chatDetails = await startChatContact(displayName);
+    const chatDetails = { ...(await startChatContact(displayName)), leaveOnClose: form.get('leaveOnClose') === 'on' };
     storage.save(chatDetails);
     await openChat(chatDetails);
   } catch (error) {

@@ -54,6 +54,19 @@ export interface ChatFeatures {
   recoverMissedMessages?: boolean;
 }
 
+/**
+ * How a customer session behaves across the tabs and reloads of one browser profile (docs/tabs.md).
+ * Browsers only; in Node every switch is off.
+ */
+export interface ChatTabOptions {
+  /** Tabs (and iframes) of one origin that run this chat share one websocket and step together (default true). */
+  shareConnection?: boolean;
+  /** A reloaded tab replays the transcript it showed, from sessionStorage, before connecting (default true). */
+  restoreOnReload?: boolean;
+  /** End the participant (DisconnectParticipant) when the last tab of the chat is closed (default false). */
+  leaveOnClose?: boolean;
+}
+
 /** Arguments of `ChatSession.create` for a customer session. */
 export interface CustomerChatSessionArgs {
   type: 'CUSTOMER';
@@ -68,6 +81,8 @@ export interface CustomerChatSessionArgs {
    * customer session a new, not yet started manager; one without `init()` is refused by create().
    */
   websocketManager?: WebSocketManagerLike;
+  /** Tabs, reloads and leaving (docs/tabs.md); not an upstream option. */
+  tabs?: ChatTabOptions;
   /** How long messages may wait through an outage, and where they are kept across a reload (docs/outbox.md). */
   outbox?: OutboxSettings;
 }

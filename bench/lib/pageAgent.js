@@ -38,7 +38,11 @@
     return { ids: new Set(), target: options.target || 0, doneAt: 0, lastAt: 0, established: 0, establishedAt: 0, ended: false, endedResolve: null, probed: false, startedAt: 0, probedAt: 0 };
   }
 
+  /** Epoch ms of every probe message the page's sessions showed (the tabs scenario's hand-over). */
+  var probesSeenAt = [];
+
   function onAgentMessage(session, record, options, data) {
+    if (data.Content === PROBE) probesSeenAt.push(Date.now());
     if (data.Content === PROBE && !record.probed) {
       record.probed = true;
       record.probedAt = performance.now();
@@ -135,5 +139,38 @@
     return socketsOpenedAt.filter(function (at) { return at >= since; });
   }
 
-  window.bench = { send: send, sendResults: sendResults, configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget, socketsOpened: socketsOpened, firstProbeMs: firstProbeMs };
+  /** Epoch ms of the first probe shown at or after `since`, or null after `timeoutMs`. */
+  async function probeSeenAfter(since, timeoutMs) {
+    var deadline = Date.now() + timeoutMs;
+    var seen = function () { return probesSeenAt.find(function (at) { return at >= since; }); };
+    while (seen() === undefined && Date.now() < deadline) await new Promise(function (resolve) { setTimeout(resolve, 1); });
+    return seen() === undefined ? null : seen();
+  }
+
+  /**
+   * After a reload: the session for the chat the page had, as an app following 5.0.0's "Handle Browser
+   * Refresh" guidance writes it (create, connect, getTranscript and render). Resolves the milliseconds from
+   * the reload's navigation start to the first item shown (onMessage or the transcript page) and to the
+   * connection established.
+   */
+  async function resumeAfterReload(chatDetails) {
+    var painted = 0;
+    var live = 0;
+    var paint = function () { if (!painted) painted = performance.now(); };
+    var session = window.connect.ChatSession.create({ chatDetails: chatDetails, type: 'CUSTOMER', disableCSM: true });
+    session.onMessage(paint);
+    session.onConnectionEstablished(function () { if (!live) live = performance.now(); });
+    await session.connect();
+    var page = await session.getTranscript({ maxResults: 15, scanDirection: 'BACKWARD', sortOrder: 'ASCENDING' });
+    if ((page.data.Transcript || []).length > 0) paint();
+    while (!live) await new Promise(function (resolve) { setTimeout(resolve, 1); });
+    return { paintedMs: painted, liveMs: live };
+  }
+
+  window.bench = {
+    probeSeenAfter: probeSeenAfter,
+    resumeAfterReload: resumeAfterReload,
+    send: send,
+    sendResults: sendResults,
+    configure: configure, evaluateBundle: evaluateBundle, open: open, progress: progress, awaitEndAndForget: awaitEndAndForget, socketsOpened: socketsOpened, firstProbeMs: firstProbeMs };
 })();

@@ -13,6 +13,7 @@ const FULL = {
   receipts: { runs: 3, messages: 500, throttleMs: 0, quietMs: 8_000, maxWaitMs: 60_000 },
   capacity: { sessions: 2_000, floodContacts: 20, perContact: 5_000 },
   relay: { chats: 2_000, failoverRuns: 3, leaseMs: 5_000 },
+  tabs: { runs: 5, pages: 3, messages: 10, roundTripMs: 100 },
 };
 
 const QUICK = {
@@ -27,6 +28,7 @@ const QUICK = {
   receipts: { runs: 1, messages: 30, throttleMs: 500, quietMs: 1_500, maxWaitMs: 10_000 },
   capacity: { sessions: 100, floodContacts: 5, perContact: 500 },
   relay: { chats: 50, failoverRuns: 1, leaseMs: 2_000 },
+  tabs: { runs: 1, pages: 3, messages: 5, roundTripMs: 100 },
 };
 
 module.exports = { FULL, QUICK };

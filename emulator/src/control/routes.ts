@@ -42,6 +42,7 @@ const ROUTES: ControlRoute[] = [
   { method: 'POST', pattern: /^contacts\/([^/]+)\/monitor$/, handler: (ctx, id, body) => ({ status: 201, body: monitor(ctx, id, body) }) },
   { method: 'POST', pattern: /^contacts\/([^/]+)\/barge$/, handler: (ctx, id, body) => ok(barge(ctx, id, body)) },
   { method: 'POST', pattern: /^contacts\/([^/]+)\/timeouts$/, handler: (ctx, id, body) => ok(setTimeouts(ctx, id, body)) },
+  { method: 'GET', pattern: /^sockets$/, handler: (ctx, _id, _body, query) => ok(ctx.hub.socketReport(query.get('contactId') ?? undefined)) },
   { method: 'GET', pattern: /^requests$/, handler: (ctx, _id, _body, query) => ok({ requests: listRequests(ctx, query) }) },
   { method: 'POST', pattern: /^faults$/, handler: (ctx, _id, body) => ok(ctx.faults.add(body)) },
   { method: 'DELETE', pattern: /^faults$/, handler: (ctx) => ok(clearFaults(ctx)) },

@@ -52,6 +52,8 @@ export class WebsocketHub implements ChatListener {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   /** Open connections by contactId: each item goes to its contact's sockets without scanning every socket. */
   private readonly connectionsByContact = new Map<string, Set<Connection>>();
+  /** Sockets ever accepted, by `contactId participantId` (the control API's socket count). */
+  private readonly opened = new Map<string, number>();
   /** Participants (by contact) whose socket has subscribed at least once. */
   private readonly everSubscribed = new Map<string, Set<string>>();
   /** Open connections by participantId: "is this participant connected" without scanning every socket. */
@@ -93,7 +95,23 @@ export class WebsocketHub implements ChatListener {
     ws.on('error', () => this.untrack(connection));
   }
 
+  /** The open sockets (of one contact, or all) and how many each participant opened so far. */
+  socketReport(contactId?: string): { open: { contactId: string; participantId: string; subscribed: boolean }[]; opened: { contactId: string; participantId: string; count: number }[] } {
+    const open = this.allConnections()
+      .filter((connection) => contactId === undefined || connection.contactId === contactId)
+      .map(({ contactId: contact, participantId, subscribed }) => ({ contactId: contact, participantId, subscribed }));
+    const opened = [...this.opened]
+      .map(([key, count]) => {
+        const [contact, participantId] = key.split(' ');
+        return { contactId: contact, participantId, count };
+      })
+      .filter((entry) => contactId === undefined || entry.contactId === contactId);
+    return { open, opened };
+  }
+
   private track(connection: Connection): void {
+    const key = `${connection.contactId} ${connection.participantId}`;
+    this.opened.set(key, (this.opened.get(key) ?? 0) + 1);
     addTo(this.connectionsByContact, connection.contactId, connection);
     addTo(this.connectionsByParticipant, connection.participantId, connection);
   }

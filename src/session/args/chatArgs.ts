@@ -7,6 +7,7 @@ import type {
   ChatFeatures,
   ChatSessionOptions,
   ChatSessionType,
+  ChatTabOptions,
   ConnectionTokenTransport,
   WebSocketManagerLike,
 } from '../../types.js';
@@ -28,6 +29,8 @@ export interface NormalizedCreateArgs {
   websocketManager: WebSocketManagerLike | null;
   disableCSM: boolean;
   features: ChatFeatures;
+  /** Tab sharing, reload paint and leave-on-close; all off for agents. */
+  tabs: Required<ChatTabOptions>;
   outbox: OutboxSettings;
 }
 
@@ -108,6 +111,23 @@ function normalizeManager(manager: unknown, type: ChatSessionType): WebSocketMan
   return manager as WebSocketManagerLike;
 }
 
+const TAB_DEFAULTS: Required<ChatTabOptions> = { shareConnection: true, restoreOnReload: true, leaveOnClose: false };
+const NO_TABS: Required<ChatTabOptions> = { shareConnection: false, restoreOnReload: false, leaveOnClose: false };
+
+function normalizeTabs(tabs: unknown, type: ChatSessionType): Required<ChatTabOptions> {
+  if (tabs === undefined || tabs === null) return type === 'CUSTOMER' ? { ...TAB_DEFAULTS } : { ...NO_TABS };
+  if (!isObject(tabs)) throw new IllegalArgumentException('tabs must be an object', 'tabs');
+  if (type !== 'CUSTOMER') throw new IllegalArgumentException('tabs applies to CUSTOMER sessions only', 'tabs');
+  const out = { ...TAB_DEFAULTS };
+  for (const name of Object.keys(TAB_DEFAULTS) as (keyof ChatTabOptions)[]) {
+    const value = tabs[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') throw new IllegalArgumentException(`tabs.${name} must be a boolean`, `tabs.${name}`);
+    out[name] = value;
+  }
+  return out;
+}
+
 export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
   if (!isObject(args)) {
     throw new IllegalArgumentException('ChatSession.create(args) needs an args object with chatDetails and type', 'args');
@@ -128,6 +148,7 @@ export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
     websocketManager: normalizeManager(args.websocketManager, type),
     disableCSM: args.disableCSM === true,
     features: (features as ChatFeatures | undefined) ?? {},
+    tabs: normalizeTabs(args.tabs, type),
     outbox: normalizeOutbox(args.outbox),
   };
 }

@@ -22,7 +22,7 @@ import { deferred, describeChange, holdsLink, isFinal, publicState, type Phase, 
 import { EventBus } from '../events/eventBus.js';
 import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
 import type { ChatCoreDeps } from './coreDeps.js';
-import { sessionFeatures } from './coreParts.js';
+import { sessionFeatures, tabShare } from './coreParts.js';
 import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, syntheticChatEnded } from '../incoming/itemRouter.js';
 import type { LinkListener } from '../link/linkListener.js';
 import { IncomingItems } from '../incoming/incomingItems.js';
@@ -35,6 +35,8 @@ import { SessionConnection } from '../link/sessionConnection.js';
 import { TokenRefresher } from '../link/tokenRefresher.js';
 import { chatEndedWhileAway, checkResumePoint } from '../link/resumeCheck.js';
 import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
+import { TabAwareCalls } from '../tabs/tabAwareCalls.js';
+import type { TabShare } from '../tabs/tabShare.js';
 
 export type { ControllerState } from '../../types.js';
 export type { StateChange } from './phase.js';
@@ -50,7 +52,9 @@ export class ChatCore implements CallGate, OutboxLink {
   private phase: Phase = { name: 'idle' };
   private readonly stateListeners = new Set<(change: StateChange) => void>();
   /** The link of the link-holding states (see holdsLink); ended with them. */
-  private connection: SessionConnection | null = null;
+  private connection: Pick<SessionConnection, 'start' | 'end' | 'ownsManager'> | null = null;
+  /** Other tabs of this chat, reloads and leaving (../tabs); null when none of it is on. */
+  private readonly tabs: TabShare | null;
   private readonly refresher: TokenRefresher;
   private connectResult: ConnectChatResult | null = null;
   private readonly incoming: IncomingItems;
@@ -72,10 +76,16 @@ export class ChatCore implements CallGate, OutboxLink {
     this.refresher = new TokenRefresher(this.provider, () => this.endFromService('service-refused', 'token renewal refused'), deps.logger);
     this.incoming = new IncomingItems((request) => this.fetchPage(request), (item) => this.deliverItem(item), deps.logger);
     const { contactId, participantId } = args.chatDetails;
-    this.calls = new ServiceCalls(
-      { gate: this, services: deps, features: this.features },
-      { key: `${contactId}:${participantId}`, store: resolveOutboxStore(args.outbox.store), maxWaitMs: args.outbox.maxWaitMs },
-    );
+    const outbox = { key: `${contactId}:${participantId}`, store: resolveOutboxStore(args.outbox.store), maxWaitMs: args.outbox.maxWaitMs };
+    this.tabs = tabShare(args, deps, () => this.provider.connectionToken);
+    const callContext = { gate: this, services: deps, features: this.features };
+    if (this.tabs) {
+      const calls = new TabAwareCalls(callContext, outbox, this.tabs);
+      this.tabs.setServer((method, input) => calls.serve(method, input));
+      this.calls = calls;
+    } else {
+      this.calls = new ServiceCalls(callContext, outbox);
+    }
   }
 
   /** @internal */
@@ -140,9 +150,13 @@ export class ChatCore implements CallGate, OutboxLink {
       return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
     }
     if (resumeAfter !== undefined) this.incoming.resumeAfter(resumeAfter);
+    const resume = resumeAfter !== undefined || this.replaySnapshot();
     const attempt = deferred<ConnectChatResult>();
-    this.setState({ name: 'connecting', attempt, args: args ?? {}, resume: resumeAfter !== undefined }, { code: 'connect' });
-    void this.openLink();
+    this.tabs?.connecting();
+    this.setState({ name: 'connecting', attempt, args: args ?? {}, resume }, { code: 'connect' });
+    // After a replay the app's handlers paint first (the bus delivers on microtasks queued before this one).
+    if (resume && resumeAfter === undefined) void Promise.resolve().then(() => this.openLink());
+    else void this.openLink();
     return attempt.promise;
   }
 
@@ -190,6 +204,20 @@ export class ChatCore implements CallGate, OutboxLink {
     return renewed && token !== staleToken ? token : null;
   }
 
+  /**
+   * A reload: the items this tab showed before it are delivered again at once, from sessionStorage, and
+   * the connection resumes after the newest (what came meanwhile is fetched once). True when it replayed.
+   */
+  private replaySnapshot(): boolean {
+    const items = this.tabs?.restore() ?? [];
+    const newest = items[items.length - 1];
+    if (!newest?.Id) return false;
+    this.logger.info(`Painting ${items.length} transcript items kept by this tab before the reload`);
+    items.forEach((item) => this.incoming.accept(item));
+    this.incoming.resumeAfter(newest.Id);
+    return true;
+  }
+
   /** One transcript page under the current connection token (missed-message recovery, tracked transcript). */
   private fetchPage(request: TranscriptRequest): ReturnType<ReturnType<ChatCoreDeps['client']>['getTranscript']> {
     return this.deps.client().getTranscript(this.provider.connectionToken ?? '', request);
@@ -206,6 +234,7 @@ export class ChatCore implements CallGate, OutboxLink {
     if (emitted !== null && event !== null) {
       this.emitItem(event, emitted);
       this.features.transcript.incoming(emitted);
+      this.tabs?.record(emitted);
     }
     if (isChatEnded(item)) {
       this.finishChat(endReason);
@@ -246,14 +275,11 @@ export class ChatCore implements CallGate, OutboxLink {
     // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
     // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
     const ownsManager = external === null || this.args.type === 'CUSTOMER';
-    this.connection = new SessionConnection({
-      manager: external ?? this.deps.createManager(),
-      ownsManager,
-      provider: this.provider,
-      chatDetails: this.args.chatDetails,
-      listener: this.linkListener(),
-      logger: this.logger,
-    });
+    const link = { provider: this.provider, chatDetails: this.args.chatDetails, listener: this.linkListener(), logger: this.logger };
+    // Customers share one websocket with the other tabs of the chat unless they opted out (../tabs); a
+    // following tab never creates a manager.
+    const shared = ownsManager ? this.tabs?.link(link, external, () => this.deps.createManager()) : null;
+    this.connection = shared ?? new SessionConnection({ ...link, manager: external ?? this.deps.createManager(), ownsManager });
     try {
       this.connection.start();
     } catch (error) {
@@ -293,6 +319,7 @@ export class ChatCore implements CallGate, OutboxLink {
       broken: (reason) => this.onBroken(reason),
       chatOver: () => this.endFromService('service-refused', 'the service refused to reconnect'),
       heartbeatLate: () => this.incoming.suspectGap('heartbeat-late'),
+      resync: () => this.resync(),
       deepHeartbeat: (ok, info) => {
         if (!ok) this.incoming.suspectGap('ping-failed');
         this.features.metrics.websocket(ok ? 'deepHeartbeatSuccess' : 'deepHeartbeatFailure');
@@ -317,6 +344,14 @@ export class ChatCore implements CallGate, OutboxLink {
         if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
       });
     }
+  }
+
+  /** Another tab's websocket moved to this tab's (../tabs): fetch what the hand-over missed. */
+  private resync(): void {
+    if (this.phase.name === 'ended' || !(this.deps.recoverMissedMessages?.() ?? true)) return;
+    void this.incoming.recover(this.firstConnectedAt ?? this.createdAt).then((count) => {
+      if (count > 0) this.logger.info(`Recovered ${count} transcript items after the websocket moved to another tab`);
+    });
   }
 
   /** While onTranscriptUpdated has listeners, each new connection loads the latest 100 items (as upstream). */
@@ -370,6 +405,7 @@ export class ChatCore implements CallGate, OutboxLink {
     if (holdsLink(previous.name) && !holdsLink(next.name)) this.dropLink();
     this.watchGapsIn(next.name);
     if (isFinal(next.name)) this.features.receipts.stop();
+    if (next.name === 'ended') this.tabs?.ended();
     const change: StateChange = { from: previous.name, to: next.name, reason };
     this.logger.info(describeChange(change));
     for (const listener of [...this.stateListeners]) listener(change);

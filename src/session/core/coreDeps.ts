@@ -8,6 +8,8 @@ import { findWebSocket, WebSocketManager } from '../../transport/index.js';
 import type { WebSocketManagerLike } from '../../types.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
 import type { ClientUse, SessionParticipantClient, SessionServices } from '../outgoing/clientAccess.js';
+import { regionalParticipantUrl } from '../../client/sdkOptions.js';
+import { detectTabEnvironment, type TabSupport } from '../tabs/tabEnvironment.js';
 
 /** What a core is built with (ChatSession.create: defaultCoreDeps in coreDeps.ts; tests: fakes). */
 export interface ChatCoreDeps extends SessionServices {
@@ -22,6 +24,10 @@ export interface ChatCoreDeps extends SessionServices {
   receiptsEnabled?: () => boolean;
   /** The receipt throttle window in ms (default 5000). */
   receiptThrottleMs?: () => number;
+  /** The browser's tabs (BroadcastChannel, Web Locks, sessionStorage, page events); absent: no tab features. */
+  tabEnvironment?: () => TabSupport;
+  /** The Participant Service URL (leave-on-close sends its keepalive request there). */
+  serviceUrl?: () => string;
 }
 
 /** A logger whose lines name the session (contact, participant, type, region). */
@@ -67,5 +73,10 @@ export function defaultCoreDeps(args: NormalizedCreateArgs): ChatCoreDeps {
     recoverMissedMessages: () => features.recoverMissedMessages ?? globalConfig.isRecoverMissedMessagesEnabled(),
     receiptsEnabled: () => features.messageReceipts?.shouldSendMessageReceipts ?? globalConfig.isMessageReceiptsEnabled(),
     receiptThrottleMs: () => features.messageReceipts?.throttleTime ?? globalConfig.getMessageReceiptsThrottleTime(),
+    tabEnvironment: () => detectTabEnvironment(),
+    serviceUrl: () => {
+      const region = globalConfig.resolveRegion(args.options.region);
+      return globalConfig.getEndpointFor(region) ?? regionalParticipantUrl(region);
+    },
   };
 }

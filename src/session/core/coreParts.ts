@@ -7,6 +7,8 @@ import type { EventBus } from '../events/eventBus.js';
 import type { SessionEventMap } from '../events/sessionEvents.js';
 import { createSessionFeatures, type SessionFeatures } from '../features/index.js';
 import type { ChatCoreDeps } from './coreDeps.js';
+import { leaveRequest } from '../tabs/leaveRequest.js';
+import { TabShare } from '../tabs/tabShare.js';
 
 export function sessionFeatures(
   args: NormalizedCreateArgs,
@@ -23,5 +25,32 @@ export function sessionFeatures(
     hasTranscriptListeners: () => bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED),
     receiptsEnabled: () => deps.receiptsEnabled?.() ?? true,
     receiptThrottleMs: () => deps.receiptThrottleMs?.() ?? 5000,
+  });
+}
+
+/**
+ * The session's tab features (../tabs), or null when none is on or the environment has no tabs (Node,
+ * tests with fakes). A browser that refuses BroadcastChannel gets one socket per tab, with a warning.
+ */
+export function tabShare(args: NormalizedCreateArgs, deps: ChatCoreDeps, connectionToken: () => string | null): TabShare | null {
+  const { shareConnection, restoreOnReload, leaveOnClose } = args.tabs;
+  if (!(shareConnection || restoreOnReload || leaveOnClose) || !deps.tabEnvironment) return null;
+  const support = deps.tabEnvironment();
+  if (support.environment === null) {
+    const refused = support.problem.startsWith('the browser refused');
+    const message = `Tab features off (${support.problem}): this tab keeps its own websocket`;
+    if (refused) deps.logger.warn(message);
+    else deps.logger.info(message);
+    return null;
+  }
+  const serviceUrl = deps.serviceUrl;
+  return new TabShare({
+    args,
+    environment: support.environment,
+    logger: deps.logger,
+    leaveRequest: () => {
+      const token = connectionToken();
+      return token && serviceUrl ? leaveRequest(serviceUrl(), token) : null;
+    },
   });
 }

@@ -20,6 +20,8 @@ export interface LinkListener {
   heartbeatLate(): void;
   /** The service refused a new connection (403): the chat ended while the link was down. */
   chatOver(): void;
+  /** Another tab's websocket was handed to this tab's (see ../tabs): fetch what was missed in between. */
+  resync?(): void;
 }
 
 /** Turns whatever a manager passes with lost / init-failure into a `ConnectionReason`. */

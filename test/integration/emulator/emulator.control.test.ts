@@ -33,6 +33,22 @@ describe('control API', () => {
     });
   });
 
+  it('counts the websockets of a contact: open now, and opened so far per participant', async () => {
+    const customer = await emu.customer();
+    const again = await emu.connect(customer.contactId, customer.participantId, customer.participantToken);
+    const report = async () => (await emu.control('GET', `/emulator/sockets?contactId=${customer.contactId}`)).body;
+    expect((await report()).opened).toEqual([{ contactId: customer.contactId, participantId: customer.participantId, count: 2 }]);
+    expect((await report()).open).toEqual([
+      { contactId: customer.contactId, participantId: customer.participantId, subscribed: true },
+      { contactId: customer.contactId, participantId: customer.participantId, subscribed: true },
+    ]);
+    again.socket.close();
+    const deadline = Date.now() + 5_000;
+    while ((await report()).open.length > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await report()).open).toHaveLength(1);
+    expect((await report()).opened[0].count).toBe(2);
+  });
+
   it('gives an added agent a token that works like a customer\'s, so an agent session runs standalone', async () => {
     const customer = await emu.customer();
     const agent = await emu.agent(customer.contactId, 'Standalone');

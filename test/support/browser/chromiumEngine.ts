@@ -30,6 +30,12 @@ class ChromiumPage extends EnginePage {
     await this.page.reload();
   }
 
+  async close(): Promise<void> {
+    await this.page.close({ runBeforeUnload: true });
+    // With runBeforeUnload the close runs the page's unload steps and resolves before the page is gone.
+    if (!this.page.isClosed()) await this.page.waitForEvent('close');
+  }
+
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
   }
@@ -74,6 +80,10 @@ export async function launchChromium(): Promise<TestBrowser> {
     engine: 'chromium',
     async newPage() {
       return new ChromiumPage(await (await browser.newContext()).newPage());
+    },
+    async newContext() {
+      const context = await browser.newContext();
+      return { newPage: async () => new ChromiumPage(await context.newPage()) };
     },
     close: () => browser.close(),
   };

@@ -9,12 +9,14 @@
 // API (everything a test needs; nothing engine-specific leaks out):
 //   E2E_ENGINE                      'chromium' | 'firefox': the engine of the running project (for messages only;
 //                                   a test must not branch on it: fix the SDK or the example instead)
-//   launchEngineBrowser()           → TestBrowser { engine, newPage(), close() }; each newPage() opens in a
-//                                   fresh browser context (own storage, own cookies)
+//   launchEngineBrowser()           → TestBrowser { engine, newPage(), newContext(), close() }; each newPage()
+//                                   opens in a fresh browser context (own storage, own cookies);
+//                                   newContext() → { newPage() }: pages of one profile (tabs of one person)
 //   testId(id, hasText?)            → Query for [data-testid="id"]; `css(selector, hasText?)` for any selector;
 //                                   a Query `{ css, hasText?, child? }` narrows to a descendant with `child`
 //   TestPage:
 //     goto(url), reload(), screenshot(file)   (a PNG of the visible page, for docs)
+//     close()  closes the page as a person closes a tab (unload handlers run)
 //     evaluate(fn, arg?)            runs fn(arg) in the page, resolves its (JSON-serializable) result
 //     waitForFunction(fn, arg?, { timeout?, polling? })   until fn(arg) is truthy; resolves its value
 //     waitFor(query, { state?: 'visible' | 'hidden' | 'attached', timeout? })   default state 'visible'
@@ -66,6 +68,7 @@ export interface TestPage {
   reload(): Promise<void>;
   /** Saves a PNG of the visible page at `file` (docs screenshots). */
   screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: WaitOptions): Promise<unknown>;
   waitFor(query: Query, options?: { state?: 'visible' | 'hidden' | 'attached'; timeout?: number }): Promise<void>;
@@ -84,9 +87,15 @@ export interface TestPage {
   setOffline(offline: boolean): Promise<void>;
 }
 
+/** One browser context: its pages share storage, Web Locks and BroadcastChannels, as tabs of one profile. */
+export interface TestContext {
+  newPage(): Promise<TestPage>;
+}
+
 export interface TestBrowser {
   readonly engine: EngineName;
   newPage(): Promise<TestPage>;
+  newContext(): Promise<TestContext>;
   close(): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ export abstract class EnginePage implements TestPage {
   abstract goto(url: string): Promise<void>;
   abstract reload(): Promise<void>;
   abstract screenshot(file: string): Promise<void>;
+  abstract close(): Promise<void>;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   abstract waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: WaitOptions): Promise<unknown>;
   abstract click(query: Query): Promise<void>;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { domQuery, type DomOperation, type Query } from './domQuery';
 import type { FileToPick, RequestSeen, TestBrowser, WaitOptions } from './engine';
 import { DEFAULT_TIMEOUT_MS, EnginePage } from './enginePage';
@@ -41,10 +41,10 @@ class FirefoxPage extends EnginePage {
   }
 
   /** Uncaught errors are taken from the page's own `error` and `unhandledrejection` events instead. */
-  static async open(browser: Browser, tempDirs: string[]): Promise<FirefoxPage> {
+  static async open(context: BrowserContext, tempDirs: string[]): Promise<FirefoxPage> {
     // A window per page, not a tab: a background tab is hidden, and the examples send read receipts only
     // while visible (as for a person, each test page stands for someone's browser in front of them).
-    const page = await (await browser.createBrowserContext()).newPage({ type: 'window' });
+    const page = await context.newPage({ type: 'window' });
     const created = new FirefoxPage(page, tempDirs);
     await page.exposeFunction('__e2eUncaught', (message: string) => created.recordProblem('error', message));
     await page.evaluateOnNewDocument(reportUncaughtErrors);
@@ -61,6 +61,10 @@ class FirefoxPage extends EnginePage {
 
   async reload(): Promise<void> {
     await this.page.reload();
+  }
+
+  async close(): Promise<void> {
+    await this.page.close({ runBeforeUnload: true });
   }
 
   /** The result travels as JSON text: puppeteer's BiDi decoding loses an object that appears twice in it. */
@@ -122,7 +126,11 @@ export async function launchFirefox(): Promise<TestBrowser> {
   const browser: Browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: FIREFOX_PREFS });
   return {
     engine: 'firefox',
-    newPage: () => FirefoxPage.open(browser, tempDirs),
+    newPage: async () => FirefoxPage.open(await browser.createBrowserContext(), tempDirs),
+    async newContext() {
+      const context = await browser.createBrowserContext();
+      return { newPage: () => FirefoxPage.open(context, tempDirs) };
+    },
     async close() {
       await browser.close();
       // The files picked by the pages are removed once Firefox, which reads them lazily, is gone.

@@ -1,0 +1,22 @@
+// The DisconnectParticipant request of leave-on-close, built as the Participant client would put it on the
+// wire, for a `fetch(..., { keepalive: true })` that outlives the page.
+import { buildRequest } from '../../client/restJsonRequest.js';
+import { uuidV4 } from '../../util/uuid.js';
+
+export interface LeaveRequest {
+  url: string;
+  init: { method: string; headers: Record<string, string>; body: string };
+}
+
+/** `serviceUrl`: the Participant Service endpoint (the configured one, else the region's). */
+export function leaveRequest(serviceUrl: string, connectionToken: string): LeaveRequest {
+  const base = new URL(serviceUrl);
+  const request = buildRequest(
+    'DisconnectParticipant',
+    { ConnectionToken: connectionToken, ClientToken: uuidV4() },
+    { protocol: base.protocol, hostname: base.hostname, port: base.port ? Number(base.port) : undefined, path: base.pathname, query: {} },
+  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers[name] = value;
+  return { url: `${base.origin}${request.path}`, init: { method: request.method, headers, body: request.body ?? '{}' } };
+}

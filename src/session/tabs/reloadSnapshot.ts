@@ -1,0 +1,103 @@
+// A reload that paints at once: the transcript items this tab delivered are kept in sessionStorage (which
+// belongs to this tab and origin, survives a reload and goes when the tab closes). A session created for
+// the same chat by a later page load of the tab replays them before connecting, then resumes after the
+// newest one, so items that arrived meanwhile are fetched once (missed-message recovery).
+// Only transcript items are kept (messages, attachments' metadata, events other than typing), at most
+// SNAPSHOT_ITEMS of them; no token or connection detail is written. The entry is removed when the chat ends.
+import type { Logger } from '../../log/logger.js';
+import type { ChatTranscriptItem } from '../../types.js';
+import { uuidV4 } from '../../util/uuid.js';
+import type { TabStorage } from './tabEnvironment.js';
+
+/** The newest items kept for a reload. */
+export const SNAPSHOT_ITEMS = 200;
+export const SNAPSHOT_KEY_PREFIX = 'amazon-connect-chat.transcript:';
+
+/**
+ * Set once per page load (per module instance): a snapshot written by this page load is not replayed in
+ * it again (the app already shows those items); one written before the reload is.
+ */
+const PAGE_LOAD = uuidV4();
+
+interface StoredSnapshot {
+  page: string;
+  items: ChatTranscriptItem[];
+}
+
+const isSnapshotItem = (item: ChatTranscriptItem): boolean =>
+  Boolean(item.Id) &&
+  (item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing')));
+
+export class ReloadSnapshot {
+  private items: ChatTranscriptItem[] = [];
+  private readonly ids = new Set<string>();
+  private broken = false;
+
+  constructor(
+    private readonly storage: TabStorage,
+    private readonly key: string,
+    private readonly logger: Logger,
+    private readonly pageLoad: string = PAGE_LOAD,
+  ) {}
+
+  /** The items an earlier page load of this tab showed, oldest first (empty when none). */
+  restore(): ChatTranscriptItem[] {
+    const stored = this.read();
+    if (!stored) return [];
+    this.items = stored.items.slice(-SNAPSHOT_ITEMS);
+    this.items.forEach((item) => this.ids.add(item.Id as string));
+    if (stored.page === this.pageLoad) return [];
+    this.write();
+    return [...this.items];
+  }
+
+  /** A delivered item: kept when it belongs to the transcript. */
+  record(item: ChatTranscriptItem): void {
+    if (this.broken || !isSnapshotItem(item)) return;
+    const id = item.Id as string;
+    if (this.ids.has(id)) {
+      // A Lex streaming message grows under one Id: keep its latest form.
+      this.items = this.items.map((kept) => (kept.Id === id ? item : kept));
+    } else {
+      this.ids.add(id);
+      this.items.push(item);
+      if (this.items.length > SNAPSHOT_ITEMS) this.ids.delete(this.items.shift()?.Id as string);
+    }
+    this.write();
+  }
+
+  /** The chat ended: nothing of it stays in the tab. */
+  clear(): void {
+    this.items = [];
+    this.ids.clear();
+    try {
+      this.storage.removeItem(this.key);
+    } catch (error) {
+      this.logger.warn('Removing the transcript snapshot from sessionStorage failed', error);
+    }
+  }
+
+  private read(): StoredSnapshot | null {
+    try {
+      const text = this.storage.getItem(this.key);
+      if (text === null) return null;
+      const parsed = JSON.parse(text) as Partial<StoredSnapshot>;
+      if (typeof parsed.page !== 'string' || !Array.isArray(parsed.items)) return null;
+      return { page: parsed.page, items: parsed.items.filter((item) => typeof item?.Id === 'string') };
+    } catch (error) {
+      this.logger.warn('The transcript snapshot in sessionStorage is unreadable; ignoring it', error);
+      return null;
+    }
+  }
+
+  private write(): void {
+    try {
+      this.storage.setItem(this.key, JSON.stringify({ page: this.pageLoad, items: this.items } satisfies StoredSnapshot));
+    } catch (error) {
+      // Storage full (QuotaExceededError) or blocked: a reload then connects without painting first.
+      this.broken = true;
+      this.logger.warn('Cannot keep the transcript for a reload (sessionStorage refused the write); reloads will not paint at once', error);
+      this.clear();
+    }
+  }
+}

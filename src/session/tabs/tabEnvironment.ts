@@ -1,0 +1,107 @@
+// What the tab features use of the browser, behind small interfaces so tests can give fakes: a broadcast
+// channel (one per chat), the Web Locks API (optional: the channel elects a holder alone without it),
+// sessionStorage (optional: the reload snapshot) and the page's lifecycle events (optional: leave on close).
+
+/** The part of BroadcastChannel used here. */
+export interface TabChannelPort {
+  postMessage(message: unknown): void;
+  close(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+/** The part of the Web Locks API used here (`navigator.locks`). */
+export interface TabLocks {
+  request(
+    name: string,
+    options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal },
+    callback: (lock: unknown) => Promise<unknown> | unknown,
+  ): Promise<unknown>;
+}
+
+/** The part of Storage used here (`sessionStorage`). */
+export interface TabStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** A minimal event target (window, document, navigation). */
+export interface TabEventSource {
+  addEventListener(type: string, listener: (event: Event) => void, options?: boolean | { capture?: boolean }): void;
+  removeEventListener(type: string, listener: (event: Event) => void, options?: boolean | { capture?: boolean }): void;
+}
+
+/** The page, for leave-on-close: its lifecycle events, its origin, and a request that outlives it. */
+export interface TabPage {
+  window: TabEventSource;
+  /** The Navigation API object where the browser has it (tells reloads and same-site navigations apart). */
+  navigation: TabEventSource | null;
+  origin: string;
+  /** `fetch(url, { ...init, keepalive: true })`. */
+  sendBeacon(url: string, init: { method: string; headers: Record<string, string>; body: string }): void;
+}
+
+export interface TabEnvironment {
+  openChannel(name: string): TabChannelPort;
+  locks: TabLocks | null;
+  storage: TabStorage | null;
+  page: TabPage | null;
+}
+
+/** Why tab sharing is off in this environment, or null when it can run. */
+export type TabSupport = { environment: TabEnvironment; problem: null } | { environment: null; problem: string };
+
+type BrowserScope = Omit<typeof globalThis, 'BroadcastChannel'> & {
+  BroadcastChannel?: unknown;
+  navigator?: { locks?: TabLocks };
+  sessionStorage?: TabStorage;
+  navigation?: TabEventSource;
+  location?: { origin: string };
+  fetch?: (url: string, init: Record<string, unknown>) => Promise<unknown>;
+};
+
+/** A storage that answers reads and takes writes, else null (blocked storage throws SecurityError on access). */
+function usableStorage(scope: BrowserScope): TabStorage | null {
+  try {
+    const storage = scope.sessionStorage;
+    if (!storage) return null;
+    storage.getItem('amazon-connect-chat.probe');
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+function browserPage(scope: BrowserScope): TabPage | null {
+  const fetchFn = scope.fetch;
+  if (typeof scope.addEventListener !== 'function' || !scope.location || typeof fetchFn !== 'function') return null;
+  return {
+    window: scope as unknown as TabEventSource,
+    navigation: scope.navigation ?? null,
+    origin: scope.location.origin,
+    sendBeacon: (url, init) => {
+      fetchFn.call(scope, url, { ...init, keepalive: true, credentials: 'omit' }).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The browser's tab environment. A browser that blocks storage for the page (privacy settings, opaque
+ * origins, some sandboxed iframes) throws on BroadcastChannel or navigator.locks too: the problem says so.
+ */
+export function detectTabEnvironment(scope: BrowserScope = globalThis as BrowserScope): TabSupport {
+  const Channel = scope.BroadcastChannel as (new (name: string) => TabChannelPort) | undefined;
+  if (typeof Channel !== 'function' || typeof scope.document === 'undefined') {
+    return { environment: null, problem: 'this environment has no BroadcastChannel' };
+  }
+  try {
+    new Channel('amazon-connect-chat.probe').close();
+    const locks = scope.navigator?.locks ?? null;
+    return {
+      environment: { openChannel: (name) => new Channel(name), locks, storage: usableStorage(scope), page: browserPage(scope) },
+      problem: null,
+    };
+  } catch (error) {
+    return { environment: null, problem: `the browser refused BroadcastChannel (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
