@@ -49,7 +49,7 @@ import type { ChatController } from './controllerFacade.js';
 import { sendMessageReceipt } from './outgoing/messageReceiptCall.js';
 import { checkSendEvent, checkSendMessage, requireString, toTranscriptRequest } from './outgoing/requestArgs.js';
 import type { SessionEventMap } from './events/sessionEvents.js';
-import { sessionItems } from './incoming/itemStream.js';
+import { sessionItems } from './itemStream.js';
 
 export abstract class ChatSessionBase {
   /** @internal The chat's state and parts; the session's methods are its public face. */

@@ -3,10 +3,10 @@
 // previous one settled, so "forward the item, then store its Id as the resume position" is correct by
 // construction. Items that arrive meanwhile wait here, in order. The `on*` events are untouched: the iterator
 // is one more listener on the session's bus.
-import { CHAT_EVENTS } from '../../constants.js';
-import type { ChatTranscriptItem, SessionItemsOptions } from '../../types.js';
-import type { ChatCore } from '../core/chatCore.js';
-import type { SessionEventMap } from '../events/sessionEvents.js';
+import { CHAT_EVENTS } from '../constants.js';
+import type { ChatTranscriptItem, SessionItemsOptions } from '../types.js';
+import type { ChatCore } from './core/chatCore.js';
+import type { SessionEventMap } from './events/sessionEvents.js';
 
 /** Bus events that do not carry an item. */
 const NOT_ITEMS: ReadonlySet<string> = new Set<keyof SessionEventMap>([
