@@ -15,7 +15,7 @@ import { toServiceError, unknownOperation } from './core/errors';
 import { handleParticipantRequest, PARTICIPANT_PREFIX } from './participant/routes';
 import { answerPreflight, normalizePath, sendError, setCommonHeaders } from './http/common';
 import { ConnectionCap } from './http/connectionCap';
-import { answerNullOrigin, isRefusedNullOrigin } from './http/fileOrigin';
+import { answerNullOrigin, isRefusedNullOrigin, nullOriginNotice, type NullOriginNotice } from './http/fileOrigin';
 import { AccessPolicy } from './http/policy';
 import { isStaticPath, redirect, serveStatic } from './http/staticFiles';
 
@@ -25,10 +25,11 @@ export type AnyServer = http.Server | https.Server;
 export function createServer(ctx: EmulatorContext, tls?: { cert: string | Buffer; key: string | Buffer }): AnyServer {
   const policy = new AccessPolicy(ctx.options.allowOrigins, ctx.address);
   const cap = new ConnectionCap(ctx.options.maxConnections, Boolean(tls), ctx.options.log);
+  const notice = nullOriginNotice(() => ctx.address.url('http'), ctx.options.log);
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (cap.isRefused(req.socket)) return; // already answered 503 by the cap
     cap.requestStarted(req.socket);
-    route(ctx, policy, req, res).catch((err: unknown) => sendError(res, toServiceError(err)));
+    route(ctx, policy, notice, req, res).catch((err: unknown) => sendError(res, toServiceError(err)));
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
   server.prependListener('connection', (socket: Socket) => cap.admit(socket));
@@ -52,13 +53,13 @@ export function createServer(ctx: EmulatorContext, tls?: { cert: string | Buffer
   return server;
 }
 
-async function route(ctx: EmulatorContext, policy: AccessPolicy, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function route(ctx: EmulatorContext, policy: AccessPolicy, notice: NullOriginNotice, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   req.on('error', () => undefined);
   res.on('error', () => undefined);
   setCommonHeaders(res, randomUUID(), policy.corsOrigin(req));
   // No page of another site may frame the emulator's pages (the CCP at /ccp-v2/ above all).
   res.setHeader('Content-Security-Policy', policy.frameAncestors(req));
-  if (isRefusedNullOrigin(req, ctx.options.allowOrigins)) return answerNullOrigin(ctx, req, res);
+  if (isRefusedNullOrigin(req, ctx.options.allowOrigins)) return answerNullOrigin(notice, req, res);
   policy.check(req);
   const { path, query } = normalizePath(req.url);
   if (req.method === 'OPTIONS') return answerPreflight(req, res);

@@ -3,12 +3,27 @@
 // says why instead of leaving the developer with a bare CORS error: the preflight passes and the 403 carries
 // CORS for `null`, so the page can read the hint, and the emulator's console prints it once.
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { EmulatorContext } from '../context';
 import { ServiceError } from '../core/errors';
 import { answerPreflight, sendError } from './common';
 
-/** Emulators whose console already showed the hint. */
-const hinted = new WeakSet<EmulatorContext>();
+/** Where the hint goes: the emulator's own URL (for the advice) and its console, told once. */
+export interface NullOriginNotice {
+  url: () => string;
+  logOnce: (line: string) => void;
+}
+
+/** A notice that prints on the first refusal only. */
+export function nullOriginNotice(url: () => string, log: (line: string) => void): NullOriginNotice {
+  let told = false;
+  return {
+    url,
+    logOnce: (line) => {
+      if (told) return;
+      told = true;
+      log(line);
+    },
+  };
+}
 
 /** What to do instead, with this emulator's own URL in it. */
 export function fileOriginHint(emulatorUrl: string): string {
@@ -27,14 +42,11 @@ export function isRefusedNullOrigin(req: IncomingMessage, allowedOrigins: readon
 }
 
 /** Answers such a request: its preflight passes, anything else is a 403 the page can read. Nothing else runs. */
-export function answerNullOrigin(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): void {
+export function answerNullOrigin(notice: NullOriginNotice, req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', 'null');
   if (req.method === 'OPTIONS') return answerPreflight(req, res);
-  const hint = fileOriginHint(ctx.address.url('http'));
-  if (!hinted.has(ctx)) {
-    hinted.add(ctx);
-    ctx.options.log(`refused a request from "Origin: null" (${req.method ?? 'GET'} ${req.url ?? '/'}). ${hint}`);
-  }
+  const hint = fileOriginHint(notice.url());
+  notice.logOnce(`refused a request from "Origin: null" (${req.method ?? 'GET'} ${req.url ?? '/'}). ${hint}`);
   req.resume();
   sendError(res, new ServiceError(403, 'AccessDeniedException', hint));
 }
