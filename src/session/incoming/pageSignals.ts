@@ -1,7 +1,7 @@
 // `online` and "page visible again" as gap evidence: while the page slept or the network was away, the
 // socket may have stayed open (or looked open) and dropped frames. The manager's own NetworkWatcher
 // wakes a link that is down; this one asks the session to check a link that is up.
-import { defaultIsPageVisible, defaultNetworkEventTarget, defaultVisibilityEventTarget } from '../../transport/networkWatcher.js';
+import { defaultIsPageVisible, defaultNetworkEventTarget, defaultVisibilityEventTarget, NetworkWatcher } from '../../transport/networkWatcher.js';
 import type { EventSourceLike } from '../../transport/types.js';
 import type { GapSignal } from './gapSignals.js';
 
@@ -18,29 +18,27 @@ export const defaultPageEventSources = (): PageEventSources => ({
   isVisible: defaultIsPageVisible,
 });
 
+/** Listens while the gap watch runs; the manager's NetworkWatcher does the listening, with gap signals as its calls. */
 export class PageSignals {
-  private listening = false;
-  private readonly online = (): void => this.signal('online');
-  private readonly visibility = (): void => {
-    if (this.sources.isVisible()) this.signal('page-visible');
-  };
+  private readonly watcher: NetworkWatcher;
 
-  constructor(
-    private readonly sources: PageEventSources,
-    private readonly signal: (signal: GapSignal) => void,
-  ) {}
+  constructor(sources: PageEventSources, signal: (signal: GapSignal) => void) {
+    this.watcher = new NetworkWatcher({
+      networkEventTarget: sources.network,
+      visibilityEventTarget: sources.visibility,
+      isPageVisible: () => sources.isVisible(),
+      onOnline: () => signal('online'),
+      // Going offline is no evidence of a gap: the link's own heartbeat tells a link that is down.
+      onOffline: () => undefined,
+      onVisible: () => signal('page-visible'),
+    });
+  }
 
   start(): void {
-    if (this.listening) return;
-    this.listening = true;
-    this.sources.network?.addEventListener('online', this.online);
-    this.sources.visibility?.addEventListener('visibilitychange', this.visibility);
+    this.watcher.start();
   }
 
   stop(): void {
-    if (!this.listening) return;
-    this.listening = false;
-    this.sources.network?.removeEventListener('online', this.online);
-    this.sources.visibility?.removeEventListener('visibilitychange', this.visibility);
+    this.watcher.stop();
   }
 }
