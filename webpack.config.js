@@ -26,6 +26,7 @@ const SDK_FILE_STUBS = [
   [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-user-agent[\\/]check-features\.js$/, 'userAgentFeatures.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-body-length[\\/]calculateBodyLength\.browser\.js$/, 'bodyLength.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/, 'uuid.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]legacy-root-exports[\\/](middleware-http-auth-scheme[\\/]getHttpAuthSchemeEndpointRuleSetPlugin|middleware-http-signing[\\/]getHttpSigningMiddleware)\.js$/, 'noAuthPlugins.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
 ];
 
