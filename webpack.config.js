@@ -29,6 +29,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]legacy-root-exports[\\/](middleware-http-auth-scheme[\\/]getHttpAuthSchemeEndpointRuleSetPlugin|middleware-http-signing[\\/]getHttpSigningMiddleware)\.js$/, 'noAuthPlugins.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-stack[\\/]MiddlewareStack\.js$/, 'middlewareStack.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]adaptors[\\/]getEndpointFromInstructions\.js$/, 'endpointParameters.js'],
+  [/client-connectparticipant[\\/]dist-es[\\/]runtimeExtensions\.js$/, 'runtimeExtensions.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
 ];
 
