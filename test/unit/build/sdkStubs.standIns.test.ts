@@ -130,9 +130,14 @@ describe('configuration stand-ins', () => {
     const plugins = noAuthPlugins as { getHttpAuthSchemeEndpointRuleSetPlugin: Fn; getHttpSigningPlugin: Fn };
     const stack = { add: jest.fn(), addRelativeTo: jest.fn() };
     (plugins.getHttpAuthSchemeEndpointRuleSetPlugin({ httpAuthSchemes: unsignedAuthSchemes }) as { applyToStack: Fn }).applyToStack(stack);
-    (plugins.getHttpSigningPlugin({ httpAuthSchemes: unsignedAuthSchemes }) as { applyToStack: Fn }).applyToStack(stack);
     expect(stack.add).not.toHaveBeenCalled();
     expect(stack.addRelativeTo).not.toHaveBeenCalled();
+    // Signing stays as a pass-through under the SDK's names: other middlewares are placed next to them.
+    (plugins.getHttpSigningPlugin({ httpAuthSchemes: unsignedAuthSchemes }) as { applyToStack: Fn }).applyToStack(stack);
+    const [middleware, options] = stack.addRelativeTo.mock.calls[0] as [(next: unknown) => unknown, Record<string, unknown>];
+    const next = (): undefined => undefined;
+    expect(middleware(next)).toBe(next);
+    expect(options).toMatchObject({ name: 'httpSigningMiddleware', aliases: expect.arrayContaining(['awsAuthMiddleware']), relation: 'after', toMiddleware: 'retryMiddleware' });
     const sigV4 = [{ schemeId: 'aws.auth#sigv4' }];
     expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({ httpAuthSchemes: sigV4 })).toThrow('supports only the smithy.api#noAuth auth scheme');
     expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({})).toThrow('supports only the smithy.api#noAuth auth scheme');
