@@ -25,7 +25,7 @@ const STREAMS_MIN = () => path.join(path.dirname(require.resolve('amazon-connect
 const ARTEFACTS = {
   sdk: {
     inputs: () => [
-      at('src'), at('scripts', 'stubs'), at('scripts', 'build.js'), at('webpack.config.js'), at('package.json'), at('package-lock.json'),
+      at('src'), at('scripts', 'stubs'), at('scripts', 'build.js'), at('scripts', 'privateMembers.js'), at('webpack.config.js'), at('package.json'), at('package-lock.json'),
       at('tsconfig.base.json'), at('tsconfig.esm.json'), at('tsconfig.cjs.json'),
     ],
     outputs: () => [

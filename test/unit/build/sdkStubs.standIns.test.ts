@@ -9,6 +9,8 @@ import * as bodyLength from '../../../scripts/stubs/bodyLength.js';
 // @ts-expect-error plain ES module without types
 import * as defaultsMode from '../../../scripts/stubs/defaultsMode.js';
 // @ts-expect-error plain ES module without types
+import * as noAuthPlugins from '../../../scripts/stubs/noAuthPlugins.js';
+// @ts-expect-error plain ES module without types
 import * as normalizedSchema from '../../../scripts/stubs/normalizedSchema.js';
 // @ts-expect-error plain ES module without types
 import * as operationSchemas from '../../../scripts/stubs/operationSchemas.js';
@@ -23,7 +25,7 @@ import * as uuid from '../../../scripts/stubs/uuid.js';
 // @ts-expect-error plain ES module without types
 import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
 import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
-import { silentSdkLogger } from '../../../src/client/sdkOptions';
+import { silentSdkLogger, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -122,5 +124,22 @@ describe('configuration stand-ins', () => {
     await expect(config.disableClockSkewCorrection?.()).resolves.toBe(false);
     await expect(config.credentials?.()).rejects.toThrow('Participant Service requests are unsigned');
     await expect(config.signer?.()).rejects.toThrow('Participant Service requests are unsigned');
+  });
+
+  it("leaves auth-scheme selection and signing off for the client's unsigned scheme only", () => {
+    const plugins = noAuthPlugins as { getHttpAuthSchemeEndpointRuleSetPlugin: Fn; getHttpSigningPlugin: Fn };
+    const stack = { add: jest.fn(), addRelativeTo: jest.fn() };
+    (plugins.getHttpAuthSchemeEndpointRuleSetPlugin({ httpAuthSchemes: unsignedAuthSchemes }) as { applyToStack: Fn }).applyToStack(stack);
+    expect(stack.add).not.toHaveBeenCalled();
+    expect(stack.addRelativeTo).not.toHaveBeenCalled();
+    // Signing stays as a pass-through under the SDK's names: other middlewares are placed next to them.
+    (plugins.getHttpSigningPlugin({ httpAuthSchemes: unsignedAuthSchemes }) as { applyToStack: Fn }).applyToStack(stack);
+    const [middleware, options] = stack.addRelativeTo.mock.calls[0] as [(next: unknown) => unknown, Record<string, unknown>];
+    const next = (): undefined => undefined;
+    expect(middleware(next)).toBe(next);
+    expect(options).toMatchObject({ name: 'httpSigningMiddleware', aliases: expect.arrayContaining(['awsAuthMiddleware']), relation: 'after', toMiddleware: 'retryMiddleware' });
+    const sigV4 = [{ schemeId: 'aws.auth#sigv4' }];
+    expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({ httpAuthSchemes: sigV4 })).toThrow('supports only the smithy.api#noAuth auth scheme');
+    expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({})).toThrow('supports only the smithy.api#noAuth auth scheme');
   });
 });
