@@ -14,6 +14,8 @@ function button(text, testId, onClick) {
 
 /** Renders `session.getPendingMessages()` into a list placed just above the composer, and keeps it current. */
 export function showPendingMessages(session, view) {
+  // The outbox is this SDK's: with amazon-connect-chatjs 5.0.0 (the examples run with both) there is no list to show.
+  if (typeof session.onPendingMessagesChanged !== 'function') return;
   const list = document.createElement('ul');
   list.className = 'chat-pending';
   list.dataset.testid = 'pending-messages';
