@@ -2,7 +2,7 @@
 // method forwards to the session (which owns the logic) and every field reads the chat's state, so there
 // is one implementation of each call. Apps that reached for `session.controller.contactId` or
 // `session.controller.sendMessage(...)` keep working.
-import type { ChatCore } from './core/chatCore.js';
+import type { SessionCore } from './core/sessionCore.js';
 import type {
   CancelParticipantAuthenticationArgs,
   ChatDetails,
@@ -115,11 +115,11 @@ const LINK_STATUS: Record<ControllerState, NetworkLinkStatusValue> = {
 };
 
 /** @internal The part every session type shares. */
-export function sessionController(session: SessionCalls, core: ChatCore): ChatController {
-  const ids = (): ChatCore['args']['chatDetails'] => core.args.chatDetails;
+export function sessionController(session: SessionCalls, core: SessionCore): ChatController {
+  const ids = (): ChatDetails => core.getChatDetails();
   return {
     get sessionType() {
-      return core.args.type;
+      return core.sessionType;
     },
     get contactId() {
       return ids().contactId;
@@ -144,7 +144,7 @@ export function sessionController(session: SessionCalls, core: ChatCore): ChatCo
     },
     getState: () => core.getState(),
     getConnectionStatus: () => LINK_STATUS[core.getState()],
-    subscribe: (eventName, handler) => core.bus.onName(eventName, handler),
+    subscribe: (eventName, handler) => core.onName(eventName, handler),
     connect: (args) => session.connect(args),
     getChatDetails: () => session.getChatDetails(),
     sendMessage: (args) => session.sendMessage(args),
@@ -161,14 +161,14 @@ export function sessionController(session: SessionCalls, core: ChatCore): ChatCo
 }
 
 /** @internal */
-export function customerController(session: SessionCalls & Pick<CustomerChatController, 'disconnectParticipant'>, core: ChatCore): CustomerChatController {
+export function customerController(session: SessionCalls & Pick<CustomerChatController, 'disconnectParticipant'>, core: SessionCore): CustomerChatController {
   return Object.assign(sessionController(session, core), {
     disconnectParticipant: (args?: { metadata?: unknown }) => session.disconnectParticipant(args),
   }) as CustomerChatController;
 }
 
 /** @internal */
-export function agentController(session: SessionCalls & { cleanUpOnParticipantDisconnect(): void }, core: ChatCore): AgentChatController {
+export function agentController(session: SessionCalls & { cleanUpOnParticipantDisconnect(): void }, core: SessionCore): AgentChatController {
   return Object.assign(sessionController(session, core), {
     cleanUpOnParticipantDisconnect: () => session.cleanUpOnParticipantDisconnect(),
   });
