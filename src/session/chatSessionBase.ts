@@ -99,7 +99,7 @@ export abstract class ChatSessionBase {
    * outage or throttling holds it; it goes out when the service answers) or `failed` (see docs/outbox.md).
    */
   getPendingMessages(): PendingMessage[] {
-    return this.core.pendingMessages();
+    return this.core.getPendingMessages();
   }
 
   /** Sends a `failed` pending message again, with the same ClientToken; resolves as sendMessage does. */
@@ -245,6 +245,7 @@ export abstract class ChatSessionBase {
   }
 
   private on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe {
-    return this.core.on(event, handler);
+    // The event name and its payload type are tied together here, in the signature.
+    return this.core.onName(event, handler as ChatEventHandler<unknown>);
   }
 }

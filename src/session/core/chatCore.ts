@@ -193,19 +193,19 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     return this.args.type;
   }
   /** @internal */
-  run: ServiceCalls['run'] = (method, metadata, body, options) => this.calls.run(method, metadata, body, options);
+  run: ServiceCalls['run'] = (...args) => this.calls.run(...args);
   /** @internal */
-  sendMessage: ServiceCalls['sendMessage'] = (input, metadata) => this.calls.sendMessage(input, metadata);
+  sendMessage: ServiceCalls['sendMessage'] = (...args) => this.calls.sendMessage(...args);
   /** @internal */
-  resendFailedMessage: ServiceCalls['resendFailedMessage'] = (id, metadata) => this.calls.resendFailedMessage(id, metadata);
+  resendFailedMessage: ServiceCalls['resendFailedMessage'] = (...args) => this.calls.resendFailedMessage(...args);
   /** @internal */
-  sendEvent: ServiceCalls['sendEvent'] = (input, metadata) => this.calls.sendEvent(input, metadata);
+  sendEvent: ServiceCalls['sendEvent'] = (...args) => this.calls.sendEvent(...args);
   /** @internal */
-  sendAttachment: ServiceCalls['sendAttachment'] = (file, options, metadata) => this.calls.sendAttachment(file, options, metadata);
+  sendAttachment: ServiceCalls['sendAttachment'] = (...args) => this.calls.sendAttachment(...args);
   /** @internal */
-  getTranscript: ServiceCalls['getTranscript'] = (request, metadata) => this.calls.getTranscript(request, metadata);
+  getTranscript: ServiceCalls['getTranscript'] = (...args) => this.calls.getTranscript(...args);
   /** @internal */
-  pendingMessages(): PendingMessage[] {
+  getPendingMessages(): PendingMessage[] {
     return this.calls.outbox.list();
   }
   /** @internal */
@@ -215,10 +215,6 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   /** @internal */
   onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
     return this.calls.outbox.on('change', handler);
-  }
-  /** @internal */
-  on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe {
-    return this.bus.on(event, handler);
   }
   /** @internal */
   onName(event: string, handler: ChatEventHandler<unknown>): Unsubscribe {

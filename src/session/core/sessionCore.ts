@@ -13,7 +13,6 @@ import type {
   PendingMessagesChangedEvent,
   Unsubscribe,
 } from '../../types.js';
-import type { SessionEventMap } from '../events/sessionEvents.js';
 import type { ServiceCalls } from '../outgoing/serviceCalls.js';
 import type { StateChange } from './phase.js';
 
@@ -32,13 +31,12 @@ export interface SessionCore extends SessionCalls {
   disconnectParticipant<M>(metadata: M | undefined): Promise<ParticipantServiceResponse<object, M>>;
   removeAllHandlers(): void;
 
-  /** One session event; `onName` takes any name (the controller's `subscribe`), `onAll` every event. */
-  on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe;
+  /** Subscribes to one event by name (an unknown name never fires); `onAll` to every event. */
   onName(event: string, handler: ChatEventHandler<unknown>): Unsubscribe;
   onAll(handler: ChatEventHandler<unknown>): Unsubscribe;
 
   /** The outbox: messages sent but not yet accepted (docs/outbox.md). */
-  pendingMessages(): PendingMessage[];
+  getPendingMessages(): PendingMessage[];
   discardPendingMessage(id: string): boolean;
   onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe;
 }
