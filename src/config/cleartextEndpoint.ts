@@ -41,8 +41,3 @@ function isLoopbackHost(hostname: string): boolean {
   const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
-
-/** For tests: warn again about endpoints already warned about. */
-export function resetCleartextWarnings(): void {
-  warned.clear();
-}

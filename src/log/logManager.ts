@@ -71,13 +71,6 @@ export class LogManager {
     return this.sink.kind !== 'none' && level >= this.level;
   }
 
-  /** Back to the defaults: no logger, INFO, advanced lines to "warn". For tests. */
-  reset(): void {
-    this.sink = { kind: 'none' };
-    this.level = DEFAULT_LEVEL;
-    this.advancedLogWriter = DEFAULT_ADVANCED_LOG_WRITER;
-  }
-
   private write(level: LogLevelName, prefix: string, metadata: LogMetadata | undefined, args: unknown[]): void {
     if (!this.isLevelEnabled(LEVEL_NAMES[level])) return;
     try {

@@ -151,16 +151,6 @@ export class CsmService {
     return this.initialized;
   }
 
-  /** Back to a fresh, enabled, uninitialised service with the default config. For tests. */
-  reset(): void {
-    this.clearFlushTimer();
-    this.config = defaultConfig();
-    this.enabled = true;
-    this.initialized = false;
-    this.queue = [];
-    this.recent = [];
-  }
-
   private recordSafely(name: unknown, build: (ctx: MetricContext) => CsmMetric[]): void {
     if (!this.enabled) return;
     try {

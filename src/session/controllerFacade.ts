@@ -2,7 +2,7 @@
 // method forwards to the session (which owns the logic) and every field reads the chat's state, so there
 // is one implementation of each call. Apps that reached for `session.controller.contactId` or
 // `session.controller.sendMessage(...)` keep working.
-import type { ChatCore } from './core/chatCore.js';
+import type { SessionCore } from './core/sessionCore.js';
 import type {
   CancelParticipantAuthenticationArgs,
   ChatDetails,
@@ -34,20 +34,21 @@ import type {
 } from '../types.js';
 
 /** The session calls the controller offers too, with the same signatures (every session has them). */
-/** The session calls the controller offers too, with the same signatures (every session has them). */
-type SessionCallName =
-  | 'connect'
-  | 'getChatDetails'
-  | 'sendMessage'
-  | 'sendEvent'
-  | 'sendMessageReceipt'
-  | 'sendAttachment'
-  | 'downloadAttachment'
-  | 'getAttachmentURL'
-  | 'getTranscript'
-  | 'describeView'
-  | 'getAuthenticationUrl'
-  | 'cancelParticipantAuthentication';
+const SESSION_CALLS = [
+  'connect',
+  'getChatDetails',
+  'sendMessage',
+  'sendEvent',
+  'sendMessageReceipt',
+  'sendAttachment',
+  'downloadAttachment',
+  'getAttachmentURL',
+  'getTranscript',
+  'describeView',
+  'getAuthenticationUrl',
+  'cancelParticipantAuthentication',
+] as const;
+type SessionCallName = (typeof SESSION_CALLS)[number];
 
 /** A session as the controller sees it: the calls it forwards. */
 type SessionCalls = Pick<ChatController, SessionCallName>;
@@ -114,12 +115,12 @@ const LINK_STATUS: Record<ControllerState, NetworkLinkStatusValue> = {
   closed: 'Broken',
 };
 
-/** @internal The part every session type shares. */
-export function sessionController(session: SessionCalls, core: ChatCore): ChatController {
-  const ids = (): ChatCore['args']['chatDetails'] => core.args.chatDetails;
-  return {
+/** @internal The part every session type shares, plus the calls of one session type (`own`). */
+export function sessionController(session: SessionCalls, core: SessionCore, own: readonly string[] = []): ChatController {
+  const ids = (): ChatDetails => core.getChatDetails();
+  const controller = {
     get sessionType() {
-      return core.args.type;
+      return core.sessionType;
     },
     get contactId() {
       return ids().contactId;
@@ -144,32 +145,20 @@ export function sessionController(session: SessionCalls, core: ChatCore): ChatCo
     },
     getState: () => core.getState(),
     getConnectionStatus: () => LINK_STATUS[core.getState()],
-    subscribe: (eventName, handler) => core.bus.onName(eventName, handler),
-    connect: (args) => session.connect(args),
-    getChatDetails: () => session.getChatDetails(),
-    sendMessage: (args) => session.sendMessage(args),
-    sendEvent: (args) => session.sendEvent(args),
-    sendMessageReceipt: (args) => session.sendMessageReceipt(args),
-    sendAttachment: (args) => session.sendAttachment(args),
-    downloadAttachment: (args) => session.downloadAttachment(args),
-    getAttachmentURL: (args) => session.getAttachmentURL(args),
-    getTranscript: (args) => session.getTranscript(args),
-    describeView: (args) => session.describeView(args),
-    getAuthenticationUrl: (args) => session.getAuthenticationUrl(args),
-    cancelParticipantAuthentication: (args) => session.cancelParticipantAuthentication(args),
-  };
+    subscribe: (eventName: string, handler: ChatEventHandler<unknown>) => core.onName(eventName, handler),
+  } as ChatController;
+  // Each call forwards to the session's method of the same name, called on the session.
+  const forwarding = session as unknown as Record<string, (args?: unknown) => unknown>;
+  for (const name of [...SESSION_CALLS, ...own]) (controller as unknown as typeof forwarding)[name] = (args) => forwarding[name](args);
+  return controller;
 }
 
 /** @internal */
-export function customerController(session: SessionCalls & Pick<CustomerChatController, 'disconnectParticipant'>, core: ChatCore): CustomerChatController {
-  return Object.assign(sessionController(session, core), {
-    disconnectParticipant: (args?: { metadata?: unknown }) => session.disconnectParticipant(args),
-  }) as CustomerChatController;
+export function customerController(session: SessionCalls & Pick<CustomerChatController, 'disconnectParticipant'>, core: SessionCore): CustomerChatController {
+  return sessionController(session, core, ['disconnectParticipant']) as CustomerChatController;
 }
 
 /** @internal */
-export function agentController(session: SessionCalls & { cleanUpOnParticipantDisconnect(): void }, core: ChatCore): AgentChatController {
-  return Object.assign(sessionController(session, core), {
-    cleanUpOnParticipantDisconnect: () => session.cleanUpOnParticipantDisconnect(),
-  });
+export function agentController(session: SessionCalls & { cleanUpOnParticipantDisconnect(): void }, core: SessionCore): AgentChatController {
+  return sessionController(session, core, ['cleanUpOnParticipantDisconnect']) as AgentChatController;
 }

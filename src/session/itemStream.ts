@@ -5,7 +5,7 @@
 // is one more listener on the session's bus.
 import { CHAT_EVENTS } from '../constants.js';
 import type { ChatTranscriptItem, SessionItemsOptions } from '../types.js';
-import type { ChatCore } from './core/chatCore.js';
+import type { SessionCore } from './core/sessionCore.js';
 import type { SessionEventMap } from './events/sessionEvents.js';
 
 /** Bus events that do not carry an item. */
@@ -32,7 +32,7 @@ type Waiter = (result: IteratorResult<ChatTranscriptItem>) => void;
  * The iterator of `session.items()`. It ends after the chat.ended item (the chat is over) or when the session
  * is closed (after the items already queued); `return()` (a `break` out of `for await`) stops listening.
  */
-export function sessionItems(core: ChatCore, options: SessionItemsOptions = {}): AsyncIterableIterator<ChatTranscriptItem> {
+export function sessionItems(core: SessionCore, options: SessionItemsOptions = {}): AsyncIterableIterator<ChatTranscriptItem> {
   const queued: ChatTranscriptItem[] = [];
   let waiter: Waiter | null = null;
   let finished = false;
@@ -58,7 +58,7 @@ export function sessionItems(core: ChatCore, options: SessionItemsOptions = {}):
     }
   };
 
-  const offBus = core.bus.onAll((payload, eventName) => {
+  const offBus = core.onAll((payload, eventName) => {
     if (eventName === CHAT_EVENTS.CHAT_ENDED) return finish();
     if (NOT_ITEMS.has(eventName) || (!options.includeTransient && TRANSIENT.has(eventName))) return;
     const item = (payload as { data?: ChatTranscriptItem } | null)?.data;

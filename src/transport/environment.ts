@@ -48,12 +48,6 @@ export function setGlobalConfig(cfg: WebSocketManagerGlobalConfig | null | undef
   if (logger && typeof logger === 'object') globalConfig.logger = completeLogger(logger);
 }
 
-/** Forgets what setGlobalConfig set (tests). */
-export function resetGlobalConfig(): void {
-  networkSettings.reset();
-  globalConfig.logger = null;
-}
-
 /** What a session's connect() says when there is no WebSocket and none was injected (Node 20). */
 export const NO_WEBSOCKET_MESSAGE =
   'connect(): this runtime has no WebSocket (Node 20 has none built in). Install the "ws" package and pass it: ' +

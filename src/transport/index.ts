@@ -24,7 +24,7 @@ export const WebSocketManager: WebSocketManagerModule = Object.freeze({
 });
 
 export { WebSocketManagerInstance } from './webSocketManager.js';
-export { MANAGER_DEFAULTS, findWebSocket, resetGlobalConfig, type WebSocketManagerGlobalConfig } from './environment.js';
+export { MANAGER_DEFAULTS, findWebSocket, type WebSocketManagerGlobalConfig } from './environment.js';
 export { backoffDelayMs, type BackoffOptions } from '../timing/backoff.js';
 export { TerminalTransportError, WebSocketTransportError, isTerminalTransportError } from './errors.js';
 export { isAllowedSocketUrl, validateTransportResult } from './frames.js';

@@ -24,11 +24,6 @@ export class NetworkSettings {
     if (next.isNetworkOnline !== undefined) this.onlineCheck = next.isNetworkOnline;
     if (next.WebSocket !== undefined) this.webSocket = next.WebSocket;
   }
-
-  reset(): void {
-    this.onlineCheck = null;
-    this.webSocket = null;
-  }
 }
 
 /** The store every manager and the SDK-wide `setGlobalConfig` share. */

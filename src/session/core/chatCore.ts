@@ -6,6 +6,7 @@ import { IllegalArgumentException, IllegalStateException, isChatServiceError } f
 import type { Logger } from '../../log/logger.js';
 import type {
   ChatDetails,
+  ChatEventHandler,
   ChatTranscriptItem,
   ConnectArgs,
   ConnectChatResult,
@@ -13,6 +14,8 @@ import type {
   ConnectionReason,
   ControllerState,
   ParticipantServiceResponse,
+  PendingMessage,
+  PendingMessagesChangedEvent,
   Unsubscribe,
 } from '../../types.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
@@ -36,12 +39,13 @@ import { TokenRefresher } from '../link/tokenRefresher.js';
 import { chatEndedWhileAway, checkResumePoint } from '../link/resumeCheck.js';
 import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
 import { TabAwareCalls } from '../tabs/tabAwareCalls.js';
+import type { SessionCore } from './sessionCore.js';
 import type { TabShare } from '../tabs/tabShare.js';
 
 export type { ControllerState } from '../../types.js';
 export type { StateChange } from './phase.js';
 
-export class ChatCore implements CallGate, OutboxLink {
+export class ChatCore implements CallGate, OutboxLink, SessionCore {
   /** @internal */
   readonly bus: EventBus<SessionEventMap>;
   private readonly provider: ConnectionDetailsProvider;
@@ -181,6 +185,44 @@ export class ChatCore implements CallGate, OutboxLink {
   /** @internal Agents: drop every handler (upstream's cleanUpOnParticipantDisconnect). */
   removeAllHandlers(): void {
     this.bus.removeAllListeners();
+  }
+
+  // The sessions' way in (SessionCore): their calls, events and outbox, without reaching for the parts.
+  /** @internal */
+  get sessionType(): NormalizedCreateArgs['type'] {
+    return this.args.type;
+  }
+  /** @internal */
+  run: ServiceCalls['run'] = (...args) => this.calls.run(...args);
+  /** @internal */
+  sendMessage: ServiceCalls['sendMessage'] = (...args) => this.calls.sendMessage(...args);
+  /** @internal */
+  resendFailedMessage: ServiceCalls['resendFailedMessage'] = (...args) => this.calls.resendFailedMessage(...args);
+  /** @internal */
+  sendEvent: ServiceCalls['sendEvent'] = (...args) => this.calls.sendEvent(...args);
+  /** @internal */
+  sendAttachment: ServiceCalls['sendAttachment'] = (...args) => this.calls.sendAttachment(...args);
+  /** @internal */
+  getTranscript: ServiceCalls['getTranscript'] = (...args) => this.calls.getTranscript(...args);
+  /** @internal */
+  getPendingMessages(): PendingMessage[] {
+    return this.calls.outbox.list();
+  }
+  /** @internal */
+  discardPendingMessage(id: string): boolean {
+    return this.calls.outbox.discard(id);
+  }
+  /** @internal */
+  onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
+    return this.calls.outbox.on('change', handler);
+  }
+  /** @internal */
+  onName(event: string, handler: ChatEventHandler<unknown>): Unsubscribe {
+    return this.bus.onName(event, handler);
+  }
+  /** @internal */
+  onAll(handler: ChatEventHandler<unknown>): Unsubscribe {
+    return this.bus.onAll(handler);
   }
 
   /** @internal The connection token for a call allowed now, or an IllegalStateException with upstream's text. */

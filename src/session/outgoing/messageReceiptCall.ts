@@ -35,7 +35,7 @@ export function checkMessageReceipt(args: unknown): CheckedMessageReceipt {
 }
 
 /** Sends the receipt through the session's call pipeline (guard, 403 renewal, metrics, metadata). */
-export function sendMessageReceipt<M>(calls: ServiceCalls, args: SendMessageReceiptArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
+export function sendMessageReceipt<M>(calls: Pick<ServiceCalls, 'run'>, args: SendMessageReceiptArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
   const { contentType, messageId, clientToken } = checkMessageReceipt(args);
   const content = JSON.stringify({ messageId });
   return calls.run<SendEventResult, M>(

@@ -1,13 +1,15 @@
 // A plain-http endpoint that is not loopback is warned about once (tokens would travel in clear);
 // https and loopback http are not.
-import { cleartextEndpointWarning, resetCleartextWarnings } from '../../../src/config/cleartextEndpoint';
+// The warning is given once per origin for the life of the page, so every test uses origins of its own.
+import { cleartextEndpointWarning } from '../../../src/config/cleartextEndpoint';
 import { GlobalConfig } from '../../../src/config/globalConfig';
+import { LOG_LEVELS } from '../../../src/constants';
 import { logManager } from '../../../src/log/logManager';
 
-beforeEach(() => resetCleartextWarnings());
 afterEach(() => {
   jest.restoreAllMocks();
-  logManager.reset();
+  // Undo a test's SDK logger the way an app would: back to no logger at the default level.
+  logManager.updateLoggerConfig({ useDefaultLogger: false, level: LOG_LEVELS.INFO });
 });
 
 describe('cleartextEndpointWarning', () => {

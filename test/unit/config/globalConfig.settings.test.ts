@@ -3,7 +3,8 @@ import { FeatureFlags } from '../../../src/config/featureFlags';
 import { NetworkSettings } from '../../../src/transport/networkSettings';
 import { IllegalArgumentException } from '../../../src/errors';
 import { logManager } from '../../../src/log/logManager';
-import { csmService } from '../../../src/metrics/csmService';
+import { CSM_DEFAULTS, csmService } from '../../../src/metrics/csmService';
+import { LOG_LEVELS } from '../../../src/constants';
 import type { ChatGlobalConfig } from '../../../src/types';
 
 describe('GlobalConfig', () => {
@@ -14,8 +15,9 @@ describe('GlobalConfig', () => {
     config = new GlobalConfig(network);
   });
   afterEach(() => {
-    logManager.reset();
-    csmService.reset();
+    // Undo what update() passed on to the SDK-wide logger and metrics, as an app would.
+    logManager.updateLoggerConfig({ useDefaultLogger: false, level: LOG_LEVELS.INFO });
+    csmService.updateCsmConfig({ widgetType: CSM_DEFAULTS.widgetType });
     jest.restoreAllMocks();
   });
 

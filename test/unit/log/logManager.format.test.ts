@@ -225,9 +225,9 @@ describe('LogManager', () => {
     });
   });
 
-  it('reset() returns to no logging', () => {
+  it('useDefaultLogger: false without a logger turns logging off again', () => {
     manager.updateLoggerConfig({ useDefaultLogger: true, level: 10 });
-    manager.reset();
+    manager.updateLoggerConfig({ useDefaultLogger: false, level: 20 });
     manager.getLogger({ prefix: 'P' }).error('x');
     expect(totalConsoleCalls()).toBe(0);
     expect(manager.getLevel()).toBe(20);

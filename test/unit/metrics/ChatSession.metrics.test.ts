@@ -1,26 +1,34 @@
 // The session's client-side metrics: names, real latencies, ContentType, websocket counts, disableCSM.
 import { CONTENT_TYPE } from '../../../src/constants';
 import { silentLogger } from '../../../src/log/logger';
-import { csmService } from '../../../src/metrics/csmService';
-import { normalizeCreateArgs } from '../../../src/session/args/chatArgs';
-import { ChatCore } from '../../../src/session/core/chatCore';
+import type { CsmService } from '../../../src/metrics/csmService';
 import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
-import { CustomerChatSession } from '../../../src/session/customerChatSession';
+import type { CustomerChatSession } from '../../../src/session/customerChatSession';
 import type { CsmMetric } from '../../../src/types';
-import {
-  CUSTOMER_DETAILS,
-  FakeManager,
-  accessDenied,
-  agentHarness,
-  connectCustomer,
-  customerHarness,
-  fakeClient,
-  flush,
-  type Harness,
-} from '../../support/fakes/sessionHarness';
+import { CUSTOMER_DETAILS, accessDenied, fakeClient, flush, type FakeManager, type Harness } from '../../support/fakes/sessionHarness';
+
+/** The SDK's modules, loaded afresh before each test, so each test starts with a csmService no session has used. */
+let sdk: {
+  csmService: CsmService;
+  normalizeCreateArgs: typeof import('../../../src/session/args/chatArgs').normalizeCreateArgs;
+  ChatCore: typeof import('../../../src/session/core/chatCore').ChatCore;
+  CustomerChatSession: typeof import('../../../src/session/customerChatSession').CustomerChatSession;
+  harness: typeof import('../../support/fakes/sessionHarness');
+};
+beforeEach(() => {
+  jest.isolateModules(() => {
+    sdk = {
+      csmService: require('../../../src/metrics/csmService').csmService,
+      normalizeCreateArgs: require('../../../src/session/args/chatArgs').normalizeCreateArgs,
+      ChatCore: require('../../../src/session/core/chatCore').ChatCore,
+      CustomerChatSession: require('../../../src/session/customerChatSession').CustomerChatSession,
+      harness: require('../../support/fakes/sessionHarness'),
+    };
+  });
+});
 
 const dims = (metric: CsmMetric): string[] => metric.dimensions.map((d) => `${d.name}=${d.value}`);
-const named = (name: string): CsmMetric[] => csmService.getMetrics().filter((m) => m.metricName === name);
+const named = (name: string): CsmMetric[] => sdk.csmService.getMetrics().filter((m) => m.metricName === name);
 const kind = (metrics: CsmMetric[], value: string): CsmMetric | undefined =>
   metrics.find((m) => m.dimensions.some((d) => d.name === 'Metric' && d.value === value));
 
@@ -30,8 +38,8 @@ function answerAfter<T>(mock: jest.Mock, ms: number, value: T): void {
 }
 
 async function connected(): Promise<Harness<CustomerChatSession>> {
-  const h = customerHarness();
-  await connectCustomer(h);
+  const h = sdk.harness.customerHarness();
+  await sdk.harness.connectCustomer(h);
   return h;
 }
 
@@ -43,23 +51,21 @@ function customerWith(extra: object): { session: CustomerChatSession; managers: 
     client: () => client as unknown as ReturnType<ChatCoreDeps['client']>,
     attachments: { upload: jest.fn(), download: jest.fn(), url: jest.fn() },
     createManager: () => {
-      const manager = new FakeManager();
+      const manager = new sdk.harness.FakeManager();
       managers.push(manager);
       return manager;
     },
     logger: silentLogger,
   };
-  const args = normalizeCreateArgs({ type: 'CUSTOMER', chatDetails: CUSTOMER_DETAILS, ...extra });
-  return { session: new CustomerChatSession(new ChatCore(args, deps)), managers, client };
+  const args = sdk.normalizeCreateArgs({ type: 'CUSTOMER', chatDetails: CUSTOMER_DETAILS, ...extra });
+  return { session: new sdk.CustomerChatSession(new sdk.ChatCore(args, deps)), managers, client };
 }
 
 describe('session metrics', () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: new Date('2025-03-01T10:00:00Z') });
-    csmService.reset();
   });
   afterEach(() => {
-    csmService.reset();
     jest.useRealTimers();
   });
 
@@ -124,7 +130,7 @@ describe('session metrics', () => {
     const args = { attachmentId: 'att-1', viewToken: 'vt-1', redirectUri: 'https://app.example/back', sessionId: 's-1' };
     await (h.session as unknown as Record<string, (a: object) => Promise<unknown>>)[method](args);
     expect(named(metricName)).toHaveLength(3);
-    expect(csmService.getMetrics().map((m) => m.metricName)).not.toContain('undefined');
+    expect(sdk.csmService.getMetrics().map((m) => m.metricName)).not.toContain('undefined');
   });
 
   it('the websocket lifecycle is counted: gained, incoming, lost, deep heartbeat, ended', async () => {
@@ -134,7 +140,7 @@ describe('session metrics', () => {
     h.manager.fire('deepFailure');
     h.manager.fire('lost');
     await flush();
-    const names = csmService.getMetrics().map((m) => m.metricName);
+    const names = sdk.csmService.getMetrics().map((m) => m.metricName);
     expect(names).toEqual(
       expect.arrayContaining([
         'WebsocketConnectionGained',
@@ -153,11 +159,11 @@ describe('session metrics', () => {
 
   it('the session initialises csmService and batches reach the configured publisher', async () => {
     const published: CsmMetric[][] = [];
-    csmService.updateCsmConfig({ publisher: (batch) => void published.push(batch), batchSize: 3, widgetType: 'MyWidget' });
+    sdk.csmService.updateCsmConfig({ publisher: (batch) => void published.push(batch), batchSize: 3, widgetType: 'MyWidget' });
     const h = await connected();
-    expect(csmService.isInitialized()).toBe(true);
+    expect(sdk.csmService.isInitialized()).toBe(true);
     await h.session.sendMessage({ message: 'hi' });
-    await csmService.flush();
+    await sdk.csmService.flush();
     const flat = published.flat();
     expect(flat.some((m) => m.metricName === 'SendMessage' && m.unit === 'Milliseconds')).toBe(true);
     expect(flat.every((m) => m.dimensions[0]?.value === 'MyWidget')).toBe(true);
@@ -170,13 +176,13 @@ describe('session metrics', () => {
     managers[0]?.fire('gain');
     await pending;
     await session.sendMessage({ message: 'quiet' });
-    expect(csmService.getMetrics()).toEqual([]);
-    expect(csmService.isInitialized()).toBe(false);
+    expect(sdk.csmService.getMetrics()).toEqual([]);
+    expect(sdk.csmService.isInitialized()).toBe(false);
   });
 
   it('agent sessions record too (documented choice) unless disableCSM', async () => {
-    const manager = new FakeManager();
-    const h = agentHarness(manager, { contactId: 'c-2', participantId: 'p-agent', participantToken: 'pt-a' });
+    const manager = new sdk.harness.FakeManager();
+    const h = sdk.harness.agentHarness(manager, { contactId: 'c-2', participantId: 'p-agent', participantToken: 'pt-a' });
     const pending = h.session.connect();
     await flush();
     manager.fire('gain');
@@ -186,7 +192,7 @@ describe('session metrics', () => {
   });
 
   it('a throwing publisher never breaks the call it measures', async () => {
-    csmService.updateCsmConfig({
+    sdk.csmService.updateCsmConfig({
       batchSize: 1,
       publisher: () => {
         throw new Error('publisher down');
@@ -200,11 +206,9 @@ describe('session metrics', () => {
 });
 
 describe('CreateParticipantConnection', () => {
-  beforeEach(() => csmService.reset());
-
   it('records the connect call, and a failed one as an error', async () => {
-    const h = customerHarness();
-    await connectCustomer(h);
+    const h = sdk.harness.customerHarness();
+    await sdk.harness.connectCustomer(h);
     const ok = named('CreateParticipantConnection');
     expect(kind(ok, 'Count')?.value).toBe(1);
     expect(kind(ok, 'Error')?.value).toBe(0);

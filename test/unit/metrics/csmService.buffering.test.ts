@@ -1,5 +1,6 @@
 import { CsmService, MAX_BUFFERED_METRICS } from '../../../src/metrics/csmService';
 import { CSM_AGENT_METRICS, CSM_API_METRICS, CSM_WEBSOCKET_METRICS } from '../../../src/metrics/csmNames';
+import { LOG_LEVELS } from '../../../src/constants';
 import { logManager } from '../../../src/log/logManager';
 import type { CsmMetric } from '../../../src/types';
 
@@ -13,8 +14,8 @@ describe('CsmService', () => {
     csm = new CsmService();
   });
   afterEach(() => {
-    csm.reset();
-    logManager.reset();
+    // Each test has its own CsmService; the SDK logger a test set is undone as an app would.
+    logManager.updateLoggerConfig({ useDefaultLogger: false, level: LOG_LEVELS.INFO });
     jest.useRealTimers();
     jest.restoreAllMocks();
   });

@@ -1,6 +1,7 @@
 // Where a manager finds its WebSocket constructor: its own option, then WebSocketManager.setGlobalConfig's,
 // then globalThis.WebSocket (Node 20 has none; a relay injects `ws`).
-import { findWebSocket, resetGlobalConfig, WebSocketManager } from '../../../src/transport';
+import { findWebSocket, WebSocketManager } from '../../../src/transport';
+import { networkSettings } from '../../../src/transport/networkSettings';
 import type { WebSocketConstructorLike } from '../../../src/transport';
 
 const scope = globalThis as { WebSocket?: unknown };
@@ -9,7 +10,7 @@ const Own = class {} as unknown as WebSocketConstructorLike;
 const Configured = class {} as unknown as WebSocketConstructorLike;
 
 afterEach(() => {
-  resetGlobalConfig();
+  networkSettings.update({ isNetworkOnline: null, WebSocket: null });
   scope.WebSocket = builtIn;
 });
 
@@ -18,7 +19,7 @@ describe('findWebSocket', () => {
     WebSocketManager.setGlobalConfig({ webSocketManagerConfig: { WebSocket: Configured } });
     expect(findWebSocket(Own)).toBe(Own);
     expect(findWebSocket()).toBe(Configured);
-    resetGlobalConfig();
+    networkSettings.update({ isNetworkOnline: null, WebSocket: null });
     expect(findWebSocket()).toBe(builtIn);
   });
 

@@ -1,4 +1,5 @@
-import { resetGlobalConfig, WebSocketManager } from '../../../src/transport';
+import { WebSocketManager } from '../../../src/transport';
+import { networkSettings } from '../../../src/transport/networkSettings';
 import { advance, FakeSocket, flush, harness, openManager } from '../../support/fakes/fakeSocket';
 
 beforeEach(() => {
@@ -6,7 +7,8 @@ beforeEach(() => {
   FakeSocket.reset();
 });
 afterEach(() => {
-  resetGlobalConfig();
+  // Undo what a test set through WebSocketManager.setGlobalConfig: null is the store's "back to the default".
+  networkSettings.update({ isNetworkOnline: null, WebSocket: null });
   jest.useRealTimers();
 });
 

@@ -1,11 +1,12 @@
 // One store for the online check and the WebSocket constructor, shared by
 // ChatSession.setGlobalConfig and every WebSocketManager, including ones an app creates itself.
 import { globalConfig } from '../../../src/config/globalConfig';
-import { findWebSocket, resetGlobalConfig, WebSocketManager } from '../../../src/transport';
+import { findWebSocket, WebSocketManager } from '../../../src/transport';
+import { networkSettings } from '../../../src/transport/networkSettings';
 import { resolveEnvironment } from '../../../src/transport/environment';
 
 afterEach(() => {
-  resetGlobalConfig();
+  networkSettings.update({ isNetworkOnline: null, WebSocket: null });
   jest.restoreAllMocks();
 });
 
@@ -33,7 +34,7 @@ describe('the network settings store', () => {
   it('a manager’s own option still wins, and navigator.onLine is the default', () => {
     globalConfig.update({ webSocketManagerConfig: { isNetworkOnline: () => false } });
     expect(resolveEnvironment({ isNetworkOnline: () => true }).isNetworkOnline()).toBe(true);
-    resetGlobalConfig();
+    networkSettings.update({ isNetworkOnline: null, WebSocket: null });
     jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
     expect(resolveEnvironment({}).isNetworkOnline()).toBe(false);
   });
