@@ -149,9 +149,14 @@ export function sessionController(session: SessionCalls, core: SessionCore, own:
   } as ChatController;
   // Each call forwards to the session's method of the same name, called on the session.
   const forwarding = session as unknown as Record<string, (args?: unknown) => unknown>;
-  for (const name of [...SESSION_CALLS, ...own]) (controller as unknown as typeof forwarding)[name] = (args) => forwarding[name](args);
+  // The two calls that take no arguments forward as ones that take none (their arity stays as in 5.0.0).
+  for (const name of [...SESSION_CALLS, ...own]) {
+    (controller as unknown as typeof forwarding)[name] = NO_ARGUMENTS.has(name) ? () => forwarding[name]() : (args) => forwarding[name](args);
+  }
   return controller;
 }
+
+const NO_ARGUMENTS: ReadonlySet<string> = new Set(['getChatDetails', 'cleanUpOnParticipantDisconnect']);
 
 /** @internal */
 export function customerController(session: SessionCalls & Pick<CustomerChatController, 'disconnectParticipant'>, core: SessionCore): CustomerChatController {
