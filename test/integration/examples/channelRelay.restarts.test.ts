@@ -22,6 +22,8 @@ let emulator: TestEmulator;
 let dataDir: string;
 const dataDirs: string[] = [];
 const relays: RelayProcess[] = [];
+/** Agent sessions of every attempt: one left open after a failure would keep reconnecting, and jest from exiting. */
+const agents: Array<{ close(): void }> = [];
 const said = (): string => relays.map((relay, n) => `--- relay ${n} ---\n${relay.output()}`).join('\n');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
   ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint: emulator.url, webSocketManagerConfig: { WebSocket } });
 });
 afterAll(async () => {
+  for (const agent of agents) agent.close();
   for (const relay of relays) if (relay.child.exitCode === null && relay.child.signalCode === null) await killRelay(relay);
   await emulator.close();
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
@@ -37,7 +40,8 @@ afterAll(async () => {
 
 it(`forwards every agent message exactly once, in order, across random SIGKILLs (seed ${SEED})`, async () => {
   const random = seededRandom(SEED);
-  // A retry starts clean: the earlier attempt's relays stopped, a new data folder (so a new chat).
+  // A retry starts clean: the earlier attempt's agent and relays stopped, a new data folder (so a new chat).
+  for (const agent of agents) agent.close();
   for (const relay of relays) if (relay.child.exitCode === null && relay.child.signalCode === null) await killRelay(relay);
   dataDir = mkdtempSync(join(tmpdir(), 'relay-restarts-'));
   dataDirs.push(dataDir);
@@ -54,6 +58,7 @@ it(`forwards every agent message exactly once, in order, across random SIGKILLs 
   const { contactId } = JSON.parse(readFileSync(stateFile, 'utf8')).chat as { contactId: string };
   const joined = (await emulator.control('POST', `/emulator/contacts/${contactId}/participants`, { role: 'AGENT', displayName: 'Ada' })).body;
   const agent = ChatSession.create({ type: 'AGENT', chatDetails: { contactId, participantId: joined.ParticipantId, participantToken: joined.ParticipantToken }, disableCSM: true });
+  agents.push(agent);
   await agent.connect();
 
   const messages = Array.from({ length: 60 }, (_, n) => `agent message ${String(n + 1).padStart(2, '0')}`);
