@@ -32,6 +32,8 @@ export class ReloadSnapshot {
   private items: ChatTranscriptItem[] = [];
   private readonly ids = new Set<string>();
   private broken = false;
+  /** A write is queued for the end of this task: a burst of items (a recovered page, a flood) is written once. */
+  private writeQueued = false;
 
   constructor(
     private readonly storage: TabStorage,
@@ -63,7 +65,17 @@ export class ReloadSnapshot {
       this.items.push(item);
       if (this.items.length > SNAPSHOT_ITEMS) this.ids.delete(this.items.shift()?.Id as string);
     }
-    this.write();
+    this.queueWrite();
+  }
+
+  /** One synchronous JSON write per task, not per item (it serializes the whole snapshot). */
+  private queueWrite(): void {
+    if (this.writeQueued) return;
+    this.writeQueued = true;
+    void Promise.resolve().then(() => {
+      this.writeQueued = false;
+      if (!this.broken && this.items.length > 0) this.write();
+    });
   }
 
   /** The chat ended: nothing of it stays in the tab. */
