@@ -97,7 +97,7 @@ async function run() {
     ],
     notes: [
       'gzip level 9. Bundler app: examples/bundler-app (its main.ts plus `import \'amazon-connect-chatjs\'`) built by its own webpack config, production mode, the package resolved by name to the ES module build; 5.0.0 has no ES module build, so its script tag is the comparison.',
-      '"Own code" bundles dist/esm/index.js with webpack, @aws-sdk/*, @smithy/* and the prebuilt client/sdk.js external (eventemitter3 and tslib, if used, included). Composition: minified bytes attributed through the source maps.',
+      '"Own code" bundles dist/esm/index.js with webpack, @aws-sdk/*, @smithy/* and the prebuilt client/sdk.js external (tslib, if used, included). Composition: minified bytes attributed through the source maps.',
     ],
   };
 }

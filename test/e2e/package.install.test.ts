@@ -171,7 +171,7 @@ it('installs dist, README, LICENSE and CHANGELOG only, with exactly the two runt
   expect(files).toContain('dist/cjs/index.js');
   expect(files).toContain('dist/index.d.ts');
   const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
-  expect(Object.keys(manifest.dependencies as object).sort()).toEqual(['@aws-sdk/client-connectparticipant', 'eventemitter3']);
+  expect(Object.keys(manifest.dependencies as object).sort()).toEqual(['@aws-sdk/client-connectparticipant']);
   expect(manifest.bin).toBeUndefined();
   expect(fs.existsSync(path.join(appDir, 'node_modules', 'ws'))).toBe(false);
   expect(fs.existsSync(path.join(appDir, 'node_modules', 'amazon-connect-chatjs-emulator'))).toBe(false);
