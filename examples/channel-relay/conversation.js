@@ -34,7 +34,6 @@ class Conversation {
   /** Connects the stored chat (resuming after the last item handled), starting one when there is none. */
   async open() {
     let chat = await this.store.load(this.name);
-    const started = !chat;
     if (!chat) {
       // Every instance names the n-th chat of a conversation alike, so two starts give one chat.
       const token = startToken(this.name, await this.store.chatNumber(this.name));
@@ -42,11 +41,10 @@ class Conversation {
       if (!(await this.store.saveChat(this.lease, chat))) return this.lost('saving the new chat');
       this.log(`started chat ${chat.contactId}`);
     }
-    await this.connect(chat, started);
+    await this.connect(chat);
   }
 
-  /** `fresh`: this instance just started the chat, so nothing was missed before the session. */
-  async connect(chat, fresh) {
+  async connect(chat) {
     const { contactId, participantId, participantToken, lastItemId } = chat;
     const session = this.sdk.ChatSession.create({ type: 'CUSTOMER', chatDetails: { contactId, participantId, participantToken }, disableCSM: true });
     const items = session.items();
@@ -60,13 +58,15 @@ class Conversation {
       this.log(`stored position ${lastItemId} unknown to the service; continuing with new items only`);
       await session.connect();
     }
-    this.log(lastItemId ? `connected, resuming after item ${lastItemId}` : fresh ? 'connected' : 'connected, resuming from the start');
-    this.handling = this.handleItems(items, lastItemId || fresh ? [] : await this.transcriptFromStart());
+    this.log(lastItemId ? `connected, resuming after item ${lastItemId}` : 'connected, resuming from the start');
+    this.handling = this.handleItems(items, lastItemId ? [] : await this.transcriptFromStart());
   }
 
   /**
-   * A chat taken over before anything was recorded has no position to resume after: its transcript from the
-   * start is handled first (items delivered before are skipped by Id, in the store and the channel).
+   * A chat with no recorded position has its transcript from the start handled first. That holds for a chat
+   * just started here too: what the agent or a flow wrote before the websocket subscribed never comes over it,
+   * and recording a later item would move the position past it for good. Items handled before, and the live
+   * ones the transcript also holds, are skipped by Id (in the store and the channel).
    */
   async transcriptFromStart() {
     const items = [];

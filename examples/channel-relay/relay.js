@@ -153,8 +153,16 @@ function repeat(work, ms, onError) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const log = (line) => console.log(`${new Date().toISOString()} ${options.instance} ${line}`);
-  // Node 20 has no global WebSocket: the SDK is given the ws package's.
-  sdk.ChatSession.setGlobalConfig({ region: 'us-east-1', endpoint: options.endpoint, webSocketManagerConfig: { WebSocket } });
+  // Node 20 has no global WebSocket: the SDK is given the ws package's. The SDK's warnings and errors (a
+  // refused call, a fetch of missed items that failed) go to the relay's log: without them a chat that stops
+  // moving says nothing about why.
+  const sdkLine = (line) => log(`sdk: ${line}`);
+  sdk.ChatSession.setGlobalConfig({
+    region: 'us-east-1',
+    endpoint: options.endpoint,
+    webSocketManagerConfig: { WebSocket },
+    loggerConfig: { level: sdk.LogLevel.WARN, customizedLogger: { warn: sdkLine, error: sdkLine } },
+  });
   fs.mkdirSync(options.data, { recursive: true, mode: 0o700 });
   if (options.demo) queueDemo(options.data);
   const relay = new Relay(options, log);
