@@ -35,6 +35,7 @@ import { silentLogger } from '../log/logger.js';
 import { VERSION } from '../version.js';
 import { stripStartPosition } from './startPosition.js';
 import { toChatServiceError } from './errors.js';
+import { ChatServiceError, SERVICE_ERROR_TYPES } from '../errors.js';
 import { ParticipantRestJsonProtocol } from './restJsonProtocol.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
 import { participantEndpoint, silentSdkLogger, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
@@ -133,10 +134,14 @@ export class ParticipantClient {
     this.sdk = new ConnectParticipantClient(sdkClientConfig(config));
   }
 
+  /** `participantToken` null (a session made for a custom client) is refused before any request. */
   createParticipantConnection(
-    participantToken: string,
+    participantToken: string | null,
     options: CreateConnectionOptions = {},
   ): Promise<CreateParticipantConnectionCommandOutput> {
+    if (!participantToken) {
+      return Promise.reject(new ChatServiceError({ type: SERVICE_ERROR_TYPES.IllegalArgument, message: 'No participantToken to create a participant connection with' }));
+    }
     const input = {
       ParticipantToken: participantToken,
       ...(options.type ? { Type: options.type } : {}),

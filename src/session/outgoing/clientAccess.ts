@@ -34,6 +34,8 @@ export interface AttachmentOperations {
       clientToken?: string;
       onProgress?: (progress: AttachmentProgress) => void;
       retryStep?: <T>(step: () => Promise<T>) => Promise<T>;
+      /** The caller's metadata (a custom client's sendAttachment gets it). */
+      metadata?: unknown;
     },
   ): Promise<SendAttachmentResult>;
   download(connectionToken: string, attachmentId: string): Promise<Blob>;
