@@ -3,19 +3,7 @@
 // only some calls fails the others clearly instead of with "x is not a function".
 import { IllegalArgumentException, UnImplementedMethodException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type {
-  ChatClientConnection,
-  ChatClientConnectionType,
-  ChatClientLike,
-  ChatClientResponse,
-  ChatClientTranscriptArgs,
-  ChatClientTranscriptPage,
-  DescribeViewResult,
-  GetAuthenticationUrlResult,
-  SendAttachmentResult,
-  SendEventResult,
-  SendMessageResult,
-} from '../types.js';
+import type { ChatClientLike } from '../types.js';
 
 /** A chat cannot work without these. */
 const CORE_METHODS = ['createParticipantConnection', 'disconnectParticipant', 'sendMessage', 'sendEvent', 'getTranscript'] as const;
@@ -24,71 +12,25 @@ const FEATURE_METHODS = ['sendAttachment', 'downloadAttachment', 'getAttachmentU
 
 export type ChatClientMethod = (typeof CORE_METHODS)[number] | (typeof FEATURE_METHODS)[number];
 
-/** The rejection of a call the client does not implement; the arguments are named only so subclasses can override. */
-function notImplemented<T>(method: ChatClientMethod, ...args: unknown[]): Promise<T> {
-  void args;
-  return Promise.reject(new UnImplementedMethodException(`${method} is not implemented by the customChatClient; override it in your ChatClient subclass`));
-}
-
 /**
  * The base class of a custom chat client: extend it and override the calls your transport carries (at least
- * createParticipantConnection, disconnectParticipant, sendMessage, sendEvent and getTranscript).
+ * createParticipantConnection, disconnectParticipant, sendMessage, sendEvent and getTranscript). Its methods
+ * are those of `ChatClientLike`; each one it leaves alone rejects `UnImplementedMethodException`.
  */
-export class ChatClient implements ChatClientLike {
-  createParticipantConnection(
-    participantToken: string | null,
-    type: ChatClientConnectionType[] | null,
-    acknowledgeConnection: boolean | null,
-  ): Promise<ChatClientResponse<ChatClientConnection>> {
-    return notImplemented('createParticipantConnection', participantToken, type, acknowledgeConnection);
-  }
-
-  disconnectParticipant(connectionToken: string | null): Promise<ChatClientResponse<object>> {
-    return notImplemented('disconnectParticipant', connectionToken);
-  }
-
-  sendMessage(connectionToken: string | null, content: string, contentType: string, clientToken?: string): Promise<ChatClientResponse<SendMessageResult>> {
-    return notImplemented('sendMessage', connectionToken, content, contentType, clientToken);
-  }
-
-  sendEvent(connectionToken: string | null, contentType: string, content?: string, clientToken?: string): Promise<ChatClientResponse<SendEventResult>> {
-    return notImplemented('sendEvent', connectionToken, contentType, content, clientToken);
-  }
-
-  getTranscript(connectionToken: string | null, args: ChatClientTranscriptArgs): Promise<ChatClientResponse<ChatClientTranscriptPage>> {
-    return notImplemented('getTranscript', connectionToken, args);
-  }
-
-  sendAttachment(connectionToken: string | null, attachment: Blob & { name: string }, metadata: unknown): Promise<ChatClientResponse<SendAttachmentResult>> {
-    return notImplemented('sendAttachment', connectionToken, attachment, metadata);
-  }
-
-  downloadAttachment(connectionToken: string | null, attachmentId: string): Promise<Blob> {
-    return notImplemented('downloadAttachment', connectionToken, attachmentId);
-  }
-
-  getAttachmentURL(connectionToken: string | null, attachmentId: string): Promise<string> {
-    return notImplemented('getAttachmentURL', connectionToken, attachmentId);
-  }
-
-  describeView(viewToken: string, connectionToken: string | null): Promise<ChatClientResponse<DescribeViewResult>> {
-    return notImplemented('describeView', viewToken, connectionToken);
-  }
-
-  getAuthenticationUrl(connectionToken: string | null, redirectUri: string, sessionId: string): Promise<ChatClientResponse<GetAuthenticationUrlResult>> {
-    return notImplemented('getAuthenticationUrl', connectionToken, redirectUri, sessionId);
-  }
-
-  cancelParticipantAuthentication(connectionToken: string | null, sessionId: string): Promise<ChatClientResponse<object>> {
-    return notImplemented('cancelParticipantAuthentication', connectionToken, sessionId);
-  }
+export class ChatClient {}
+// The methods come from ChatClientLike through this merge; they are filled in below, one loop instead of
+// eleven stubs (this class ships in the script-tag bundle).
+export interface ChatClient extends ChatClientLike {}
+for (const method of [...CORE_METHODS, ...FEATURE_METHODS]) {
+  (ChatClient.prototype as unknown as Record<ChatClientMethod, () => Promise<never>>)[method] = () =>
+    Promise.reject(new UnImplementedMethodException(`customChatClient: ${method} is not implemented`));
 }
 
 /** `value` as a custom client, or null when absent; anything but an object is refused, naming `field`. */
 export function toCustomChatClient(value: unknown, field: string): ChatClientLike | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object') {
-    throw new IllegalArgumentException(`${field} must be an object with the ChatClient methods (extend connect.ChatSession.ChatClient), got ${typeof value}`, field);
+    throw new IllegalArgumentException(`${field} must be a ChatClient (an object), got ${typeof value}`, field);
   }
   return value as ChatClientLike;
 }
@@ -103,6 +45,6 @@ export function unimplementedMethods(client: ChatClientLike): { core: ChatClient
 /** Says once, when a session starts with `client`, which of its calls will fail (as upstream: logged, not thrown). */
 export function reportUnimplementedMethods(client: ChatClientLike, logger: Logger): void {
   const { core, features } = unimplementedMethods(client);
-  if (core.length > 0) logger.error(`customChatClient does not implement ${core.join(', ')}: a chat needs them, and these calls will fail`);
-  if (features.length > 0) logger.warn(`customChatClient does not implement ${features.join(', ')}: the features that use them will fail`);
+  if (core.length > 0) logger.error(`customChatClient lacks ${core.join(', ')}: a chat needs them`);
+  if (features.length > 0) logger.warn(`customChatClient lacks ${features.join(', ')}: those features will fail`);
 }

@@ -17,14 +17,13 @@ import type {
 import { CONNECTION_TYPES } from '../constants.js';
 import { ChatServiceError, SERVICE_ERROR_TYPES, UnImplementedMethodException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { ChatClientLike, ChatClientTranscriptArgs, SendAttachmentResult } from '../types.js';
+import type { ChatClientConnection, ChatClientLike, ChatClientTranscriptArgs, SendAttachmentResult, VoiceNoteConverter } from '../types.js';
 import type { AttachmentFile } from '../util/files.js';
 import { isObject } from '../util/values.js';
 import { prepareVoiceNote } from '../voiceNotes/audioConversion.js';
-import type { VoiceNoteConverter } from '../types.js';
 import { checkAttachment } from './attachmentRules.js';
 import type { ChatClientMethod } from './chatClient.js';
-import { isRetryableError, toChatServiceError } from './errors.js';
+import { toChatServiceError } from './errors.js';
 import type { CreateConnectionOptions, GetTranscriptInput, ParticipantClient, SendEventInput, SendMessageInput } from './participantClient.js';
 import { ParticipantRetryStrategy } from './retryStrategy.js';
 import { stripStartPosition } from './startPosition.js';
@@ -57,8 +56,8 @@ export function toCustomClientError(e: unknown): Error {
   // Upstream's rejection shape, `{ type, message, statusCode }`, read as the AWS SDK error it stands for.
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   const view = { name: typeof e.type === 'string' ? e.type : e.name, message: e.message, $metadata: status === undefined ? e.$metadata : { httpStatusCode: status } };
-  const { type, message, statusCode, requestId } = toChatServiceError(view);
-  return new ChatServiceError({ type, message, statusCode, requestId, retryable: isRetryableError(view), cause: e });
+  const { type, message, statusCode, requestId, retryable } = toChatServiceError(view);
+  return new ChatServiceError({ type, message, statusCode, requestId, retryable, cause: e });
 }
 
 const THROTTLING = (error: ChatServiceError): boolean => error.statusCode === 429 || /throttl|toomanyrequests/i.test(error.type);
@@ -75,33 +74,27 @@ export class CustomClientAdapter implements CustomClientCalls {
 
   async createParticipantConnection(participantToken: string | null, options: CreateConnectionOptions = {}): Promise<CreateParticipantConnectionCommandOutput> {
     const types = options.type ?? null;
-    const data = await this.call('createParticipantConnection', (c) => c.createParticipantConnection(participantToken, types, options.connectParticipant ?? null));
-    if (isObject(data.ConnectionCredentials) && typeof data.ConnectionCredentials.ConnectionToken === 'string' && data.ConnectionCredentials.ConnectionToken) {
-      return data as CreateParticipantConnectionCommandOutput;
-    }
+    const data = await this.call<ChatClientConnection>('createParticipantConnection', [participantToken, types, options.connectParticipant ?? null]);
+    if (data.ConnectionCredentials?.ConnectionToken) return data as CreateParticipantConnectionCommandOutput;
     if (types?.includes(CONNECTION_TYPES.WEBSOCKET) && typeof data.Websocket?.Url !== 'string') {
-      throw new ChatServiceError({
-        type: SERVICE_ERROR_TYPES.InvalidResponse,
-        message: 'customChatClient.createParticipantConnection resolved neither ConnectionCredentials.ConnectionToken nor Websocket.Url (expected { data: { Websocket: { Url } } } at least)',
-      });
+      throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: 'customChatClient.createParticipantConnection: no ConnectionCredentials.ConnectionToken and no Websocket.Url' });
     }
     // No credentials: the client keeps the connection token; the session runs on the placeholder.
-    this.logger.info('customChatClient keeps the connection token: its calls get connectionToken null');
+    this.logger.info('customChatClient keeps the connection token (calls get null)');
     return { ...data, ConnectionCredentials: { ConnectionToken: CLIENT_HELD_TOKEN } } as CreateParticipantConnectionCommandOutput;
   }
 
+  // Each call maps the session's arguments to the contract's positional ones (see ChatClientLike in ../types.ts).
   disconnectParticipant(connectionToken: string): Promise<DisconnectParticipantCommandOutput> {
-    return this.call('disconnectParticipant', (c) => c.disconnectParticipant(forClient(connectionToken))) as Promise<DisconnectParticipantCommandOutput>;
+    return this.call('disconnectParticipant', [forClient(connectionToken)]);
   }
 
   sendMessage(connectionToken: string, args: SendMessageInput): Promise<SendMessageCommandOutput> {
-    const send = (c: ChatClientLike) => c.sendMessage(forClient(connectionToken), args.content, args.contentType, args.clientToken);
-    return this.call('sendMessage', send) as Promise<SendMessageCommandOutput>;
+    return this.call('sendMessage', [forClient(connectionToken), args.content, args.contentType, args.clientToken]);
   }
 
   sendEvent(connectionToken: string, args: SendEventInput): Promise<SendEventCommandOutput> {
-    const send = (c: ChatClientLike) => c.sendEvent(forClient(connectionToken), args.contentType, args.content ?? undefined, args.clientToken);
-    return this.call('sendEvent', send) as Promise<SendEventCommandOutput>;
+    return this.call('sendEvent', [forClient(connectionToken), args.contentType, args.content ?? undefined, args.clientToken]);
   }
 
   getTranscript(connectionToken: string, args: GetTranscriptInput): Promise<GetTranscriptCommandOutput> {
@@ -114,68 +107,59 @@ export class CustomClientAdapter implements CustomClientCalls {
       ...(args.nextToken ? { nextToken: args.nextToken } : {}),
       ...(args.contactId ? { contactId: args.contactId } : {}),
     };
-    return this.call('getTranscript', (c) => c.getTranscript(forClient(connectionToken), request)) as Promise<GetTranscriptCommandOutput>;
+    return this.call('getTranscript', [forClient(connectionToken), request]);
   }
 
   describeView(connectionToken: string, viewToken: string): Promise<DescribeViewCommandOutput> {
-    return this.call('describeView', (c) => c.describeView(viewToken, forClient(connectionToken))) as Promise<DescribeViewCommandOutput>;
+    return this.call('describeView', [viewToken, forClient(connectionToken)]);
   }
 
   getAuthenticationUrl(connectionToken: string, args: { sessionId: string; redirectUri: string }): Promise<GetAuthenticationUrlCommandOutput> {
-    const send = (c: ChatClientLike) => c.getAuthenticationUrl(forClient(connectionToken), args.redirectUri, args.sessionId);
-    return this.call('getAuthenticationUrl', send) as Promise<GetAuthenticationUrlCommandOutput>;
+    return this.call('getAuthenticationUrl', [forClient(connectionToken), args.redirectUri, args.sessionId]);
   }
 
   cancelParticipantAuthentication(connectionToken: string, sessionId: string): Promise<CancelParticipantAuthenticationCommandOutput> {
-    const send = (c: ChatClientLike) => c.cancelParticipantAuthentication(forClient(connectionToken), sessionId);
-    return this.call('cancelParticipantAuthentication', send) as Promise<CancelParticipantAuthenticationCommandOutput>;
+    return this.call('cancelParticipantAuthentication', [forClient(connectionToken), sessionId]);
   }
 
-  /** One call's `data`, tried as the built-in client would try it. */
-  private async call<D>(method: ChatClientMethod, send: (client: ChatClientLike) => Promise<{ data: D }>): Promise<D> {
+  /** One call's `data` (its type is the contract's answer for `method`), tried as the built-in client would try it. */
+  private async call<D>(method: ChatClientMethod, args: unknown[]): Promise<D> {
     let token = this.retry ? await this.retry.acquireInitialRetryToken() : null;
     for (;;) {
       try {
-        const answer = await invoke(this.client, method, send);
+        const answer = await invoke(this.client, method, args);
+        if (!isObject(answer) || !('data' in answer)) {
+          throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: `customChatClient.${method} must resolve { data }` });
+        }
         if (token) this.retry?.recordSuccess(token);
-        return answer;
+        return (answer.data ?? {}) as D;
       } catch (e) {
         const error = toCustomClientError(e);
-        const next = await this.nextTry(error, token);
-        if (next === null) {
-          const { type, statusCode } = error as Partial<ChatServiceError>;
-          this.logger.warn(`customChatClient.${method} failed`, { type: type ?? error.name, statusCode });
-          throw error;
-        }
+        // Only what the built-in client would retry (throttling, 5xx, no answer), within its quota.
+        const next =
+          this.retry && token && error instanceof ChatServiceError && error.retryable
+            ? await this.retry.refreshRetryTokenForRetry(token, { errorType: THROTTLING(error) ? 'THROTTLING' : 'TRANSIENT' }).catch(() => null)
+            : null;
+        if (!next) throw failed(this.logger, method, error);
         token = next;
         await sleep(next.getRetryDelay());
       }
     }
   }
-
-  /** The retry token for another try, or null when the error or the quota says no. */
-  private async nextTry(error: Error, token: Awaited<ReturnType<ParticipantRetryStrategy['acquireInitialRetryToken']>> | null) {
-    if (!this.retry || !token || !(error instanceof ChatServiceError) || !error.retryable) return null;
-    const errorType = THROTTLING(error) ? 'THROTTLING' : 'TRANSIENT';
-    return this.retry.refreshRetryTokenForRetry(token, { errorType }).catch(() => null);
-  }
 }
 
-/** Calls `method` on the client as it is, or rejects UnImplementedMethodException when it has none. */
-async function invokeRaw<D>(client: ChatClientLike, method: ChatClientMethod, send: (client: ChatClientLike) => Promise<D>): Promise<D> {
-  if (typeof (client as unknown as Record<string, unknown>)[method] !== 'function') {
-    throw new UnImplementedMethodException(`customChatClient has no ${method} method`);
-  }
-  return send(client);
+/** Logs a failed call as the built-in client does (operation, type, status; never a token) and returns its error. */
+function failed(logger: Logger, method: ChatClientMethod, error: Error): Error {
+  const { type, statusCode } = error as Partial<ChatServiceError>;
+  logger.warn(`customChatClient.${method} failed`, { type: type ?? error.name, statusCode });
+  return error;
 }
 
-/** As invokeRaw, for the calls that resolve `{ data }`: the data, checked to be there. */
-async function invoke<D>(client: ChatClientLike, method: ChatClientMethod, send: (client: ChatClientLike) => Promise<{ data: D }>): Promise<D> {
-  const answer: unknown = await invokeRaw(client, method, send);
-  if (!isObject(answer) || !('data' in answer)) {
-    throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: `customChatClient.${method} must resolve { data }, got ${answer === null ? 'null' : typeof answer}` });
-  }
-  return (answer.data ?? {}) as D;
+/** Calls `method` on the client with `args`, or rejects UnImplementedMethodException when it has none. */
+async function invoke(client: ChatClientLike, method: ChatClientMethod, args: unknown[]): Promise<unknown> {
+  const fn = (client as unknown as Record<string, unknown>)[method];
+  if (typeof fn !== 'function') throw new UnImplementedMethodException(`customChatClient: ${method} is not implemented`);
+  return (fn as (...all: unknown[]) => unknown).apply(client, args);
 }
 
 /** Where the app's converter for voice notes comes from (read at each upload). */
@@ -189,25 +173,24 @@ export interface CustomAttachmentOptions {
  * retry could store the file twice), and reports no progress.
  */
 export function customAttachments(client: ChatClientLike, logger: Logger, options: CustomAttachmentOptions = {}) {
-  const run = <D>(method: ChatClientMethod, send: (c: ChatClientLike) => Promise<D>): Promise<D> =>
-    invokeRaw(client, method, send).catch((e: unknown) => {
-      const error = toCustomClientError(e);
-      logger.warn(`customChatClient.${method} failed`, { type: (error as Partial<ChatServiceError>).type ?? error.name });
-      throw error;
-    });
+  const run = <D>(method: ChatClientMethod, args: unknown[]): Promise<D> =>
+    invoke(client, method, args).then(
+      (answer) => answer as D,
+      (e: unknown) => {
+        throw failed(logger, method, toCustomClientError(e));
+      },
+    );
   return {
     async upload(connectionToken: string, file: Blob & AttachmentFile, uploadOptions: { metadata?: unknown } = {}): Promise<SendAttachmentResult> {
       const upload = await prepareVoiceNote(file, undefined, { converter: options.voiceNoteConverter?.() ?? null });
       const contentType = checkAttachment(upload);
       // A file whose type the browser did not know is declared by its extension, as the built-in upload does.
       const declared = upload.type === contentType ? upload : Object.assign(new Blob([upload], { type: contentType }), { name: upload.name });
-      const answer = await run('sendAttachment', (c) => c.sendAttachment(forClient(connectionToken), declared, uploadOptions.metadata ?? null));
-      return (isObject(answer) && isObject(answer.data) ? answer.data : {}) as SendAttachmentResult;
+      const answer = await run<{ data?: SendAttachmentResult }>('sendAttachment', [forClient(connectionToken), declared, uploadOptions.metadata ?? null]);
+      return answer?.data ?? {};
     },
-    download: (connectionToken: string, attachmentId: string): Promise<Blob> =>
-      run('downloadAttachment', (c) => c.downloadAttachment(forClient(connectionToken), attachmentId)),
-    url: (connectionToken: string, attachmentId: string): Promise<string> =>
-      run('getAttachmentURL', (c) => c.getAttachmentURL(forClient(connectionToken), attachmentId)),
+    download: (connectionToken: string, attachmentId: string): Promise<Blob> => run('downloadAttachment', [forClient(connectionToken), attachmentId]),
+    url: (connectionToken: string, attachmentId: string): Promise<string> => run('getAttachmentURL', [forClient(connectionToken), attachmentId]),
   };
 }
 

@@ -223,7 +223,7 @@ describe('what the client leaves out', () => {
   it('a call the subclass does not override rejects UnImplementedMethodException; create() logs what is missing', async () => {
     const client = new RecordingClient(true);
     const session = createSession({ options: { customChatClient: client } });
-    expect(logLines.some((line) => line.includes('does not implement sendAttachment, downloadAttachment, getAttachmentURL, describeView'))).toBe(true);
+    expect(logLines.some((line) => line.includes('lacks sendAttachment, downloadAttachment, getAttachmentURL, describeView'))).toBe(true);
     expect(logLines.some((line) => line.includes('a chat needs them'))).toBe(false);
     await connect(session);
     await expect(session.describeView({ viewToken: 'v' })).rejects.toBeInstanceOf(UnImplementedMethodException);
@@ -232,9 +232,9 @@ describe('what the client leaves out', () => {
   it('a plain object missing core methods is logged as an error, and calling one rejects naming it', async () => {
     const client = { createParticipantConnection: () => answer({ Websocket: { Url: WS_URL } }) } as unknown as ChatClient;
     const session = createSession({ options: { customChatClient: client } });
-    expect(logLines.some((line) => line.includes('does not implement disconnectParticipant, sendMessage, sendEvent, getTranscript: a chat needs them'))).toBe(true);
+    expect(logLines.some((line) => line.includes('lacks disconnectParticipant, sendMessage, sendEvent, getTranscript: a chat needs them'))).toBe(true);
     await connect(session);
-    await expect(session.getTranscript({})).rejects.toThrow('customChatClient has no getTranscript method');
+    await expect(session.getTranscript({})).rejects.toThrow('customChatClient: getTranscript is not implemented');
   });
 });
 
@@ -292,6 +292,6 @@ describe('where the client comes from', () => {
 
   it('is reachable as connect.ChatSession.ChatClient, and its stubs reject naming the method', async () => {
     expect(ChatSession.ChatClient).toBe(ChatClient);
-    await expect(new ChatClient().sendMessage(null, 'x', 'text/plain')).rejects.toThrow('sendMessage is not implemented by the customChatClient');
+    await expect(new ChatClient().sendMessage(null, 'x', 'text/plain')).rejects.toThrow('customChatClient: sendMessage is not implemented');
   });
 });

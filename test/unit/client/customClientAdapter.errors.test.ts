@@ -41,7 +41,7 @@ describe('CustomClientAdapter', () => {
     const adapter = once({ sendMessage: (() => Promise.resolve({ Id: 'm' })) as unknown as ChatClientLike['sendMessage'] });
     await expect(adapter.sendMessage('t', { content: 'x', contentType: 'text/plain' })).rejects.toMatchObject({
       type: 'InvalidResponse',
-      message: 'customChatClient.sendMessage must resolve { data }, got object',
+      message: 'customChatClient.sendMessage must resolve { data }',
     });
   });
 
