@@ -24,7 +24,7 @@ import { prepareVoiceNote } from '../voiceNotes/audioConversion.js';
 import { checkAttachment } from './attachmentRules.js';
 import type { ChatClientMethod } from './chatClient.js';
 import { toChatServiceError } from './errors.js';
-import type { CreateConnectionOptions, GetTranscriptInput, ParticipantClient, SendEventInput, SendMessageInput } from './participantClient.js';
+import type { CreateConnectionOptions, GetTranscriptInput, SendEventInput, SendMessageInput, SessionClientCalls } from './participantClient.js';
 import { ParticipantRetryStrategy } from './retryStrategy.js';
 import { stripStartPosition } from './startPosition.js';
 
@@ -35,19 +35,6 @@ import { stripStartPosition } from './startPosition.js';
 export const CLIENT_HELD_TOKEN = '';
 
 const forClient = (connectionToken: string): string | null => (connectionToken === CLIENT_HELD_TOKEN ? null : connectionToken);
-
-/** The calls of ParticipantClient a session makes (the attachment steps go through customAttachments). */
-export type CustomClientCalls = Pick<
-  ParticipantClient,
-  | 'createParticipantConnection'
-  | 'disconnectParticipant'
-  | 'sendMessage'
-  | 'sendEvent'
-  | 'getTranscript'
-  | 'describeView'
-  | 'getAuthenticationUrl'
-  | 'cancelParticipantAuthentication'
->;
 
 /** A rejection of a custom client as a ChatServiceError; our own exceptions (an unimplemented method) pass. */
 export function toCustomClientError(e: unknown): Error {
@@ -65,7 +52,7 @@ const THROTTLING = (error: ChatServiceError): boolean => error.statusCode === 42
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One custom client seen through the session's client interface; `retry` null means one try per call. */
-export class CustomClientAdapter implements CustomClientCalls {
+export class CustomClientAdapter implements SessionClientCalls {
   constructor(
     private readonly client: ChatClientLike,
     private readonly logger: Logger,

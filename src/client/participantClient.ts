@@ -263,6 +263,19 @@ export class ParticipantClient {
   }
 }
 
+/** The calls a session makes on its client (attachments go through their own operations); a custom client's adapter has them too. */
+export type SessionClientCalls = Pick<
+  ParticipantClient,
+  | 'createParticipantConnection'
+  | 'disconnectParticipant'
+  | 'sendMessage'
+  | 'sendEvent'
+  | 'getTranscript'
+  | 'describeView'
+  | 'getAuthenticationUrl'
+  | 'cancelParticipantAuthentication'
+>;
+
 const cache = new Map<string, ParticipantClient>();
 
 /**
