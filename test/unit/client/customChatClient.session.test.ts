@@ -229,6 +229,11 @@ describe('what the client leaves out', () => {
     await expect(session.describeView({ viewToken: 'v' })).rejects.toBeInstanceOf(UnImplementedMethodException);
   });
 
+  it('says that tabs.leaveOnClose does nothing with it (the keepalive leave would bypass the client)', () => {
+    createSession({ options: { customChatClient: new RecordingClient(true) }, tabs: { shareConnection: false, restoreOnReload: false, leaveOnClose: true } });
+    expect(logLines.some((line) => line.includes('tabs.leaveOnClose does nothing with a customChatClient'))).toBe(true);
+  });
+
   it('a plain object missing core methods is logged as an error, and calling one rejects naming it', async () => {
     const client = { createParticipantConnection: () => answer({ Websocket: { Url: WS_URL } }) } as unknown as ChatClient;
     const session = createSession({ options: { customChatClient: client } });
