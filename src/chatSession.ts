@@ -1,4 +1,5 @@
 // `connect.ChatSession`: the factory of chat sessions and the global settings they share.
+import { ChatClient } from './client/chatClient.js';
 import { globalConfig } from './config/globalConfig.js';
 import { LOG_LEVELS, SESSION_TYPES } from './constants.js';
 import { ChatLoggerBase } from './log/index.js';
@@ -18,7 +19,7 @@ function create(args: ChatSessionArgs): CustomerChatSession | AgentChatSession;
  * field instead of returning a session without a controller.
  */
 function create(args: ChatSessionArgs): CustomerChatSession | AgentChatSession {
-  const normalized = normalizeCreateArgs(args);
+  const normalized = normalizeCreateArgs(args, { customChatClient: globalConfig.getCustomChatClient() });
   globalConfig.updateStageRegionCell(normalized.options);
   const core = new ChatCore(normalized, defaultCoreDeps(normalized));
   return normalized.type === 'CUSTOMER' ? new CustomerChatSession(core) : new AgentChatSession(core);
@@ -38,6 +39,8 @@ export const ChatSession = {
   csmService,
   setFeatureFlag: (feature: string): void => globalConfig.setFeatureFlag(feature),
   setRegionOverride: (region: string | null): void => globalConfig.setRegionOverride(region),
+  /** The base class of an app's own Participant Service client (upstream 5.2.0; see `customChatClient`). */
+  ChatClient,
 };
 
 export type ChatSessionObject = typeof ChatSession;

@@ -169,6 +169,14 @@ declare global {
     type ChatFeaturesConfig = ChatJsTypes.ChatFeatures;
     type MessageReceiptsConfig = NonNullable<ChatJsTypes.ChatFeatures['messageReceipts']>;
 
+    // A custom chat client (upstream 5.2.0): `customChatClient` and `connect.ChatSession.ChatClient`.
+    type ChatClientLike = ChatJsTypes.ChatClientLike;
+    type ChatClientResponse<D> = ChatJsTypes.ChatClientResponse<D>;
+    type ChatClientConnection = ChatJsTypes.ChatClientConnection;
+    type ChatClientConnectionType = ChatJsTypes.ChatClientConnectionType;
+    type ChatClientTranscriptArgs = ChatJsTypes.ChatClientTranscriptArgs;
+    type ChatClientTranscriptPage = ChatJsTypes.ChatClientTranscriptPage;
+
     // Names of this SDK that 5.0.0 did not have.
     type ChatSessionType = ChatJsTypes.ChatSessionType;
     type ChatEventBus = ChatJsTypes.ChatEventBus;

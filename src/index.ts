@@ -4,6 +4,7 @@ import './global.js';
 import './globalTypes.js';
 
 export { ChatSession, type ChatSessionObject } from './chatSession.js';
+export { ChatClient } from './client/chatClient.js';
 export { CHATJS_METADATA } from './global.js';
 export { CustomerChatSession } from './session/customerChatSession.js';
 export { AgentChatSession } from './session/agentChatSession.js';

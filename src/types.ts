@@ -44,6 +44,12 @@ export interface ChatSessionOptions {
   stage?: string;
   /** Informational, kept for upstream compatibility. */
   cell?: string;
+  /**
+   * This session's Participant Service calls go through this client instead of the built-in one (upstream
+   * 5.2.0); wins over `setGlobalConfig({ customChatClient })`. With it, `chatDetails.participantToken` may be
+   * left out when the client holds the token. See docs/custom-chat-client.md.
+   */
+  customChatClient?: ChatClientLike | null;
 }
 
 /** Per-session and global feature switches. */
@@ -174,6 +180,11 @@ export interface ChatGlobalConfig {
    * conversion (Web Audio in browsers, the optional `opus-decoder` package in Node). `null` removes it.
    */
   voiceNoteConverter?: VoiceNoteConverter | null;
+  /**
+   * Every session created afterwards sends its Participant Service calls through this client (upstream 5.2.0),
+   * unless its own `options.customChatClient` names another; `null` goes back to the built-in client.
+   */
+  customChatClient?: ChatClientLike | null;
 }
 
 /** A recorded voice note as the app's converter receives it. */
@@ -745,4 +756,76 @@ export type OutboxAnswer = SendMessageResult;
 /** What the outbox tells the app after every change: the pending messages in send order. */
 export interface PendingMessagesChangedEvent {
   data: PendingMessage[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A custom chat client (upstream 5.2.0's `customChatClient`; docs/custom-chat-client.md)
+
+/** What a custom client's calls resolve: the Participant Service's answer body under `data`, keys as the service spells them. */
+export interface ChatClientResponse<D> {
+  data: D;
+}
+
+/** The connection types `createParticipantConnection` asks for (null: none, an agent's acknowledgement only). */
+export type ChatClientConnectionType = 'WEBSOCKET' | 'CONNECTION_CREDENTIALS';
+
+/**
+ * CreateParticipantConnection's answer through a custom client. Leaving out `ConnectionCredentials` means the
+ * client keeps the connection token itself: every later call then gets `connectionToken` null.
+ */
+export interface ChatClientConnection {
+  Websocket?: { Url?: string; ConnectionExpiry?: string };
+  ConnectionCredentials?: { ConnectionToken?: string; Expiry?: string };
+}
+
+/** GetTranscript's request as a custom client gets it: camelCase (the service's fields are PascalCase). */
+export interface ChatClientTranscriptArgs {
+  maxResults: number;
+  nextToken?: string;
+  scanDirection: 'FORWARD' | 'BACKWARD';
+  sortOrder: 'ASCENDING' | 'DESCENDING';
+  startPosition: { id?: string; absoluteTime?: string; mostRecent?: number };
+  contactId?: string;
+}
+
+/** A transcript page from a custom client: as `GetTranscriptResult`, with `NextToken` absent on the last page. */
+export interface ChatClientTranscriptPage {
+  InitialContactId?: string;
+  NextToken?: string;
+  Transcript: ChatTranscriptItem[];
+}
+
+/**
+ * The transport a session's Participant Service calls go through when the app supplies one, e.g. a backend
+ * that holds the tokens so they never reach the page. Extend `connect.ChatSession.ChatClient` (it rejects
+ * every call it does not override). `connectionToken` is null when the client keeps the token itself.
+ */
+export interface ChatClientLike {
+  /** `participantToken` is null when `chatDetails` had none (the client holds it). */
+  createParticipantConnection(
+    participantToken: string | null,
+    type: ChatClientConnectionType[] | null,
+    acknowledgeConnection: boolean | null,
+  ): Promise<ChatClientResponse<ChatClientConnection>>;
+  disconnectParticipant(connectionToken: string | null): Promise<ChatClientResponse<object>>;
+  /** `clientToken`: the idempotency token, the same on every try of one message. */
+  sendMessage(connectionToken: string | null, content: string, contentType: string, clientToken?: string): Promise<ChatClientResponse<SendMessageResult>>;
+  /** Note the order: `contentType` before `content`, unlike sendMessage (as upstream). */
+  sendEvent(
+    connectionToken: string | null,
+    contentType: string,
+    content?: string,
+    clientToken?: string,
+  ): Promise<ChatClientResponse<SendEventResult>>;
+  getTranscript(connectionToken: string | null, args: ChatClientTranscriptArgs): Promise<ChatClientResponse<ChatClientTranscriptPage>>;
+  /** The whole upload (start, PUT, complete); the file was already checked. `metadata` is the caller's. */
+  sendAttachment(connectionToken: string | null, attachment: Blob & { name: string }, metadata: unknown): Promise<ChatClientResponse<SendAttachmentResult>>;
+  /** Resolves the file itself, not `{ data }`. */
+  downloadAttachment(connectionToken: string | null, attachmentId: string): Promise<Blob>;
+  /** Resolves the URL itself, not `{ data }`. */
+  getAttachmentURL(connectionToken: string | null, attachmentId: string): Promise<string>;
+  /** Note the order: `viewToken` first (as upstream). */
+  describeView(viewToken: string, connectionToken: string | null): Promise<ChatClientResponse<DescribeViewResult>>;
+  getAuthenticationUrl(connectionToken: string | null, redirectUri: string, sessionId: string): Promise<ChatClientResponse<GetAuthenticationUrlResult>>;
+  cancelParticipantAuthentication(connectionToken: string | null, sessionId: string): Promise<ChatClientResponse<object>>;
 }

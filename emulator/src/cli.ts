@@ -1,4 +1,4 @@
-// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex|demo] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]`
+// `chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex|demo] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE] [--max-connections N]`
 // plus the contact-center flags: [--queues A,B] [--no-agent wait|end] [--max-queue-wait-ms N] [--queue-update-ms N]
 // [--customer-idle-ms N] [--customer-disconnect-ms N] [--agent-idle-ms N] [--agent-disconnect-ms N]
 import { existsSync, readFileSync } from 'fs';
@@ -11,6 +11,7 @@ import type { BotKind, ChatTimeouts, ContactCenterOptions, EmulatorOptions } fro
 
 const USAGE =
   'usage: chatjs-emulator [--port 9100] [--host 127.0.0.1] [--bot none|echo|lex|demo] [--latency-ms 0] [--static-root DIR] [--allow-origin ORIGIN]... [--cert FILE --key FILE]\n' +
+  '       [--max-connections N]\n' +
   '       [--queues A,B] [--no-agent wait|end] [--max-queue-wait-ms N] [--queue-update-ms N]\n' +
   '       [--customer-idle-ms N] [--customer-disconnect-ms N] [--agent-idle-ms N] [--agent-disconnect-ms N]';
 const BOTS: BotKind[] = ['none', 'echo', 'lex', 'demo'];
@@ -61,6 +62,9 @@ export function parseArgs(argv: string[]): EmulatorOptions {
       case '--key':
         files.key = value();
         break;
+      case '--max-connections':
+        options.maxConnections = positiveIntegerFlag(flag, value());
+        break;
       case '--queues':
         center().queues = value().split(',').map((name) => name.trim());
         break;
@@ -92,6 +96,13 @@ export function parseArgs(argv: string[]): EmulatorOptions {
 function integerFlag(flag: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be an integer ${min}..${max}`);
+  return value;
+}
+
+/** A count with no useful upper bound (the open-file limit is the real one): any whole number above 0. */
+function positiveIntegerFlag(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} must be a positive integer (got ${JSON.stringify(raw)})`);
   return value;
 }
 

@@ -35,6 +35,7 @@ import { silentLogger } from '../log/logger.js';
 import { VERSION } from '../version.js';
 import { stripStartPosition } from './startPosition.js';
 import { toChatServiceError } from './errors.js';
+import { ChatServiceError, SERVICE_ERROR_TYPES } from '../errors.js';
 import { ParticipantRestJsonProtocol } from './restJsonProtocol.js';
 import { ParticipantRetryStrategy, type RetryOptions } from './retryStrategy.js';
 import { participantEndpoint, silentSdkLogger, unsignedAuthSchemeProvider, unsignedAuthSchemes } from './sdkOptions.js';
@@ -133,10 +134,14 @@ export class ParticipantClient {
     this.sdk = new ConnectParticipantClient(sdkClientConfig(config));
   }
 
+  /** `participantToken` null (a session made for a custom client) is refused before any request. */
   createParticipantConnection(
-    participantToken: string,
+    participantToken: string | null,
     options: CreateConnectionOptions = {},
   ): Promise<CreateParticipantConnectionCommandOutput> {
+    if (!participantToken) {
+      return Promise.reject(new ChatServiceError({ type: SERVICE_ERROR_TYPES.IllegalArgument, message: 'No participantToken to create a participant connection with' }));
+    }
     const input = {
       ParticipantToken: participantToken,
       ...(options.type ? { Type: options.type } : {}),
@@ -257,6 +262,19 @@ export class ParticipantClient {
     }
   }
 }
+
+/** The calls a session makes on its client (attachments go through their own operations); a custom client's adapter has them too. */
+export type SessionClientCalls = Pick<
+  ParticipantClient,
+  | 'createParticipantConnection'
+  | 'disconnectParticipant'
+  | 'sendMessage'
+  | 'sendEvent'
+  | 'getTranscript'
+  | 'describeView'
+  | 'getAuthenticationUrl'
+  | 'cancelParticipantAuthentication'
+>;
 
 const cache = new Map<string, ParticipantClient>();
 

@@ -9,7 +9,8 @@ import { IllegalArgumentException } from '../errors.js';
 import { logManager } from '../log/logManager.js';
 import { csmService } from '../metrics/csmService.js';
 import { NetworkSettings, networkSettings } from '../transport/networkSettings.js';
-import type { ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
+import type { ChatClientLike, ChatFeatures, ChatGlobalConfig, ChatSessionOptions, VoiceNoteConverter } from '../types.js';
+import { toCustomChatClient } from '../client/chatClient.js';
 import { nonEmptyString } from '../util/values.js';
 import { warnIfCleartext } from './cleartextEndpoint.js';
 import { FEATURES, FeatureFlags } from './featureFlags.js';
@@ -32,6 +33,8 @@ export interface GlobalSettings {
   customUserAgentSuffix: string;
   /** Upstream 5.3.0's dual-stack endpoints. */
   useDualStack: boolean;
+  /** Whether new sessions go through an app-supplied client (upstream 5.2.0's customChatClient). */
+  customChatClient: boolean;
 }
 
 const DEFAULT_STAGE = 'prod';
@@ -51,6 +54,7 @@ export class GlobalConfig {
   private receiptsChosen = false;
   private recoverMissedMessages = true;
   private voiceNoteConverter: VoiceNoteConverter | null = null;
+  private customChatClient: ChatClientLike | null = null;
   private readonly log = logManager.getLogger({ prefix: 'ChatJS-GlobalConfig' });
   private readonly flags = new FeatureFlags();
 
@@ -79,7 +83,9 @@ export class GlobalConfig {
     // Checked before anything is applied, so a bad value leaves the configuration as it was.
     functionOrNothing(config.webSocketManagerConfig?.WebSocket, 'webSocketManagerConfig.WebSocket', "a WebSocket constructor (e.g. require('ws'))");
     functionOrNothing(config.voiceNoteConverter, 'voiceNoteConverter', 'a function resolving WAV bytes');
+    const customChatClient = toCustomChatClient(config.customChatClient, 'customChatClient');
     if (config.voiceNoteConverter !== undefined) this.voiceNoteConverter = config.voiceNoteConverter ?? null;
+    if (config.customChatClient !== undefined) this.customChatClient = customChatClient;
     // The logger first, so the rest of this update is logged where the app asked.
     if (config.loggerConfig) logManager.updateLoggerConfig(config.loggerConfig);
     this.applyLocation(config);
@@ -142,6 +148,11 @@ export class GlobalConfig {
   /** The app's `voiceNoteConverter`, or null for the built-in conversion. */
   getVoiceNoteConverter(): VoiceNoteConverter | null {
     return this.voiceNoteConverter;
+  }
+
+  /** The client sessions created from now on use, unless their own options name one (null: the built-in). */
+  getCustomChatClient(): ChatClientLike | null {
+    return this.customChatClient;
   }
 
   setFeatureFlag(name: string): void {
@@ -213,6 +224,7 @@ export class GlobalConfig {
       recoverMissedMessages: this.recoverMissedMessages,
       features: this.flags.list(),
       customUserAgentSuffix: this.customUserAgentSuffix,
+      customChatClient: this.customChatClient !== null,
     };
   }
 }

@@ -1,6 +1,7 @@
 // The built script-tag bundle in the project's browser engine: on a page whose `connect` already holds Streams'
-// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it and
-// sends an attachment whose upload progress comes from the browser's XMLHttpRequest.
+// names it adds the whole ChatJS surface, changes none of those names, and a customer chats with it (also
+// through a connect.ChatSession.ChatClient subclass of the page's) and sends an attachment whose upload
+// progress comes from the browser's XMLHttpRequest.
 import type { TestPage } from '../support/browser/engine';
 import type { TestEmulator } from '../support/emulator/testEmulator';
 import { openBundlePage, type BundlePage } from '../support/browser/bundlePage';
@@ -52,7 +53,7 @@ it('adds the ChatJS surface without changing any name Streams set', async () => 
     };
   });
   expect(report.unchanged.sort()).toEqual(['LogLevel', 'WebSocketManager', 'core', 'getLog', 'publishMetric', 'version'].sort());
-  expect(report.chatSessionKeys).toEqual(['LogLevel', 'Logger', 'SessionTypes', 'create', 'csmService', 'setFeatureFlag', 'setGlobalConfig', 'setRegionOverride']);
+  expect(report.chatSessionKeys).toEqual(['ChatClient', 'LogLevel', 'Logger', 'SessionTypes', 'create', 'csmService', 'setFeatureFlag', 'setGlobalConfig', 'setRegionOverride']);
   expect(report.chatJsVersion).toBe(require('../../package.json').version);
   expect(report.hasLogManager && report.hasCsm).toBe(true);
   expect(report.logLevels).toEqual({ DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, ADVANCED_LOG: 50 });
@@ -104,6 +105,57 @@ it('creates a working customer session from the script tag', async () => {
   // The bundle leaves SigV4 out: every call is unsigned and carries its bearer token.
   expect(serviceCalls.map((call) => call.path)).toEqual(expect.arrayContaining(['/participant/connection', '/participant/message']));
   expect(serviceCalls.filter((call) => 'authorization' in call.headers || !call.headers['x-amz-bearer'])).toEqual([]);
+});
+
+it('a connect.ChatSession.ChatClient subclass in the page carries the chat both ways (upstream 5.2.0’s customChatClient)', async () => {
+  const started = await emulator.startChat();
+  const agent = await emulator.agent(started.ContactId, 'Agent');
+  const serviceCalls: string[] = [];
+  page.onRequest((request) => {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith('/participant/') && request.method === 'POST') serviceCalls.push(url.pathname);
+  });
+  const calls = await page.evaluate(
+    async ({ endpoint, ids, participantToken }) => {
+      const w = window as unknown as { connect: Record<string, any>; __custom: string[]; __customSeen: string[] };
+      w.__custom = [];
+      w.__customSeen = [];
+      // The app's own transport: here it speaks the service's REST API itself, with the tokens it keeps.
+      class PageClient extends w.connect.ChatSession.ChatClient {
+        connectionToken = '';
+        async post(path: string, bearer: string, body: object): Promise<{ data: Record<string, any> }> {
+          w.__custom.push(path);
+          const response = await fetch(`${endpoint}/participant/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-amz-bearer': bearer }, body: JSON.stringify(body) });
+          const data = await response.json();
+          if (!response.ok) throw { type: response.headers.get('x-amzn-errortype'), message: data.message, statusCode: response.status };
+          return { data };
+        }
+        async createParticipantConnection(_token: null, type: string[]) {
+          const { data } = await this.post('connection', participantToken, { Type: type });
+          this.connectionToken = data.ConnectionCredentials.ConnectionToken;
+          return { data: { Websocket: data.Websocket } };
+        }
+        sendMessage(_token: null, content: string, contentType: string, clientToken: string) {
+          return this.post('message', this.connectionToken, { Content: content, ContentType: contentType, ClientToken: clientToken });
+        }
+      }
+      const session = w.connect.ChatSession.create({ chatDetails: ids, type: 'CUSTOMER', disableCSM: true, options: { customChatClient: new PageClient() } });
+      session.onMessage((event: { data: { Type: string; Content?: string } }) => {
+        if (event.data.Type === 'MESSAGE') w.__customSeen.push(event.data.Content ?? '');
+      });
+      await session.connect();
+      await session.sendMessage({ message: 'from my own client', contentType: 'text/plain' });
+      return w.__custom;
+    },
+    { endpoint: emulator.url, ids: { contactId: started.ContactId, participantId: started.ParticipantId }, participantToken: started.ParticipantToken },
+  );
+  await agent.socket.waitForItem((item) => item.Content === 'from my own client', 5000, 'page message at agent');
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/messages`, { participantId: agent.participantId, content: 'to your client' });
+  await page.waitForFunction(() => (window as unknown as { __customSeen: string[] }).__customSeen.includes('to your client'), undefined, { timeout: 10_000 });
+  expect(calls).toEqual(['connection', 'message']);
+  expect(serviceCalls).toEqual(['/participant/connection', '/participant/message']);
+  expect(page.problems).toEqual([]);
+  await emulator.control('POST', `/emulator/contacts/${started.ContactId}/end`);
 });
 
 it('reports the upload progress of an attachment from the browser, ending with the whole file', async () => {

@@ -95,3 +95,22 @@ export async function agentPanel(mediaInfo: connect.ChatDetailsInput, websocketM
   session.onMessage((event) => console.log(event.data.Content));
   session.cleanUpOnParticipantDisconnect();
 }
+
+// Upstream 5.2.0: a custom client on the global namespace.
+class PageClient extends connect.ChatSession.ChatClient {
+  override disconnectParticipant(connectionToken: string | null): Promise<connect.ChatClientResponse<object>> {
+    return Promise.resolve({ data: { left: connectionToken === null } });
+  }
+  override getTranscript(connectionToken: string | null, args: connect.ChatClientTranscriptArgs): Promise<connect.ChatClientResponse<connect.ChatClientTranscriptPage>> {
+    return Promise.resolve({ data: { Transcript: [], NextToken: args.nextToken ?? connectionToken ?? undefined } });
+  }
+}
+
+export function globalCustomClient(ids: connect.ChatDetailsInput): connect.CustomerChatSession {
+  const client: connect.ChatClientLike = new PageClient();
+  const connection: connect.ChatClientConnection = { Websocket: { Url: 'wss://relay.example/socket' } };
+  const types: connect.ChatClientConnectionType[] = ['WEBSOCKET'];
+  console.log(connection, types);
+  connect.ChatSession.setGlobalConfig({ customChatClient: client });
+  return connect.ChatSession.create({ type: 'CUSTOMER', chatDetails: ids });
+}

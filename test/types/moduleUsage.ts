@@ -1,5 +1,6 @@
 // Compiles against dist/index.d.ts: an app that imports the named exports.
 import {
+  ChatClient,
   ChatEndedException,
   ChatSession,
   ChatServiceError,
@@ -7,6 +8,10 @@ import {
   IllegalArgumentException,
   IllegalStateException,
   UnknownResumeItemException,
+  type ChatClientLike,
+  type ChatClientResponse,
+  type ChatClientTranscriptArgs,
+  type ChatClientTranscriptPage,
   type ChatTranscriptItem,
   type ControllerState,
   type CustomerChatSession,
@@ -41,4 +46,29 @@ export async function relay(session: CustomerChatSession, lastItemId: string): P
   const state: ControllerState = session.controller.getState();
   session.close();
   return state;
+}
+
+// Upstream 5.2.0's custom client: the app's backend keeps the tokens; the page forwards every call to it.
+class BackendClient extends ChatClient {
+  private async post<D>(operation: string, body: object): Promise<ChatClientResponse<D>> {
+    const response = await fetch(`/chat/${operation}`, { method: 'POST', body: JSON.stringify(body) });
+    return (await response.json()) as ChatClientResponse<D>;
+  }
+  override createParticipantConnection(participantToken: string | null, type: ('WEBSOCKET' | 'CONNECTION_CREDENTIALS')[] | null, acknowledge: boolean | null) {
+    return this.post<{ Websocket?: { Url?: string } }>('connect', { participantToken, type, acknowledge });
+  }
+  override sendMessage(connectionToken: string | null, content: string, contentType: string, clientToken?: string) {
+    return this.post<{ Id: string; AbsoluteTime: string }>('message', { connectionToken, content, contentType, clientToken });
+  }
+  override getTranscript(connectionToken: string | null, args: ChatClientTranscriptArgs) {
+    return this.post<ChatClientTranscriptPage>('transcript', { connectionToken, ...args });
+  }
+}
+
+export function throughMyBackend(ids: { contactId: string; participantId: string }): CustomerChatSession {
+  const client: ChatClientLike = new BackendClient();
+  const session = ChatSession.create({ type: 'CUSTOMER', chatDetails: ids, options: { customChatClient: client } });
+  ChatSession.setGlobalConfig({ customChatClient: new ChatSession.ChatClient() });
+  ChatSession.setGlobalConfig({ customChatClient: null });
+  return session;
 }

@@ -27,7 +27,7 @@ describe('the connect global', () => {
     const connect = root.connect as Namespace;
     const chatSession = connect.ChatSession as Namespace;
     expect(Object.keys(chatSession).sort()).toEqual(
-      ['LogLevel', 'Logger', 'SessionTypes', 'create', 'csmService', 'setFeatureFlag', 'setGlobalConfig', 'setRegionOverride'].sort(),
+      ['ChatClient', 'LogLevel', 'Logger', 'SessionTypes', 'create', 'csmService', 'setFeatureFlag', 'setGlobalConfig', 'setRegionOverride'].sort(),
     );
     expect(chatSession.SessionTypes).toEqual({ AGENT: 'AGENT', CUSTOMER: 'CUSTOMER' });
     expect(chatSession.LogLevel).toEqual({ DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, ADVANCED_LOG: 50 });

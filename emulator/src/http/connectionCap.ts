@@ -86,7 +86,7 @@ export class ConnectionCap {
 
 function refusal(max: number): string {
   const body = JSON.stringify({
-    message: `The emulator has ${max} connections open (maxConnections); close some, or start it with a higher maxConnections`,
+    message: `The emulator has ${max} connections open (maxConnections); close some, or start it with a higher maxConnections (CLI: --max-connections N)`,
   });
   return [
     'HTTP/1.1 503 Service Unavailable',

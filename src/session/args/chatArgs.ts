@@ -2,7 +2,9 @@
 // PascalCase chat details; we do too, and reject bad input with an error that names the field.
 import { IllegalArgumentException } from '../../errors.js';
 import { isObject } from '../../util/values.js';
+import { toCustomChatClient } from '../../client/chatClient.js';
 import type {
+  ChatClientLike,
   ChatDetailsInput,
   ChatFeatures,
   ChatSessionOptions,
@@ -32,6 +34,8 @@ export interface NormalizedCreateArgs {
   /** Tab sharing, reload paint and leave-on-close; all off for agents. */
   tabs: Required<ChatTabOptions>;
   outbox: OutboxSettings;
+  /** The app's Participant Service client (options, else the global one), fixed for the session; null: the built-in. */
+  customChatClient: ChatClientLike | null;
 }
 
 const SESSION_TYPES: readonly ChatSessionType[] = ['AGENT', 'CUSTOMER'];
@@ -54,7 +58,8 @@ function optionalString(value: unknown, field: string): string | null {
   return requireNonEmptyString(value, field);
 }
 
-export function normalizeChatDetails(details: unknown, type: ChatSessionType): NormalizedChatDetails {
+/** `clientHoldsToken`: a custom client is in use, so a customer may leave the participant token to it. */
+export function normalizeChatDetails(details: unknown, type: ChatSessionType, clientHoldsToken = false): NormalizedChatDetails {
   if (!isObject(details)) {
     throw new IllegalArgumentException('chatDetails must be an object with contactId and participantId', 'chatDetails');
   }
@@ -68,9 +73,9 @@ export function normalizeChatDetails(details: unknown, type: ChatSessionType): N
   if (tokenFn !== undefined && tokenFn !== null && typeof tokenFn !== 'function') {
     throw new IllegalArgumentException('chatDetails.getConnectionToken must be a function when given', 'chatDetails.getConnectionToken');
   }
-  if (type === 'CUSTOMER' && participantToken === null) {
+  if (type === 'CUSTOMER' && participantToken === null && !clientHoldsToken) {
     throw new IllegalArgumentException(
-      'chatDetails.participantToken is required for a CUSTOMER session (the ParticipantToken StartChatContact returned)',
+      'chatDetails.participantToken is required for a CUSTOMER session (the ParticipantToken StartChatContact returned), unless a customChatClient holds it',
       'chatDetails.participantToken',
     );
   }
@@ -128,7 +133,8 @@ function normalizeTabs(tabs: unknown, type: ChatSessionType): Required<ChatTabOp
   return out;
 }
 
-export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
+/** `defaults.customChatClient`: the one setGlobalConfig set, used when the options name none. */
+export function normalizeCreateArgs(args: unknown, defaults: { customChatClient?: ChatClientLike | null } = {}): NormalizedCreateArgs {
   if (!isObject(args)) {
     throw new IllegalArgumentException('ChatSession.create(args) needs an args object with chatDetails and type', 'args');
   }
@@ -141,15 +147,18 @@ export function normalizeCreateArgs(args: unknown): NormalizedCreateArgs {
   if (features !== undefined && features !== null && !isObject(features)) {
     throw new IllegalArgumentException('features must be an object', 'features');
   }
+  const ownClient = toCustomChatClient((options as ChatSessionOptions | null | undefined)?.customChatClient, 'options.customChatClient');
+  const customChatClient = ownClient ?? defaults.customChatClient ?? null;
   return {
     type,
-    chatDetails: normalizeChatDetails(args.chatDetails, type),
+    chatDetails: normalizeChatDetails(args.chatDetails, type, customChatClient !== null),
     options: (options as ChatSessionOptions | undefined) ?? {},
     websocketManager: normalizeManager(args.websocketManager, type),
     disableCSM: args.disableCSM === true,
     features: (features as ChatFeatures | undefined) ?? {},
     tabs: normalizeTabs(args.tabs, type),
     outbox: normalizeOutbox(args.outbox),
+    customChatClient,
   };
 }
 

@@ -398,7 +398,7 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
 
   /** While onTranscriptUpdated has listeners, each new connection loads the latest 100 items (as upstream). */
   private refreshTrackedTranscript(): void {
-    if (!this.provider.connectionToken || !this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) return;
+    if (this.provider.connectionToken === null || !this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) return;
     const request: TranscriptRequest = { maxResults: 100, scanDirection: 'BACKWARD', sortOrder: 'ASCENDING', startPosition: {} };
     this.fetchPage(request)
       .then((page) => learnFromTranscriptPage(this.features, request, page as { Transcript?: ChatTranscriptItem[]; NextToken?: string }))

@@ -1,11 +1,13 @@
 // What a chat's core is built with. ChatSession.create() passes defaultCoreDeps(); unit tests pass fakes.
 // Every setting is read when used, so a later setGlobalConfig() reaches sessions that already exist.
 import { downloadAttachment, getAttachmentUrl, getParticipantClient, uploadAttachment } from '../../client/index.js';
+import { reportUnimplementedMethods } from '../../client/chatClient.js';
+import { customAttachments, customClientAdapters } from '../../client/customClientAdapter.js';
 import { globalConfig } from '../../config/globalConfig.js';
 import { logManager } from '../../log/logManager.js';
 import type { Logger } from '../../log/logger.js';
 import { findWebSocket, WebSocketManager } from '../../transport/index.js';
-import type { WebSocketManagerLike } from '../../types.js';
+import type { ChatClientLike, WebSocketManagerLike } from '../../types.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
 import type { ClientUse, SessionParticipantClient, SessionServices } from '../outgoing/clientAccess.js';
 import { regionalParticipantUrl } from '../../client/sdkOptions.js';
@@ -43,6 +45,7 @@ export function sessionLogger(args: NormalizedCreateArgs, prefix: string): Logge
  */
 function sessionServices(args: NormalizedCreateArgs): SessionServices {
   const logger = sessionLogger(args, 'Amazon-Connect-ChatJS-ChatClient');
+  if (args.customChatClient) return customClientServices(args, args.customChatClient, logger);
   const participantClient = (use: ClientUse = 'default'): ReturnType<typeof getParticipantClient> =>
     getParticipantClient({
       region: globalConfig.resolveRegion(args.options.region),
@@ -61,6 +64,18 @@ function sessionServices(args: NormalizedCreateArgs): SessionServices {
   return { client, attachments };
 }
 
+/**
+ * The same services over the app's own client (upstream 5.2.0's customChatClient), fixed for the session as
+ * upstream fixes it. Its calls go through the same session code (outbox, token renewal, receipts, typing throttle).
+ */
+function customClientServices(args: NormalizedCreateArgs, client: ChatClientLike, logger: Logger): SessionServices {
+  reportUnimplementedMethods(client, logger);
+  if (args.tabs.leaveOnClose) logger.warn('tabs.leaveOnClose does nothing with a customChatClient: its keepalive request would go to the service directly');
+  const { retrying, once } = customClientAdapters(client, logger);
+  const attachments = customAttachments(client, logger, { voiceNoteConverter: () => globalConfig.getVoiceNoteConverter() });
+  return { client: (use: ClientUse = 'default') => (use === 'default' ? retrying : once), attachments: attachments satisfies SessionServices['attachments'] };
+}
+
 export function defaultCoreDeps(args: NormalizedCreateArgs): ChatCoreDeps {
   const { features } = args;
   return {
@@ -74,9 +89,12 @@ export function defaultCoreDeps(args: NormalizedCreateArgs): ChatCoreDeps {
     receiptsEnabled: () => features.messageReceipts?.shouldSendMessageReceipts ?? globalConfig.isMessageReceiptsEnabled(),
     receiptThrottleMs: () => features.messageReceipts?.throttleTime ?? globalConfig.getMessageReceiptsThrottleTime(),
     tabEnvironment: () => detectTabEnvironment(),
-    serviceUrl: () => {
-      const region = globalConfig.resolveRegion(args.options.region);
-      return globalConfig.getEndpointFor(region) ?? regionalParticipantUrl(region);
-    },
+    // With a custom client the service's URL is unknown here (and may not be reachable): no keepalive leave.
+    serviceUrl: args.customChatClient
+      ? undefined
+      : () => {
+          const region = globalConfig.resolveRegion(args.options.region);
+          return globalConfig.getEndpointFor(region) ?? regionalParticipantUrl(region);
+        },
   };
 }

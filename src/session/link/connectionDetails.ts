@@ -61,10 +61,8 @@ export class ConnectionDetailsProvider {
   }
 
   private async fetchFromService(connectParticipant: boolean, use: ClientUse): Promise<ConnectionDetails> {
+    // Null when a custom client holds it; the built-in client refuses null.
     const token = this.chatDetails.participantToken;
-    if (!token) {
-      throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.IllegalArgument, message: 'No participantToken to create a participant connection with' });
-    }
     const startedAt = Date.now();
     const response = await this.client(use)
       .createParticipantConnection(token, {
@@ -82,7 +80,8 @@ export class ConnectionDetailsProvider {
         },
       );
     const credentials = response.ConnectionCredentials;
-    if (!credentials?.ConnectionToken) {
+    // '' is a custom client's "I keep the token" (client/customClientAdapter.ts); the service never sends it.
+    if (typeof credentials?.ConnectionToken !== 'string') {
       throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: 'CreateParticipantConnection returned no ConnectionToken' });
     }
     return {

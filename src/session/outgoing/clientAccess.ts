@@ -1,20 +1,11 @@
 // What a session needs from the Participant Service client. The client is looked up per call (from a
 // cache keyed by region, endpoint and user-agent suffix) so a later setGlobalConfig({ endpoint }) reaches
 // sessions that already exist, which upstream's per-region cache did not do.
-import type { ParticipantClient } from '../../client/participantClient.js';
+import type { SessionClientCalls } from '../../client/participantClient.js';
 import type { AttachmentProgress, SendAttachmentResult } from '../../types.js';
 
-export type SessionParticipantClient = Pick<
-  ParticipantClient,
-  | 'createParticipantConnection'
-  | 'disconnectParticipant'
-  | 'sendMessage'
-  | 'sendEvent'
-  | 'getTranscript'
-  | 'describeView'
-  | 'getAuthenticationUrl'
-  | 'cancelParticipantAuthentication'
->;
+/** The built-in ParticipantClient, or the adapter of an app's own client (client/customClientAdapter.ts). */
+export type SessionParticipantClient = SessionClientCalls;
 
 /**
  * Which client a call wants: the default one retries each call (3 tries, within its retry quota);
@@ -34,6 +25,8 @@ export interface AttachmentOperations {
       clientToken?: string;
       onProgress?: (progress: AttachmentProgress) => void;
       retryStep?: <T>(step: () => Promise<T>) => Promise<T>;
+      /** The caller's metadata (a custom client's sendAttachment gets it). */
+      metadata?: unknown;
     },
   ): Promise<SendAttachmentResult>;
   download(connectionToken: string, attachmentId: string): Promise<Blob>;

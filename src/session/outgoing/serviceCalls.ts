@@ -167,7 +167,7 @@ export class ServiceCalls {
     return this.run(
       'sendAttachment',
       metadata,
-      (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress, retryStep }),
+      (token, { attachments }) => attachments.upload(token, file, { clientToken, onProgress, retryStep, metadata }),
       { contentType: file.type || undefined },
     );
   }

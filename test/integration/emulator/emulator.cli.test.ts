@@ -1,6 +1,6 @@
 // The `chatjs-emulator` CLI: flags, the ready line, clean exit on SIGTERM/SIGINT.
 import { ChildProcess, execFileSync, spawn } from 'child_process';
-import { createServer, type AddressInfo, type Server } from 'net';
+import { connect, createServer, type AddressInfo, type Server } from 'net';
 import * as path from 'path';
 import { parseArgs } from 'amazon-connect-chatjs-emulator/cli';
 import { startEmulator } from 'amazon-connect-chatjs-emulator';
@@ -23,6 +23,15 @@ describe('parseArgs', () => {
     [['--port'], 'needs a value'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+
+  it('reads --max-connections as the connection cap', () => {
+    expect(parseArgs(['--max-connections', '200'])).toEqual({ maxConnections: 200 });
+    expect(parseArgs(['--max-connections=1'])).toEqual({ maxConnections: 1 });
+  });
+
+  it.each(['0', '-5', '2.5', 'abc', '1e3', '', '99999999999999999999'])('refuses --max-connections %j, naming the flag and the rule', (raw) => {
+    expect(() => parseArgs(['--max-connections', raw])).toThrow(`--max-connections must be a positive integer (got ${JSON.stringify(raw)})`);
   });
 });
 
@@ -132,6 +141,21 @@ describe('the binary', () => {
     }
   });
 
+  it('--max-connections caps the running emulator: past it a request is answered 503 naming the flag', async () => {
+    const { url } = await start(['--port', '0', '--max-connections', '1']);
+    const { hostname, port } = new URL(url);
+    const idle = connect(Number(port), hostname);
+    idle.on('error', () => undefined);
+    try {
+      await new Promise((resolve) => idle.once('connect', resolve));
+      const refused = await fetch(`${url}/emulator/health`);
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { message: string }).message).toContain('--max-connections');
+    } finally {
+      idle.destroy();
+    }
+  });
+
   it('exits 2 with the usage on a bad flag', async () => {
     const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), '--bot', 'chatty'], { cwd: ROOT });
     child = proc;
@@ -140,5 +164,16 @@ describe('the binary', () => {
     const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toContain('usage: chatjs-emulator');
+  });
+
+  it('exits 2 on a bad --max-connections, naming the flag, with a usage that lists it', async () => {
+    const proc = spawn(process.execPath, [path.join(ROOT, 'emulator/bin/chatjs-emulator.js'), '--max-connections', '0'], { cwd: ROOT });
+    child = proc;
+    let stderr = '';
+    proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--max-connections must be a positive integer (got "0")');
+    expect(stderr).toContain('[--max-connections N]');
   });
 });
