@@ -7,8 +7,9 @@
 //   after the build  integration (`test:integration`: the relay examples and the CLI run the built package),
 //                    e2e + e2e-firefox in one jest run (`test:e2e`), types, docs
 // Worker counts are set in those scripts, for a 2-core machine: the integration files mostly wait on real
-// time (outages, retry schedules), so 4 workers run them side by side for little CPU; e2e drives browsers and
-// gets 2. The sequencer below starts the slowest files first, also where jest has no recorded durations.
+// time (outages, retry schedules), so 4 workers run them side by side for little CPU; e2e gets 3, one of which
+// spends minutes in package.install (npm pack with its builds, installs, two bundlers) while two drive the
+// browsers. The sequencer below starts the slowest files first, also where jest has no recorded durations.
 const { findFirefox } = require('./test/support/browser/firefox');
 
 const transform = {
