@@ -5,9 +5,10 @@
 // How `npm test` runs them (scripts/test.js; each stage is an npm script that also runs alone):
 //   at once          typecheck, build, unit (`npm run test:unit`, needs no build: it tests src/)
 //   after the build  integration (`test:integration`: the relay examples and the CLI run the built package),
-//                    e2e + e2e-firefox in one jest run (`test:e2e`), types, docs
+//                    e2e + e2e-firefox in one jest run (`test:e2e`)
+//   after typecheck  types, docs (they need the build too; after typecheck so that fewer compilers run at once)
 // Worker counts are set in those scripts, for a 2-core machine: the integration files mostly wait on real
-// time (outages, retry schedules), so 4 workers run them side by side for little CPU; e2e gets 3, one of which
+// time (outages, retry schedules), so 3 workers run them side by side for little CPU; e2e gets 3, one of which
 // spends minutes in package.install (npm pack with its builds, installs, two bundlers) while two drive the
 // browsers. The sequencer below starts the slowest files first, also where jest has no recorded durations.
 const { findFirefox } = require('./test/support/browser/firefox');

@@ -3,8 +3,10 @@
 // wall time is spent waiting (real outages and retry schedules in integration, browsers in e2e), so running
 // stages together costs little CPU and saves most of the waiting:
 //
-//   at once       typecheck │ build │ unit                    (unit tests src/ and needs no build)
-//   after build   integration │ e2e │ types │ docs            (they run or read the built package)
+//   at once                typecheck │ build │ unit        (unit tests src/ and needs no build)
+//   after build            integration │ e2e             (they run the built package)
+//   after build+typecheck  types │ docs                  (they read dist/; after typecheck only so that fewer
+//                                                         compilers share the cores at once)
 //
 // Each stage is one npm script of package.json (`npm run test:unit` etc. runs it alone). A stage's output is
 // printed whole when it ends, under a header, never interleaved with another's; while stages run, a line says
@@ -25,15 +27,16 @@ const MINUTE = 60_000;
 const JEST_EXIT_GRACE_MS = 60_000;
 const PROGRESS_EVERY_MS = 60_000;
 
-/** name, npm script, the stages it needs, its time limit: a last guard against a hang, far above a slow run on a
+/** name, npm script, the stages it needs (skipped when one fails), the ones it only waits for (`after`), its
+ * time limit: a last guard against a hang, far above a slow run on a
  * loaded machine (jest's own test timeouts catch a stuck test first). */
 const STAGES = [
   { name: 'typecheck', script: 'typecheck', needs: [], limitMs: 30 * MINUTE },
   { name: 'build', script: 'build', needs: [], limitMs: 30 * MINUTE },
   { name: 'unit', script: 'test:unit', needs: [], limitMs: 30 * MINUTE },
   { name: 'integration', script: 'test:integration', needs: ['build'], limitMs: 60 * MINUTE },
-  { name: 'types', script: 'test:types', needs: ['build'], limitMs: 30 * MINUTE },
-  { name: 'docs', script: 'test:docs', needs: ['build'], limitMs: 30 * MINUTE },
+  { name: 'types', script: 'test:types', needs: ['build'], after: ['typecheck'], limitMs: 30 * MINUTE },
+  { name: 'docs', script: 'test:docs', needs: ['build'], after: ['typecheck'], limitMs: 30 * MINUTE },
   { name: 'e2e', script: 'test:e2e', needs: ['build'], limitMs: 60 * MINUTE },
 ];
 
@@ -149,13 +152,15 @@ async function main() {
   };
   const runAfterNeeds = async (stage) => {
     const needs = stage.needs.filter((name) => selected.has(name));
-    const needed = await Promise.all(needs.map((name) => start(STAGES.find((s) => s.name === name))));
+    const waits = (stage.after ?? []).filter((name) => selected.has(name));
+    const [needed] = await Promise.all([needs, waits].map((names) => Promise.all(names.map((name) => start(STAGES.find((s) => s.name === name))))));
     const failed = needs.filter((_, i) => !needed[i].ok);
     const result = failed.length > 0 ? { ok: false, note: `skipped: ${failed.join(', ')} failed`, ms: 0, skipped: true } : await runStage(stage);
     results.set(stage.name, result);
     return result;
   };
-  console.log(`npm test: ${stages.map((stage) => (stage.needs.some((n) => selected.has(n)) ? `${stage.name} (after ${stage.needs.join(', ')})` : stage.name)).join(', ')}`);
+  const before = (stage) => [...stage.needs, ...(stage.after ?? [])].filter((name) => selected.has(name));
+  console.log(`npm test: ${stages.map((stage) => (before(stage).length > 0 ? `${stage.name} (after ${before(stage).join(', ')})` : stage.name)).join(', ')}`);
   await Promise.all(stages.map(start));
   clearInterval(progress);
 
