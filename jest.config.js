@@ -1,7 +1,16 @@
 // Projects: unit (jsdom, fakes and fake timers), integration (node, real emulator over HTTP and
 // websockets), e2e (node driving headless Chromium) and e2e-firefox (the engine-dependent e2e tests again,
-// in the Firefox installed on the machine; registered only when one is found). `npm test` runs unit,
-// integration and e2e one after another; the two e2e projects share one jest run, in parallel.
+// in the Firefox installed on the machine; registered only when one is found).
+//
+// How `npm test` runs them (scripts/test.js; each stage is an npm script that also runs alone):
+//   at once          typecheck, build, unit (`npm run test:unit`, needs no build: it tests src/)
+//   after the build  integration (`test:integration`: the relay examples and the CLI run the built package),
+//                    e2e + e2e-firefox in one jest run (`test:e2e`)
+//   after typecheck  types, docs (they need the build too; after typecheck so that fewer compilers run at once)
+// Worker counts are set in those scripts, for a 2-core machine: the integration files mostly wait on real
+// time (outages, retry schedules), so 3 workers run them side by side for little CPU; e2e gets 3, one of which
+// spends minutes in package.install (npm pack with its builds, installs, two bundlers) while two drive the
+// browsers. The sequencer below starts the slowest files first, also where jest has no recorded durations.
 const { findFirefox } = require('./test/support/browser/firefox');
 
 const transform = {
@@ -18,9 +27,6 @@ const common = {
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/support/setup/failOnUnhandledRejection.ts'],
-  // A guard against hangs, not a speed check: on a loaded 2-core machine a simulated hour of fake timers or a
-  // burst of real requests can pass jest's 5 s default without anything being wrong.
-  testTimeout: 20_000,
 };
 
 // The optional Opus decoder of Node voice notes ships as ES modules only; the integration tests load it
@@ -52,6 +58,11 @@ const e2e = { ...common, testEnvironment: 'node' };
 const firefoxProject = { ...e2e, displayName: 'e2e-firefox', testMatch: ENGINE_DEPENDENT_TESTS, globals: { E2E_ENGINE: 'firefox' } };
 
 module.exports = {
+  testSequencer: '<rootDir>/test/support/setup/slowFirstSequencer.js',
+  // A guard against hangs, not a speed check: on a loaded 2-core machine a simulated hour of fake timers or a
+  // burst of real requests can pass jest's 5 s default without anything being wrong. (A global option: jest
+  // ignores it inside a project.)
+  testTimeout: 20_000,
   projects: [
     {
       ...common,

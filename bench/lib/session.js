@@ -2,7 +2,7 @@
 // established before its websocket subscription is active, and items sent before that never reach it.
 'use strict';
 const { chatDetailsOf } = require('./control');
-const { pollUntil } = require('./wait');
+const { pollUntil, sleep } = require('./wait');
 
 const PROBE = 'bench-probe';
 const PROBE_EVERY_MS = 200;
@@ -19,6 +19,22 @@ async function awaitReceiving(env, page, key, contactId) {
   throw new Error(`session ${key} received no probe within ${PROBE_TIMEOUT_MS} ms`);
 }
 
+/** Sends a SYSTEM probe to `contactId` every `everyMs` until the returned stop(), which resolves once the
+ * last send has ended. For measures of when a page first hears a chat (start, tab hand-over). */
+function probeContinuously(env, contactId, everyMs) {
+  let probing = true;
+  const sending = (async () => {
+    while (probing) {
+      await env.control.message(contactId, PROBE, 'SYSTEM');
+      await sleep(everyMs);
+    }
+  })();
+  return async () => {
+    probing = false;
+    await sending;
+  };
+}
+
 /** A new chat and a session for it in `page`, receiving before this resolves; returns StartChatContact's answer. */
 async function openReceivingSession(env, page, key, options) {
   const started = await env.control.startChat();
@@ -27,4 +43,4 @@ async function openReceivingSession(env, page, key, options) {
   return started;
 }
 
-module.exports = { openReceivingSession };
+module.exports = { awaitReceiving, openReceivingSession, probeContinuously };

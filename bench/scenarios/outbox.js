@@ -7,18 +7,8 @@ const { sampleBoth, rows } = require('../lib/measure');
 const { openPage } = require('../lib/page');
 const { openReceivingSession } = require('../lib/session');
 const { pollUntil, sleep } = require('../lib/wait');
-
-/** A small seeded PRNG (mulberry32), so a run can be repeated exactly. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The tests' seeded generator: a run can be repeated exactly.
+const { seededRandom: seeded } = require('../../test/support/seededRandom');
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
 

@@ -6,9 +6,8 @@
 const { chatDetailsOf } = require('../lib/control');
 const { sampleBoth, rows } = require('../lib/measure');
 const { openPage } = require('../lib/page');
-const { sleep } = require('../lib/wait');
+const { probeContinuously } = require('../lib/session');
 
-const PROBE = 'bench-probe';
 const PROBE_SPACING_MS = 2;
 
 async function evaluationMs(env, variant) {
@@ -35,19 +34,12 @@ async function connectOnce(env, page, key) {
  */
 async function firstMessageOnce(env, page, key) {
   const started = await env.control.startChat();
-  let probing = true;
-  const probes = (async () => {
-    while (probing) {
-      await env.control.message(started.ContactId, PROBE, 'SYSTEM');
-      await sleep(PROBE_SPACING_MS);
-    }
-  })();
+  const stopProbes = probeContinuously(env, started.ContactId, PROBE_SPACING_MS);
   try {
     await page.evaluate(([k, details]) => window.bench.open(k, details), [key, chatDetailsOf(started)]);
     return await page.evaluate((k) => window.bench.firstProbeMs(k, 5000), key);
   } finally {
-    probing = false;
-    await probes;
+    await stopProbes();
     await env.control.end(started.ContactId);
     await page.evaluate((k) => window.bench.awaitEndAndForget(k, 3000), key);
   }

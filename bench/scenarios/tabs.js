@@ -8,9 +8,8 @@
 'use strict';
 const { chatDetailsOf } = require('../lib/control');
 const { sampleBoth, rows } = require('../lib/measure');
-const { sleep } = require('../lib/wait');
+const { awaitReceiving, probeContinuously } = require('../lib/session');
 
-const PROBE = 'bench-probe';
 const PROBE_EVERY_MS = 5;
 
 async function openPages(env, variant, count) {
@@ -32,19 +31,12 @@ async function handoverOnce(env, variant) {
     for (const page of pages) await page.evaluate((details) => window.bench.open('tab', details), chatDetailsOf(started));
     const closedAt = Date.now();
     await pages[0].close();
-    let probing = true;
-    const probes = (async () => {
-      while (probing) {
-        await env.control.message(started.ContactId, PROBE, 'SYSTEM');
-        await sleep(PROBE_EVERY_MS);
-      }
-    })();
+    const stopProbes = probeContinuously(env, started.ContactId, PROBE_EVERY_MS);
     try {
       const seenAt = await pages[1].evaluate((since) => window.bench.probeSeenAfter(since, 10_000), closedAt);
       return { handoverMs: seenAt === null ? null : seenAt - closedAt };
     } finally {
-      probing = false;
-      await probes;
+      await stopProbes();
     }
   } finally {
     await env.control.end(started.ContactId).catch(() => undefined);
@@ -59,10 +51,7 @@ async function reloadOnce(env, variant) {
   try {
     await page.evaluate((details) => window.bench.open('tab', details, { target: 0 }), chatDetailsOf(started));
     // 5.0.0 says established before its subscription is active: probe until the page hears.
-    while (!(await page.evaluate(() => window.bench.progress('tab').probed))) {
-      await env.control.message(started.ContactId, PROBE, 'SYSTEM');
-      await sleep(20);
-    }
+    await awaitReceiving(env, page, 'tab', started.ContactId);
     for (let i = 0; i < env.sizes.tabs.messages; i += 1) await env.control.message(started.ContactId, `before the reload ${i}`);
     await page.waitForFunction((count) => window.bench.progress('tab').seen >= count, env.sizes.tabs.messages, { timeout: 10_000 }).catch(async (error) => {
       throw new Error(`${variant}: ${error.message}; progress ${JSON.stringify(await page.evaluate(() => window.bench.progress('tab')))}`);

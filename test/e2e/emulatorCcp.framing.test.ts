@@ -3,7 +3,7 @@
 // it (CSP frame-ancestors), and it hears and answers only the page that embeds it. The foreign site is
 // http://evil.test, served by playwright's router: to Chromium a real origin, neither loopback nor allowed.
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { startPlaywrightWorld, type PlaywrightWorld } from '../support/browser/playwrightPages';
+import { usePlaywrightWorld } from '../support/browser/playwrightPages';
 import { agentsOf } from '../support/browser/streamsAgent';
 
 jest.setTimeout(60_000);
@@ -11,19 +11,7 @@ jest.setTimeout(60_000);
 const FOREIGN = 'http://evil.test';
 const WAIT_MS = 15_000;
 
-let world: PlaywrightWorld;
-
-beforeAll(async () => {
-  world = await startPlaywrightWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(world.browser.contexts().map((context) => context.close()));
-});
+const world = usePlaywrightWorld();
 
 /** A browser context where `url` answers `html` (any other request goes to the network). */
 async function contextServing(pages: Record<string, string>): Promise<{ context: BrowserContext; console: string[] }> {

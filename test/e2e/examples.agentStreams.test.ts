@@ -1,27 +1,11 @@
 // The Streams custom CCP against the emulated CCP (/ccp-v2/): real amazon-connect-streams 2.28.2 in
 // headless Chromium, this SDK (and in the last block 5.0.0's bundle) creating the agent sessions.
-import { messageTexts, send, startCustomerChat, startPlaywrightWorld, type PlaywrightWorld } from '../support/browser/playwrightPages';
-import { acceptChat, agentsOf, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, takeConsoleErrors, type SdkUnderTest } from '../support/browser/streamsAgent';
+import { messageTexts, send, startCustomerChat } from '../support/browser/playwrightPages';
+import { acceptChat, agentsOf, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, takeConsoleErrors, type SdkUnderTest, useStreamsWorld } from '../support/browser/streamsAgent';
 
 jest.setTimeout(120_000);
 
-let world: PlaywrightWorld;
-
-beforeAll(async () => {
-  world = await startPlaywrightWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-afterEach(async () => {
-  // Every page of the test closes, so no agent of this test is still logged in (and offered chats) in the next.
-  await Promise.all(world.browser.contexts().map((context) => context.close()));
-  expect(world.problems).toEqual([]);
-  world.problems.length = 0;
-  expect(takeConsoleErrors()).toEqual([]);
-});
+const world = useStreamsWorld();
 
 describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams agent page with %s SDK', (sdk) => {
   it('Available → offered → accept → messages both ways → end → clear', async () => {

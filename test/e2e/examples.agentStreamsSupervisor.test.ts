@@ -1,27 +1,12 @@
 // A supervisor in the Streams custom CCP example: the emulator's control API starts the monitoring (a real
 // instance starts it from its real-time metrics page), the supervisor's page shows the chat as a monitoring
 // connection, and "Barge in" (Streams' contact.bargeIn()) makes it a SUPERVISOR on the chat. Both SDKs.
-import { send, startCustomerChat, startPlaywrightWorld, type PlaywrightWorld } from '../support/browser/playwrightPages';
-import { acceptChat, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, takeConsoleErrors, type SdkUnderTest } from '../support/browser/streamsAgent';
+import { send, startCustomerChat } from '../support/browser/playwrightPages';
+import { acceptChat, chatTab, chatWindow, openStreamsAgent, sendInWindow, setAgentState, type SdkUnderTest, useStreamsWorld } from '../support/browser/streamsAgent';
 
 jest.setTimeout(120_000);
 
-let world: PlaywrightWorld;
-
-beforeAll(async () => {
-  world = await startPlaywrightWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(world.browser.contexts().map((context) => context.close()));
-  expect(world.problems).toEqual([]);
-  world.problems.length = 0;
-  expect(takeConsoleErrors()).toEqual([]);
-});
+const world = useStreamsWorld();
 
 describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams example with %s SDK', (sdk) => {
   it('a supervisor monitors silently, then barges in and talks to the customer', async () => {

@@ -1,26 +1,11 @@
 // The Streams custom CCP example transfers a chat between two agents through a quick connect
 // (agent.getEndpoints → contact.addConnection), with this SDK and with 5.0.0's bundle creating the sessions.
-import { send, startCustomerChat, startPlaywrightWorld, type PlaywrightWorld } from '../support/browser/playwrightPages';
-import { acceptChat, chatTab, openStreamsAgent, setAgentState, takeConsoleErrors, type SdkUnderTest } from '../support/browser/streamsAgent';
+import { send, startCustomerChat } from '../support/browser/playwrightPages';
+import { acceptChat, chatTab, openStreamsAgent, setAgentState, type SdkUnderTest, useStreamsWorld } from '../support/browser/streamsAgent';
 
 jest.setTimeout(120_000);
 
-let world: PlaywrightWorld;
-
-beforeAll(async () => {
-  world = await startPlaywrightWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(world.browser.contexts().map((context) => context.close()));
-  expect(world.problems).toEqual([]);
-  world.problems.length = 0;
-  expect(takeConsoleErrors()).toEqual([]);
-});
+const world = useStreamsWorld();
 
 describe.each<SdkUnderTest>(['ours', 'upstream'])('Streams example with %s SDK', (sdk) => {
   it('transfers a chat to another agent with a quick connect; the customer stays and talks to the new agent', async () => {

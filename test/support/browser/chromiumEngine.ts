@@ -8,40 +8,27 @@ import { DEFAULT_TIMEOUT_MS, EnginePage } from './enginePage';
 class ChromiumPage extends EnginePage {
   readonly engine = 'chromium' as const;
 
-  constructor(private readonly page: Page) {
+  constructor(protected readonly driver: Page) {
     super();
-    page.on('pageerror', (error) => this.recordProblem('error', error.message));
-    page.on('dialog', (dialog) => {
+    driver.on('pageerror', (error) => this.recordProblem('error', error.message));
+    driver.on('dialog', (dialog) => {
       this.recordProblem('dialog', dialog.message());
       void dialog.dismiss();
     });
-    page.on('console', (message) => this.consoleMessages.push(message.text()));
+    driver.on('console', (message) => this.consoleMessages.push(message.text()));
   }
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
-  }
-
-  async screenshot(file: string): Promise<void> {
-    await this.page.screenshot({ path: file });
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
-  }
-
-  async close(): Promise<void> {
-    await this.page.close({ runBeforeUnload: true });
-    // With runBeforeUnload the close runs the page's unload steps and resolves before the page is gone.
-    if (!this.page.isClosed()) await this.page.waitForEvent('close');
+  /** With runBeforeUnload, playwright's close runs the page's unload steps and resolves before the page is gone. */
+  protected override async untilGone(): Promise<void> {
+    if (!this.driver.isClosed()) await this.driver.waitForEvent('close');
   }
 
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
+    return this.driver.evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
   }
 
   async waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options: WaitOptions = {}): Promise<unknown> {
-    const handle = await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS, polling: options.polling ?? 100 });
+    const handle = await this.driver.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS, polling: options.polling ?? 100 });
     return handle.jsonValue();
   }
 
@@ -58,16 +45,16 @@ class ChromiumPage extends EnginePage {
   }
 
   onRequest(listener: (request: RequestSeen) => void): void {
-    this.page.on('request', (request) => listener({ url: request.url(), method: request.method(), headers: request.headers() }));
+    this.driver.on('request', (request) => listener({ url: request.url(), method: request.method(), headers: request.headers() }));
   }
 
   setOffline(offline: boolean): Promise<void> {
-    return this.page.context().setOffline(offline);
+    return this.driver.context().setOffline(offline);
   }
 
   /** The same matches as domQuery: playwright's hasText is also a case-insensitive substring. */
   private locate(query: Query): Locator {
-    let locator = this.page.locator(query.css);
+    let locator = this.driver.locator(query.css);
     if (query.hasText !== undefined) locator = locator.filter({ hasText: query.hasText });
     if (query.child !== undefined) locator = locator.locator(query.child);
     return locator.first();

@@ -6,15 +6,20 @@ import type { EngineName, FileToPick, RequestSeen, TestPage, WaitOptions } from 
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** What playwright's and puppeteer's pages offer alike, used as is. */
+export interface DriverPage {
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  screenshot(options: { path: string }): Promise<unknown>;
+  close(options: { runBeforeUnload: boolean }): Promise<void>;
+}
+
 export abstract class EnginePage implements TestPage {
   readonly problems: string[] = [];
   readonly consoleMessages: string[] = [];
 
   abstract readonly engine: EngineName;
-  abstract goto(url: string): Promise<void>;
-  abstract reload(): Promise<void>;
-  abstract screenshot(file: string): Promise<void>;
-  abstract close(): Promise<void>;
+  protected abstract readonly driver: DriverPage;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   abstract waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options?: WaitOptions): Promise<unknown>;
   abstract click(query: Query): Promise<void>;
@@ -22,6 +27,27 @@ export abstract class EnginePage implements TestPage {
   abstract setInputFile(query: Query, file: FileToPick): Promise<void>;
   abstract onRequest(listener: (request: RequestSeen) => void): void;
   abstract setOffline(offline: boolean): Promise<void>;
+
+  async goto(url: string): Promise<void> {
+    await this.driver.goto(url);
+  }
+
+  async reload(): Promise<void> {
+    await this.driver.reload();
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.driver.screenshot({ path: file });
+  }
+
+  /** As a person closes a tab: the page's unload handlers run. */
+  async close(): Promise<void> {
+    await this.driver.close({ runBeforeUnload: true });
+    await this.untilGone();
+  }
+
+  /** Where a driver's close resolves while the unload steps still run, waits until the page is gone. */
+  protected async untilGone(): Promise<void> {}
 
   protected query<R>(query: Query, operation: DomOperation): Promise<R> {
     return this.evaluate(domQuery, { query, operation }) as Promise<R>;

@@ -26,18 +26,18 @@ class FirefoxPage extends EnginePage {
   readonly engine = 'firefox' as const;
 
   private constructor(
-    private readonly page: Page,
+    protected readonly driver: Page,
     private readonly tempDirs: string[],
   ) {
     super();
-    page.on('dialog', (dialog) => {
+    driver.on('dialog', (dialog) => {
       this.recordProblem('dialog', dialog.message());
       void dialog.dismiss();
     });
-    page.on('console', (message) => this.consoleMessages.push(message.text()));
+    driver.on('console', (message) => this.consoleMessages.push(message.text()));
     // Firefox reports its own network and CSP notices (a refused websocket, a blocked inline script) as
     // page errors over BiDi, where Chromium logs them to the console: keep them with the console output.
-    page.on('pageerror', (error) => this.consoleMessages.push(error instanceof Error ? error.message : String(error)));
+    driver.on('pageerror', (error) => this.consoleMessages.push(error instanceof Error ? error.message : String(error)));
   }
 
   /** Uncaught errors are taken from the page's own `error` and `unhandledrejection` events instead. */
@@ -51,31 +51,15 @@ class FirefoxPage extends EnginePage {
     return created;
   }
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
-  }
-
-  async screenshot(file: string): Promise<void> {
-    await this.page.screenshot({ path: file });
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
-  }
-
-  async close(): Promise<void> {
-    await this.page.close({ runBeforeUnload: true });
-  }
-
   /** The result travels as JSON text: puppeteer's BiDi decoding loses an object that appears twice in it. */
   async evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     const argument = arg === undefined ? '' : JSON.stringify(arg);
-    const json = await this.page.evaluate(`(async () => JSON.stringify(await (${fn.toString()})(${argument})))()`);
+    const json = await this.driver.evaluate(`(async () => JSON.stringify(await (${fn.toString()})(${argument})))()`);
     return (json === undefined ? undefined : JSON.parse(json as string)) as R;
   }
 
   async waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options: WaitOptions = {}): Promise<unknown> {
-    const handle = await this.page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS, polling: options.polling ?? 100 }, arg);
+    const handle = await this.driver.waitForFunction(fn as (arg: unknown) => unknown, { timeout: options.timeout ?? DEFAULT_TIMEOUT_MS, polling: options.polling ?? 100 }, arg);
     return handle.jsonValue();
   }
 
@@ -98,11 +82,11 @@ class FirefoxPage extends EnginePage {
   }
 
   onRequest(listener: (request: RequestSeen) => void): void {
-    this.page.on('request', (request) => listener({ url: request.url(), method: request.method(), headers: request.headers() }));
+    this.driver.on('request', (request) => listener({ url: request.url(), method: request.method(), headers: request.headers() }));
   }
 
   setOffline(offline: boolean): Promise<void> {
-    return this.page.setOfflineMode(offline);
+    return this.driver.setOfflineMode(offline);
   }
 
   /** Waits as playwright does before acting: the element is there and visible. */
@@ -113,7 +97,7 @@ class FirefoxPage extends EnginePage {
 
   private async element(query: Query): Promise<ElementHandle<Element>> {
     const operation: DomOperation = { op: 'element' };
-    const handle = (await this.page.evaluateHandle(domQuery, { query, operation })).asElement();
+    const handle = (await this.driver.evaluateHandle(domQuery, { query, operation })).asElement();
     if (!handle) throw new Error(`firefox: nothing matches ${JSON.stringify(query)}`);
     return handle as ElementHandle<Element>;
   }

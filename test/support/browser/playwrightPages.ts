@@ -41,6 +41,43 @@ export async function startPlaywrightWorld(options: EmulatorOptions = {}): Promi
   };
 }
 
+/**
+ * The world of a test file, started before its first test and closed after its last. After each test every
+ * browser context closes (no page of one test, such as a signed-in agent offered chats, lives on into the
+ * next), then `afterEachTest` runs its checks. The returned world is usable from the first test on.
+ */
+export function usePlaywrightWorld(afterEachTest?: (world: PlaywrightWorld) => void | Promise<void>, options: EmulatorOptions = {}): PlaywrightWorld {
+  let started: PlaywrightWorld | undefined;
+  const current = (): PlaywrightWorld => {
+    if (!started) throw new Error('usePlaywrightWorld: the world starts in beforeAll, use it inside a test');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startPlaywrightWorld(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  afterEach(async () => {
+    if (!started) return;
+    await Promise.all(started.browser.contexts().map((context) => context.close()));
+    await afterEachTest?.(started);
+  });
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get problems() {
+      return current().problems;
+    },
+    open: (path, label, context) => current().open(path, label, context),
+    close: () => current().close(),
+  };
+}
+
 /** Starts a chat from the customer widget; resolves the contact id it stored for a refresh. */
 export async function startCustomerChat(page: Page, name = 'Ana'): Promise<string> {
   await page.getByTestId('display-name').fill(name);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import type { PlaywrightWorld } from './playwrightPages';
+import { usePlaywrightWorld, type PlaywrightWorld } from './playwrightPages';
 
 const UPSTREAM_BUNDLE = path.join(__dirname, '../../../node_modules/upstream-chatjs/dist/amazon-connect-chat.js');
 
@@ -15,6 +15,16 @@ const consoleErrors: string[] = [];
 
 export function takeConsoleErrors(): string[] {
   return consoleErrors.splice(0);
+}
+
+/** The world of a Streams test file (see usePlaywrightWorld): after each test, no page error, dialog or
+ * console error of any page may be left. */
+export function useStreamsWorld(): PlaywrightWorld {
+  return usePlaywrightWorld((world) => {
+    expect(world.problems).toEqual([]);
+    world.problems.length = 0;
+    expect(takeConsoleErrors()).toEqual([]);
+  });
 }
 
 export interface AgentSummary {

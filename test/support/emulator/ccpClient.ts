@@ -2,7 +2,10 @@
 // routing and the CCP requests can be tested without a browser. The browser side is test/e2e/examples.agentStreams.
 import { FrameCollector, type TestEmulator } from './testEmulator';
 
-const WAIT_MS = 5000;
+// A guard against a frame that never comes, not a speed check: hundreds of agents logging in at once on a
+// loaded 2-core machine (npm test runs stages side by side) can take more than 5 s. Below jest's 20 s test timeout,
+// so a missing frame is reported by name.
+const WAIT_MS = 15_000;
 
 export interface SnapshotContact {
   contactId: string;
