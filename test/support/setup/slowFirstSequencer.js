@@ -16,6 +16,7 @@ const KNOWN_SLOW_SECONDS = {
   'test/integration/sdk/ChatSession.outboxOutage.test.ts': 115,
   'test/e2e/examples.agentStreams.test.ts': 110,
   'test/integration/sdk/ChatSession.refusedNetwork.test.ts': 110,
+  'test/integration/examples/channelRelay.restarts.test.ts': 90,
   'test/integration/sdk/ChatSession.randomStalls.test.ts': 60,
   'test/integration/sdk/ChatSession.outboxFaults.test.ts': 50,
   'test/e2e/examples.agentStreamsSupervisor.test.ts': 50,
