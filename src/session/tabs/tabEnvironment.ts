@@ -1,5 +1,5 @@
 // What the tab features use of the browser, behind small interfaces so tests can give fakes: a broadcast
-// channel (one per chat), the Web Locks API (optional: the channel elects a holder alone without it),
+// channel (one per chat), the Web Locks API (optional: without it each tab keeps its own websocket),
 // sessionStorage (optional: the reload snapshot) and the page's lifecycle events (optional: leave on close).
 
 /** The part of BroadcastChannel used here. */
