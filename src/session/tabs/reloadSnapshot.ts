@@ -7,6 +7,7 @@
 import type { Logger } from '../../log/logger.js';
 import type { ChatTranscriptItem } from '../../types.js';
 import { uuidV4 } from '../../util/uuid.js';
+import { isTranscriptItem } from '../incoming/deliveryLog.js';
 import type { TabStorage } from './tabEnvironment.js';
 
 /** The newest items kept for a reload. */
@@ -23,10 +24,6 @@ interface StoredSnapshot {
   page: string;
   items: ChatTranscriptItem[];
 }
-
-const isSnapshotItem = (item: ChatTranscriptItem): boolean =>
-  Boolean(item.Id) &&
-  (item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing')));
 
 export class ReloadSnapshot {
   private items: ChatTranscriptItem[] = [];
@@ -53,7 +50,7 @@ export class ReloadSnapshot {
 
   /** A delivered item: kept when it belongs to the transcript. */
   record(item: ChatTranscriptItem): void {
-    if (this.broken || !isSnapshotItem(item)) return;
+    if (this.broken || !item.Id || !isTranscriptItem(item)) return;
     const index = this.items.findIndex((kept) => kept.Id === item.Id);
     // A Lex streaming message grows under one Id: keep its latest form.
     if (index >= 0) this.items[index] = item;

@@ -8,6 +8,7 @@
 // recovery). A holder that stops answering pings (a frozen or hung page) has its lock taken.
 import { IllegalStateException } from '../../errors.js';
 import { TimerGroup } from '../../timing/timers.js';
+import { reasonOf } from '../../util/values.js';
 import type { ConnectionReason, Unsubscribe, WebSocketManagerLike } from '../../types.js';
 import type { LinkListener } from '../link/linkListener.js';
 import { SessionConnection, type SessionConnectionOptions } from '../link/sessionConnection.js';
@@ -109,7 +110,7 @@ export class SharedConnection {
       link.start();
     } catch (error) {
       this.options.logger.error('Opening the chat websocket failed', error);
-      this.listener.broken({ reason: error instanceof Error ? error.message : String(error) });
+      this.listener.broken({ reason: reasonOf(error) });
     }
   }
 
@@ -129,7 +130,7 @@ export class SharedConnection {
     const relay = (event: RelayedLinkEvent): void => {
       this.parts.channel.post({ kind: 'link', ...event });
     };
-    const reasonOf = (reason: ConnectionReason): { reason: string; code?: number } => ({
+    const relayedReason = (reason: ConnectionReason): { reason: string; code?: number } => ({
       reason: reason.reason ?? 'connection lost',
       ...(reason.code === undefined ? {} : { code: reason.code }),
     });
@@ -142,12 +143,12 @@ export class SharedConnection {
       established: () => this.established(relay),
       lost: (reason) => {
         this.up = false;
-        relay({ event: 'lost', ...reasonOf(reason) });
+        relay({ event: 'lost', ...relayedReason(reason) });
         this.listener.lost(reason);
       },
       broken: (reason) => {
         this.up = false;
-        relay({ event: 'broken', ...reasonOf(reason) });
+        relay({ event: 'broken', ...relayedReason(reason) });
         this.listener.broken(reason);
       },
       deepHeartbeat: (ok, info) => {
