@@ -8,8 +8,8 @@ import type { DeepHeartbeatInfo } from '../link/linkListener.js';
 export type RelayedLinkEvent =
   | { event: 'item'; item: ChatTranscriptItem }
   | { event: 'established' }
-  | { event: 'lost'; reason: string; code?: number }
-  | { event: 'broken'; reason: string; code?: number }
+  /** The socket dropped, or could not be made: why (an Error does not cross the channel). */
+  | { event: 'lost' | 'broken'; reason: { reason: string; code?: number } }
   | { event: 'deepHeartbeat'; ok: boolean; info: DeepHeartbeatInfo }
   | { event: 'chatOver' }
   /** A new holder took the websocket over: every tab fetches what it missed in between. */
