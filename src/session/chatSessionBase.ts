@@ -91,7 +91,7 @@ export abstract class ChatSessionBase {
   // Each call: check the arguments, then one call through the core's call pipeline (outgoing/serviceCalls.ts).
 
   async sendMessage<M = null>(args: SendMessageArgs<M>): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
-    return this.core.sendMessage(checkSendMessage(args), args.metadata);
+    return this.core.calls.sendMessage(checkSendMessage(args), args.metadata);
   }
 
   /**
@@ -99,28 +99,28 @@ export abstract class ChatSessionBase {
    * outage or throttling holds it; it goes out when the service answers) or `failed` (see docs/outbox.md).
    */
   getPendingMessages(): PendingMessage[] {
-    return this.core.getPendingMessages();
+    return this.core.calls.outbox.list();
   }
 
   /** Sends a `failed` pending message again, with the same ClientToken; resolves as sendMessage does. */
   async resendFailedMessage<M = null>(args: { id: string; metadata?: M }): Promise<ParticipantServiceResponse<SendMessageResult, M>> {
     const id = requireString(args, 'id', 'resendFailedMessage');
-    return this.core.resendFailedMessage(id, args.metadata);
+    return this.core.calls.resendFailedMessage(id, args.metadata);
   }
 
   /** Drops a waiting or failed message (not one being sent); its sendMessage promise rejects `MessageDiscarded`. */
   discardPendingMessage(args: { id: string }): boolean {
-    return this.core.discardPendingMessage(requireString(args, 'id', 'discardPendingMessage'));
+    return this.core.calls.outbox.discard(requireString(args, 'id', 'discardPendingMessage'));
   }
 
   /** Called with the pending messages after every change (a message queued, waiting, sending, sent, failed). */
   onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
-    return this.core.onPendingMessagesChanged(handler);
+    return this.core.calls.outbox.on('change', handler);
   }
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
     // Typed as upstream declares it; a receipt may settle with a notice (see ServiceCalls.sendEvent).
-    return this.core.sendEvent(checkSendEvent(args), args.metadata) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
+    return this.core.calls.sendEvent(checkSendEvent(args), args.metadata) as Promise<ParticipantServiceResponse<SendEventResult, M>>;
   }
 
   /**
@@ -128,19 +128,19 @@ export abstract class ChatSessionBase {
    * throttle (upstream 5.1.0's call), e.g. `sendMessageReceipt({ event: 'read', messageId })`.
    */
   async sendMessageReceipt<M = null>(args: SendMessageReceiptArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {
-    return sendMessageReceipt(this.core, args);
+    return sendMessageReceipt(this.core.calls, args);
   }
 
   async sendAttachment<M = null>(args: SendAttachmentArgs<M>): Promise<ParticipantServiceResponse<SendAttachmentResult, M>> {
     const { attachment, metadata, clientToken, onProgress, signal } = args ?? ({} as SendAttachmentArgs<M>);
     const file = toUploadFile(attachment);
     if (signal !== undefined && !isAbortSignal(signal)) throw new IllegalArgumentException('signal must be an AbortSignal', 'signal');
-    return this.core.sendAttachment(file, { clientToken, onProgress, signal }, metadata);
+    return this.core.calls.sendAttachment(file, { clientToken, onProgress, signal }, metadata);
   }
 
   async downloadAttachment<M = null>(args: DownloadAttachmentArgs<M>): Promise<DownloadAttachmentResult<M>> {
     const attachmentId = requireString(args, 'attachmentId', 'downloadAttachment');
-    const { data } = await this.core.run('downloadAttachment', args.metadata, (token, { attachments }) => attachments.download(token, attachmentId));
+    const { data } = await this.core.calls.run('downloadAttachment', args.metadata, (token, { attachments }) => attachments.download(token, attachmentId));
     const blob = data as DownloadAttachmentResult<M>;
     blob.metadata = (args.metadata ?? null) as M;
     return blob;
@@ -148,28 +148,28 @@ export abstract class ChatSessionBase {
 
   async getAttachmentURL<M = null>(args: GetAttachmentURLArgs<M>): Promise<string> {
     const attachmentId = requireString(args, 'attachmentId', 'getAttachmentURL');
-    const { data } = await this.core.run('getAttachmentURL', args.metadata, (token, { attachments }) => attachments.url(token, attachmentId));
+    const { data } = await this.core.calls.run('getAttachmentURL', args.metadata, (token, { attachments }) => attachments.url(token, attachmentId));
     return data;
   }
 
   async getTranscript<M = null>(args: GetTranscriptArgs<M> = {}): Promise<ParticipantServiceResponse<GetTranscriptResult, M>> {
-    return this.core.getTranscript(toTranscriptRequest(args), args?.metadata);
+    return this.core.calls.getTranscript(toTranscriptRequest(args), args?.metadata);
   }
 
   async describeView<M = null>(args: DescribeViewArgs<M>): Promise<ParticipantServiceResponse<DescribeViewResult, M>> {
     const viewToken = requireString(args, 'viewToken', 'describeView');
-    return this.core.run('describeView', args.metadata, (token, { client }) => client.describeView(token, viewToken));
+    return this.core.calls.run('describeView', args.metadata, (token, { client }) => client.describeView(token, viewToken));
   }
 
   async getAuthenticationUrl<M = null>(args: GetAuthenticationUrlArgs<M>): Promise<ParticipantServiceResponse<GetAuthenticationUrlResult, M>> {
     const sessionId = requireString(args, 'sessionId', 'getAuthenticationUrl');
     const redirectUri = requireString(args, 'redirectUri', 'getAuthenticationUrl');
-    return this.core.run('getAuthenticationUrl', args.metadata, (token, { client }) => client.getAuthenticationUrl(token, { sessionId, redirectUri }));
+    return this.core.calls.run('getAuthenticationUrl', args.metadata, (token, { client }) => client.getAuthenticationUrl(token, { sessionId, redirectUri }));
   }
 
   async cancelParticipantAuthentication<M = null>(args: CancelParticipantAuthenticationArgs<M>): Promise<ParticipantServiceResponse<object, M>> {
     const sessionId = requireString(args, 'sessionId', 'cancelParticipantAuthentication');
-    return this.core.run('cancelParticipantAuthentication', args.metadata, (token, { client }) =>
+    return this.core.calls.run('cancelParticipantAuthentication', args.metadata, (token, { client }) =>
       client.cancelParticipantAuthentication(token, sessionId),
     );
   }
@@ -246,6 +246,6 @@ export abstract class ChatSessionBase {
 
   private on<K extends keyof SessionEventMap & string>(event: K, handler: ChatEventHandler<SessionEventMap[K]>): Unsubscribe {
     // The event name and its payload type are tied together here, in the signature.
-    return this.core.onName(event, handler as ChatEventHandler<unknown>);
+    return this.core.bus.onName(event, handler as ChatEventHandler<unknown>);
   }
 }

@@ -145,7 +145,7 @@ export function sessionController(session: SessionCalls, core: SessionCore, own:
     },
     getState: () => core.getState(),
     getConnectionStatus: () => LINK_STATUS[core.getState()],
-    subscribe: (eventName: string, handler: ChatEventHandler<unknown>) => core.onName(eventName, handler),
+    subscribe: (eventName: string, handler: ChatEventHandler<unknown>) => core.bus.onName(eventName, handler),
   } as ChatController;
   // Each call forwards to the session's method of the same name, called on the session.
   const forwarding = session as unknown as Record<string, (args?: unknown) => unknown>;

@@ -58,7 +58,7 @@ export function sessionItems(core: SessionCore, options: SessionItemsOptions = {
     }
   };
 
-  const offBus = core.onAll((payload, eventName) => {
+  const offBus = core.bus.onAll((payload, eventName) => {
     if (eventName === CHAT_EVENTS.CHAT_ENDED) return finish();
     if (NOT_ITEMS.has(eventName) || (!options.includeTransient && TRANSIENT.has(eventName))) return;
     const item = (payload as { data?: ChatTranscriptItem } | null)?.data;

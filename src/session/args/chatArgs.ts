@@ -119,9 +119,16 @@ function normalizeManager(manager: unknown, type: ChatSessionType): WebSocketMan
 const TAB_DEFAULTS: Required<ChatTabOptions> = { shareConnection: true, restoreOnReload: true, leaveOnClose: false };
 const NO_TABS: Required<ChatTabOptions> = { shareConnection: false, restoreOnReload: false, leaveOnClose: false };
 
-function normalizeTabs(tabs: unknown, type: ChatSessionType): Required<ChatTabOptions> {
-  if (tabs === undefined || tabs === null) return type === 'CUSTOMER' ? { ...TAB_DEFAULTS } : { ...NO_TABS };
-  if (!isObject(tabs)) throw new IllegalArgumentException('tabs must be an object', 'tabs');
+/** An object the app may leave out (undefined or null), else an IllegalArgumentException naming `field`. */
+function optionalObject(value: unknown, field: string): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw new IllegalArgumentException(`${field} must be an object`, field);
+  return value;
+}
+
+function normalizeTabs(value: unknown, type: ChatSessionType): Required<ChatTabOptions> {
+  const tabs = optionalObject(value, 'tabs');
+  if (tabs === undefined) return type === 'CUSTOMER' ? { ...TAB_DEFAULTS } : { ...NO_TABS };
   if (type !== 'CUSTOMER') throw new IllegalArgumentException('tabs applies to CUSTOMER sessions only', 'tabs');
   const out = { ...TAB_DEFAULTS };
   for (const name of Object.keys(TAB_DEFAULTS) as (keyof ChatTabOptions)[]) {
@@ -139,14 +146,8 @@ export function normalizeCreateArgs(args: unknown, defaults: { customChatClient?
     throw new IllegalArgumentException('ChatSession.create(args) needs an args object with chatDetails and type', 'args');
   }
   const type = normalizeType(args.type);
-  const options = args.options;
-  if (options !== undefined && options !== null && !isObject(options)) {
-    throw new IllegalArgumentException('options must be an object', 'options');
-  }
-  const features = args.features;
-  if (features !== undefined && features !== null && !isObject(features)) {
-    throw new IllegalArgumentException('features must be an object', 'features');
-  }
+  const options = optionalObject(args.options, 'options');
+  const features = optionalObject(args.features, 'features');
   const ownClient = toCustomChatClient((options as ChatSessionOptions | null | undefined)?.customChatClient, 'options.customChatClient');
   const customChatClient = ownClient ?? defaults.customChatClient ?? null;
   return {

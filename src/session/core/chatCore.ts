@@ -1,12 +1,12 @@
 // The core of one chat: its state, the link to the websocket, the incoming items and the service calls.
 // One state variable (`phase`, see phase.ts); every change goes through setState(), which clears what the
-// old state owned and tells its listeners why. The public sessions (../chatSessionBase.ts) are its face.
-import { CHAT_EVENTS } from '../../constants.js';
-import { IllegalArgumentException, IllegalStateException, isChatServiceError } from '../../errors.js';
+// old state owned and tells its listeners why. The public sessions (../chatSessionBase.ts) are its face;
+// how its parts are built and wired (calls, link, tabs) is in coreParts.ts.
+import { CHAT_EVENTS, NO_ACTIVE_CONNECTION } from '../../constants.js';
+import { ChatEndedException, IllegalArgumentException, IllegalStateException, UnknownResumeItemException } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import type {
   ChatDetails,
-  ChatEventHandler,
   ChatTranscriptItem,
   ConnectArgs,
   ConnectChatResult,
@@ -14,8 +14,6 @@ import type {
   ConnectionReason,
   ControllerState,
   ParticipantServiceResponse,
-  PendingMessage,
-  PendingMessagesChangedEvent,
   Unsubscribe,
 } from '../../types.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
@@ -23,22 +21,18 @@ import type { TranscriptRequest } from '../outgoing/clientAccess.js';
 import { ConnectionDetailsProvider } from '../link/connectionDetails.js';
 import { deferred, describeChange, holdsLink, isFinal, publicState, type Phase, type StateChange, type StateChangeReason } from './phase.js';
 import { EventBus } from '../events/eventBus.js';
-import { learnFromTranscriptPage, type SessionFeatures } from '../features/index.js';
+import { loadTrackedTranscript, type SessionFeatures } from '../features/index.js';
 import type { ChatCoreDeps } from './coreDeps.js';
-import { sessionFeatures, tabShare } from './coreParts.js';
-import { classifyItem, isChatEnded, isTransferSucceeded, parseSessionId, syntheticChatEnded } from '../incoming/itemRouter.js';
+import { createConnection, sessionCalls, sessionFeatures, tabShare, type CoreConnection } from './coreParts.js';
+import { classifyItem, isChatEnded, isTransferSucceeded, itemPayload, syntheticChatEnded } from '../incoming/itemRouter.js';
 import type { LinkListener } from '../link/linkListener.js';
 import { IncomingItems } from '../incoming/incomingItems.js';
-import { ServiceCalls, type CallGate } from '../outgoing/serviceCalls.js';
+import type { CallGate, ServiceCalls } from '../outgoing/serviceCalls.js';
 import type { OutboxLink } from '../outgoing/outbox/outbox.js';
-import { resolveOutboxStore } from '../outgoing/outbox/outboxStore.js';
-import type { ItemEventName, SessionEventMap } from '../events/sessionEvents.js';
-import { NO_ACTIVE_CONNECTION } from '../../constants.js';
-import { SessionConnection } from '../link/sessionConnection.js';
+import type { LinkEventName, SessionEventMap } from '../events/sessionEvents.js';
 import { TokenRefresher } from '../link/tokenRefresher.js';
-import { chatEndedWhileAway, checkResumePoint } from '../link/resumeCheck.js';
+import { checkResumePoint, throwIfChatEnded } from '../link/resumeCheck.js';
 import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
-import { TabAwareCalls } from '../tabs/tabAwareCalls.js';
 import type { SessionCore } from './sessionCore.js';
 import type { TabShare } from '../tabs/tabShare.js';
 
@@ -56,15 +50,12 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   private phase: Phase = { name: 'idle' };
   private readonly stateListeners = new Set<(change: StateChange) => void>();
   /** The link of the link-holding states (see holdsLink); ended with them. */
-  private connection: Pick<SessionConnection, 'start' | 'end' | 'ownsManager'> | null = null;
+  private connection: CoreConnection | null = null;
   /** Other tabs of this chat, reloads and leaving (../tabs); null when none of it is on. */
   private readonly tabs: TabShare | null;
   private readonly refresher: TokenRefresher;
   private connectResult: ConnectChatResult | null = null;
   private readonly incoming: IncomingItems;
-  /** When the link first came up: where recovery starts if nothing was delivered yet. Null before. */
-  private firstConnectedAt: string | null = null;
-  private readonly createdAt = new Date().toISOString();
 
   /** @internal */
   constructor(
@@ -79,17 +70,8 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     );
     this.refresher = new TokenRefresher(this.provider, () => this.endFromService('service-refused', 'token renewal refused'), deps.logger);
     this.incoming = new IncomingItems((request) => this.fetchPage(request), (item) => this.deliverItem(item), deps.logger);
-    const { contactId, participantId } = args.chatDetails;
-    const outbox = { key: `${contactId}:${participantId}`, store: resolveOutboxStore(args.outbox.store), maxWaitMs: args.outbox.maxWaitMs };
     this.tabs = tabShare(args, deps, () => this.provider.connectionToken);
-    const callContext = { gate: this, services: deps, features: this.features };
-    if (this.tabs) {
-      const calls = new TabAwareCalls(callContext, outbox, this.tabs);
-      this.tabs.setServer((method, input) => calls.serve(method, input));
-      this.calls = calls;
-    } else {
-      this.calls = new ServiceCalls(callContext, outbox);
-    }
+    this.calls = sessionCalls(args, { gate: this, services: deps, features: this.features }, this.tabs);
   }
 
   /** @internal */
@@ -137,12 +119,8 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   /** Connects once; while connecting or connected it returns the same result, after a break it connects again. */
   connect(args: ConnectArgs = {}): Promise<ConnectChatResult> {
     const { phase } = this;
-    if (phase.name === 'ended') {
-      return Promise.reject(new IllegalStateException('The chat has ended; create a new session to chat again'));
-    }
-    if (phase.name === 'closed') {
-      return Promise.reject(new IllegalStateException('The session was closed; create a new session to resume the chat'));
-    }
+    if (phase.name === 'ended') return Promise.reject(new IllegalStateException('The chat has ended; create a new session to chat again'));
+    if (phase.name === 'closed') return Promise.reject(new IllegalStateException('The session was closed; create a new session to resume the chat'));
     if (phase.name === 'connecting') return phase.attempt.promise;
     if (this.connectResult && phase.name !== 'broken') return Promise.resolve(this.connectResult);
     const resumeAfter = args?.resumeAfterItemId;
@@ -154,12 +132,13 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
       return Promise.reject(new IllegalStateException(NO_WEBSOCKET_MESSAGE));
     }
     if (resumeAfter !== undefined) this.incoming.resumeAfter(resumeAfter);
-    const resume = resumeAfter !== undefined || this.replaySnapshot();
+    // A reload: the items this tab showed before it are painted at once, and the link resumes after the newest.
+    const replayed = resumeAfter === undefined && this.incoming.replay(this.tabs?.restore() ?? []);
     const attempt = deferred<ConnectChatResult>();
     this.tabs?.connecting();
-    this.setState({ name: 'connecting', attempt, args: args ?? {}, resume }, { code: 'connect' });
+    this.setState({ name: 'connecting', attempt, args: args ?? {}, resume: replayed || resumeAfter !== undefined }, { code: 'connect' });
     // After a replay the app's handlers paint first (the bus delivers on microtasks queued before this one).
-    if (resume && resumeAfter === undefined) void Promise.resolve().then(() => this.openLink());
+    if (replayed) void Promise.resolve().then(() => this.openLink());
     else void this.openLink();
     return attempt.promise;
   }
@@ -187,42 +166,9 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     this.bus.removeAllListeners();
   }
 
-  // The sessions' way in (SessionCore): their calls, events and outbox, without reaching for the parts.
   /** @internal */
   get sessionType(): NormalizedCreateArgs['type'] {
     return this.args.type;
-  }
-  /** @internal */
-  run: ServiceCalls['run'] = (...args) => this.calls.run(...args);
-  /** @internal */
-  sendMessage: ServiceCalls['sendMessage'] = (...args) => this.calls.sendMessage(...args);
-  /** @internal */
-  resendFailedMessage: ServiceCalls['resendFailedMessage'] = (...args) => this.calls.resendFailedMessage(...args);
-  /** @internal */
-  sendEvent: ServiceCalls['sendEvent'] = (...args) => this.calls.sendEvent(...args);
-  /** @internal */
-  sendAttachment: ServiceCalls['sendAttachment'] = (...args) => this.calls.sendAttachment(...args);
-  /** @internal */
-  getTranscript: ServiceCalls['getTranscript'] = (...args) => this.calls.getTranscript(...args);
-  /** @internal */
-  getPendingMessages(): PendingMessage[] {
-    return this.calls.outbox.list();
-  }
-  /** @internal */
-  discardPendingMessage(id: string): boolean {
-    return this.calls.outbox.discard(id);
-  }
-  /** @internal */
-  onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
-    return this.calls.outbox.on('change', handler);
-  }
-  /** @internal */
-  onName(event: string, handler: ChatEventHandler<unknown>): Unsubscribe {
-    return this.bus.onName(event, handler);
-  }
-  /** @internal */
-  onAll(handler: ChatEventHandler<unknown>): Unsubscribe {
-    return this.bus.onAll(handler);
   }
 
   /** @internal The connection token for a call allowed now, or an IllegalStateException with upstream's text. */
@@ -246,20 +192,6 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     return renewed && token !== staleToken ? token : null;
   }
 
-  /**
-   * A reload: the items this tab showed before it are delivered again at once, from sessionStorage, and
-   * the connection resumes after the newest (what came meanwhile is fetched once). True when it replayed.
-   */
-  private replaySnapshot(): boolean {
-    const items = this.tabs?.restore() ?? [];
-    const newest = items[items.length - 1];
-    if (!newest?.Id) return false;
-    this.logger.info(`Painting ${items.length} transcript items kept by this tab before the reload`);
-    items.forEach((item) => this.incoming.accept(item));
-    this.incoming.resumeAfter(newest.Id);
-    return true;
-  }
-
   /** One transcript page under the current connection token (missed-message recovery, tracked transcript). */
   private fetchPage(request: TranscriptRequest): ReturnType<ReturnType<ChatCoreDeps['client']>['getTranscript']> {
     return this.deps.client().getTranscript(this.provider.connectionToken ?? '', request);
@@ -274,7 +206,7 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     const emitted = this.features.partials.stitch(item);
     const event = emitted === null ? null : classifyItem(emitted, this.args.chatDetails.participantId);
     if (emitted !== null && event !== null) {
-      this.emitItem(event, emitted);
+      this.bus.emit(event, itemPayload(event, emitted, this.getChatDetails()));
       this.features.transcript.incoming(emitted);
       this.tabs?.record(emitted);
     }
@@ -286,67 +218,42 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     }
   }
 
-  private emitItem(event: ItemEventName, item: ChatTranscriptItem): void {
-    // The router picked the event from the item's ContentType, so the item is what that event's payload
-    // narrows `data` to; the type system cannot see that, hence the one cast.
-    const payload = { data: item, chatDetails: this.getChatDetails() } as SessionEventMap[ItemEventName];
-    if (event === CHAT_EVENTS.AUTHENTICATION_INITIATED) {
-      // The content type is authentication.initiated here, as the event type says.
-      this.bus.emit(event, { ...payload, sessionId: parseSessionId(item.Content) } as SessionEventMap[typeof event]);
-      return;
-    }
-    this.bus.emit(event, payload);
-  }
-
-  /** Fetches connection details, then starts the websocket side (the link events move the state on). */
+  /** Fetches connection details, checks a resume position, then starts the link (its events move the state on). */
   private async openLink(): Promise<void> {
+    const { phase } = this;
+    if (phase.name !== 'connecting') return;
+    let connection: CoreConnection;
     try {
-      await this.provider.fetch();
+      await this.provider.fetch().catch((error: unknown) => {
+        if (phase.resume) throwIfChatEnded(error);
+        throw error;
+      });
+      const itemId = phase.args.resumeAfterItemId;
+      if (itemId !== undefined) await checkResumePoint((request) => this.fetchPage(request), itemId);
+      if (this.phase !== phase) return;
+      connection = this.connection = createConnection(this.args, this.deps, this.tabs, {
+        provider: this.provider,
+        chatDetails: this.args.chatDetails,
+        listener: this.linkListener(),
+        logger: this.logger,
+      });
+      connection.start();
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      if (this.isResuming() && isChatServiceError(error) && error.statusCode === 403) {
-        this.endFromService('service-refused', 'the chat ended while this session was away', chatEndedWhileAway(403));
-        return;
-      }
-      this.setState({ name: 'broken' }, { code: 'connect-failed', detail: failure.message, error: failure });
-      return;
-    }
-    if (this.phase.name !== 'connecting') return;
-    if (this.isResuming() && !(await this.resumePointAccepted())) return;
-    const external = this.args.websocketManager;
-    // A customer's manager is always driven by the session (a given one is one the app configured, e.g.
-    // with its own WebSocket); an agent's given manager is Streams', which Streams drives.
-    const ownsManager = external === null || this.args.type === 'CUSTOMER';
-    const link = { provider: this.provider, chatDetails: this.args.chatDetails, listener: this.linkListener(), logger: this.logger };
-    // Customers share one websocket with the other tabs of the chat unless they opted out (../tabs); a
-    // following tab never creates a manager.
-    const shared = ownsManager ? this.tabs?.link(link, external, () => this.deps.createManager()) : null;
-    this.connection = shared ?? new SessionConnection({ ...link, manager: external ?? this.deps.createManager(), ownsManager });
-    try {
-      this.connection.start();
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      this.setState({ name: 'broken' }, { code: 'connect-failed', detail: failure.message, error: failure });
+      if (this.phase === phase) this.connectFailed(error);
       return;
     }
     // Streams' manager is up already: it never tells a newcomer.
-    if (!ownsManager) this.onEstablished();
+    if (!connection.ownsManager) this.onEstablished();
   }
 
-  private isResuming(): boolean {
-    return this.phase.name === 'connecting' && this.phase.resume;
-  }
-
-  /** Resuming: the stored position must be an item of this chat (../link/resumeCheck.ts); false when connect() failed. */
-  private async resumePointAccepted(): Promise<boolean> {
-    const itemId = this.phase.name === 'connecting' ? this.phase.args.resumeAfterItemId : undefined;
-    if (itemId === undefined) return true;
-    const refusal = await checkResumePoint((request) => this.fetchPage(request), itemId);
-    if (this.phase.name !== 'connecting') return false;
-    if (refusal === null) return true;
-    if (refusal.name === 'ChatEnded') this.endFromService('service-refused', 'the chat ended while this session was away', refusal);
-    else this.setState({ name: 'broken' }, { code: 'resume-refused', detail: refusal.message, error: refusal });
-    return false;
+  private connectFailed(error: unknown): void {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    if (failure instanceof ChatEndedException) {
+      this.endFromService('service-refused', 'the chat ended while this session was away', failure);
+      return;
+    }
+    const code = failure instanceof UnknownResumeItemException ? 'resume-refused' : 'connect-failed';
+    this.setState({ name: 'broken' }, { code, detail: failure.message, error: failure });
   }
 
   /** The one interface the link reports through (see ../link/linkListener.ts). */
@@ -365,8 +272,7 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
       deepHeartbeat: (ok, info) => {
         if (!ok) this.incoming.suspectGap('ping-failed');
         this.features.metrics.websocket(ok ? 'deepHeartbeatSuccess' : 'deepHeartbeatFailure');
-        const event = ok ? CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS : CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE;
-        this.bus.emit(event, { chatDetails: this.getChatDetails(), data: info });
+        this.emit(ok ? CHAT_EVENTS.DEEP_HEARTBEAT_SUCCESS : CHAT_EVENTS.DEEP_HEARTBEAT_FAILURE, info);
       },
     };
   }
@@ -374,35 +280,32 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   private onEstablished(): void {
     const { phase } = this;
     if (phase.name !== 'connecting' && phase.name !== 'reconnecting') return;
-    const reconnected = this.firstConnectedAt !== null;
-    this.firstConnectedAt ??= new Date().toISOString();
+    const reconnected = this.incoming.linkUp();
     this.setState({ name: 'connected' }, { code: 'established' });
     this.features.metrics.websocket('gained');
-    this.bus.emit(CHAT_EVENTS.CONNECTION_ESTABLISHED, { chatDetails: this.getChatDetails(), data: { reconnected } });
-    this.refreshTrackedTranscript();
-    const resuming = phase.name === 'connecting' && phase.resume;
-    if (resuming || (reconnected && (this.deps.recoverMissedMessages?.() ?? true))) {
-      void this.incoming.recover(this.firstConnectedAt ?? this.createdAt).then((count) => {
-        if (count > 0) this.logger.info(`Recovered ${count} transcript items after reconnecting`);
-      });
+    this.emit(CHAT_EVENTS.CONNECTION_ESTABLISHED, { reconnected });
+    // While onTranscriptUpdated has listeners, each new connection loads the latest items (as upstream).
+    if (this.provider.connectionToken !== null && this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) {
+      loadTrackedTranscript(this.features, (request) => this.fetchPage(request), this.logger);
     }
+    if (phase.name === 'connecting' && phase.resume) this.recoverMissed('resuming');
+    else if (reconnected && this.recoversMissed) this.recoverMissed('reconnecting');
   }
 
   /** Another tab's websocket moved to this tab's (../tabs): fetch what the hand-over missed. */
   private resync(): void {
-    if (this.phase.name === 'ended' || !(this.deps.recoverMissedMessages?.() ?? true)) return;
-    void this.incoming.recover(this.firstConnectedAt ?? this.createdAt).then((count) => {
-      if (count > 0) this.logger.info(`Recovered ${count} transcript items after the websocket moved to another tab`);
-    });
+    if (this.phase.name !== 'ended' && this.recoversMissed) this.recoverMissed('the websocket moved to another tab');
   }
 
-  /** While onTranscriptUpdated has listeners, each new connection loads the latest 100 items (as upstream). */
-  private refreshTrackedTranscript(): void {
-    if (this.provider.connectionToken === null || !this.bus.hasListeners(CHAT_EVENTS.TRANSCRIPT_UPDATED)) return;
-    const request: TranscriptRequest = { maxResults: 100, scanDirection: 'BACKWARD', sortOrder: 'ASCENDING', startPosition: {} };
-    this.fetchPage(request)
-      .then((page) => learnFromTranscriptPage(this.features, request, page as { Transcript?: ChatTranscriptItem[]; NextToken?: string }))
-      .catch((error: unknown) => this.logger.warn('Loading the transcript for onTranscriptUpdated failed', error));
+  /** Whether items missed while the link was down are fetched (features.recoverMissedMessages). */
+  private get recoversMissed(): boolean {
+    return this.deps.recoverMissedMessages?.() ?? true;
+  }
+
+  private recoverMissed(after: string): void {
+    void this.incoming.recover().then((count) => {
+      if (count > 0) this.logger.info(`Recovered ${count} transcript items after ${after}`);
+    });
   }
 
   private onLost(reason: ConnectionReason): void {
@@ -413,14 +316,14 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     if (this.phase.name !== 'connected') return;
     this.setState({ name: 'reconnecting' }, { code: 'lost', detail: reason.reason });
     this.features.metrics.websocket('lost');
-    this.bus.emit(CHAT_EVENTS.CONNECTION_LOST, { chatDetails: this.getChatDetails(), data: reason });
+    this.emit(CHAT_EVENTS.CONNECTION_LOST, reason);
   }
 
   private onBroken(reason: ConnectionReason): void {
     if (this.phase.name === 'ended' || this.phase.name === 'broken') return;
     const error = new IllegalStateException(`The websocket could not be established: ${reason.reason ?? 'unknown'}`);
     this.setState({ name: 'broken' }, { code: 'broken', detail: reason.reason, error });
-    this.bus.emit(CHAT_EVENTS.CONNECTION_BROKEN, { chatDetails: this.getChatDetails(), data: reason });
+    this.emit(CHAT_EVENTS.CONNECTION_BROKEN, reason);
   }
 
   /** The service told us the chat is gone (or we left): replay chat.ended as upstream does. */
@@ -435,7 +338,12 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     if (isFinal(this.phase.name)) return;
     this.setState({ name: 'ended' }, reason);
     this.features.metrics.websocket('ended');
-    this.bus.emit(CHAT_EVENTS.CHAT_ENDED, { chatDetails: this.getChatDetails(), data: null }, () => this.bus.removeAllListeners());
+    this.emit(CHAT_EVENTS.CHAT_ENDED, null, () => this.bus.removeAllListeners());
+  }
+
+  /** Emits a link event: its `data`, with the chat's details. */
+  private emit<K extends LinkEventName>(event: K, data: SessionEventMap[K]['data'], after?: () => void): void {
+    this.bus.emit(event, { chatDetails: this.getChatDetails(), data } as SessionEventMap[K], after);
   }
 
   /** The one place the state changes: clears what the old state owned, then tells the listeners why. */
@@ -445,18 +353,13 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     this.phase = next;
     if (previous.name === 'connecting') this.settleAttempt(previous, next, reason);
     if (holdsLink(previous.name) && !holdsLink(next.name)) this.dropLink();
-    this.watchGapsIn(next.name);
+    // The gap watch runs while the link is up, when missed-message recovery is on.
+    this.incoming.watchGaps(next.name === 'connected' && this.recoversMissed);
     if (isFinal(next.name)) this.features.receipts.stop();
     if (next.name === 'ended') this.tabs?.ended();
     const change: StateChange = { from: previous.name, to: next.name, reason };
     this.logger.info(describeChange(change));
     for (const listener of [...this.stateListeners]) listener(change);
-  }
-
-  /** The gap watch runs while the link is up (connected), when missed-message recovery is on. */
-  private watchGapsIn(phase: Phase['name']): void {
-    if (phase === 'connected' && (this.deps.recoverMissedMessages?.() ?? true)) this.incoming.watchGaps(this.firstConnectedAt ?? this.createdAt);
-    else this.incoming.unwatchGaps();
   }
 
   /** @internal SendMessage answered with `itemId`: its echo should come over the socket (see ../incoming/gapWatch.ts). */
@@ -478,7 +381,10 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     }
     this.refresher.start();
     this.connectResult = { _debug: { websocketStatus: 'Connected' }, connectSuccess: true, connectCalled: true, metadata: connecting.args.metadata ?? null };
-    if (this.args.type === 'AGENT' && this.connection && !this.connection.ownsManager) this.acknowledgeAgent();
+    if (this.args.type === 'AGENT' && this.connection && !this.connection.ownsManager) {
+      // Agents on Streams: mark the participant connected; a failure never fails connect().
+      this.provider.acknowledge().catch((error: unknown) => this.logger.warn('Participant acknowledgement (ConnectParticipant) failed', error));
+    }
     connecting.attempt.resolve(this.connectResult);
   }
 
@@ -488,12 +394,5 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     this.incoming.stop();
     this.connection?.end();
     this.connection = null;
-  }
-
-  /** Agents on Streams: mark the participant connected; a failure never fails connect(). */
-  private acknowledgeAgent(): void {
-    this.provider.acknowledge().catch((error: unknown) => {
-      this.logger.warn('Participant acknowledgement (ConnectParticipant) failed', error);
-    });
   }
 }

@@ -2,6 +2,11 @@
 // they read. Kept apart so the core's constructor only names its parts.
 import { CHAT_EVENTS } from '../../constants.js';
 import type { ChatDetails } from '../../types.js';
+import { SessionConnection } from '../link/sessionConnection.js';
+import { resolveOutboxStore } from '../outgoing/outbox/outboxStore.js';
+import { ServiceCalls, type ServiceCallContext } from '../outgoing/serviceCalls.js';
+import { TabAwareCalls } from '../tabs/tabAwareCalls.js';
+import type { SharedLinkOptions } from '../tabs/sharedConnection.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
 import type { EventBus } from '../events/eventBus.js';
 import type { SessionEventMap } from '../events/sessionEvents.js';
@@ -53,4 +58,29 @@ export function tabShare(args: NormalizedCreateArgs, deps: ChatCoreDeps, connect
       return token && serviceUrl ? leaveRequest(serviceUrl(), token) : null;
     },
   });
+}
+
+/** The link of one connect, whichever kind: the session's own, or one shared with the chat's other tabs. */
+export type CoreConnection = Pick<SessionConnection, 'start' | 'end' | 'ownsManager'>;
+
+/**
+ * A customer's manager is always driven by the session (a given one is one the app configured, e.g. with its
+ * own WebSocket); an agent's given manager is Streams', which Streams drives. Customers share one websocket
+ * with the chat's other tabs unless they opted out (../tabs); a following tab never creates a manager.
+ */
+export function createConnection(args: NormalizedCreateArgs, deps: ChatCoreDeps, tabs: TabShare | null, link: SharedLinkOptions): CoreConnection {
+  const given = args.websocketManager;
+  const ownsManager = given === null || args.type === 'CUSTOMER';
+  const shared = ownsManager ? tabs?.link(link, given, () => deps.createManager()) : null;
+  return shared ?? new SessionConnection({ ...link, manager: given ?? deps.createManager(), ownsManager });
+}
+
+/** The session's service calls and outbox; a following tab's sends go through the holding tab (../tabs). */
+export function sessionCalls(args: NormalizedCreateArgs, context: ServiceCallContext, tabs: TabShare | null): ServiceCalls {
+  const { contactId, participantId } = args.chatDetails;
+  const outbox = { key: `${contactId}:${participantId}`, store: resolveOutboxStore(args.outbox.store), maxWaitMs: args.outbox.maxWaitMs };
+  if (!tabs) return new ServiceCalls(context, outbox);
+  const calls = new TabAwareCalls(context, outbox, tabs);
+  tabs.setServer((method, input) => calls.serve(method, input));
+  return calls;
 }

@@ -1,25 +1,31 @@
-// The one way the public sessions and `session.controller` reach the chat: its state and ids, its events and
-// its service calls. ChatCore implements it; its parts (calls, bus, link) stay behind it.
+// The one way the public sessions and `session.controller` reach the chat: its state and ids, its events
+// (subscribing only) and its service calls. ChatCore implements it; its link and its parts stay behind it.
 import type {
   ChatDetails,
-  ChatEventHandler,
   ChatSessionType,
   ConnectArgs,
   ConnectChatResult,
   ConnectionDetails,
   ControllerState,
   ParticipantServiceResponse,
-  PendingMessage,
-  PendingMessagesChangedEvent,
   Unsubscribe,
 } from '../../types.js';
+import type { EventBus } from '../events/eventBus.js';
+import type { SessionEventMap } from '../events/sessionEvents.js';
+import type { Outbox } from '../outgoing/outbox/outbox.js';
 import type { ServiceCalls } from '../outgoing/serviceCalls.js';
 import type { StateChange } from './phase.js';
 
-/** The calls a session makes, each through the call pipeline (guard, token renewal, metrics, metadata). */
-type SessionCalls = Pick<ServiceCalls, 'run' | 'sendMessage' | 'resendFailedMessage' | 'sendEvent' | 'sendAttachment' | 'getTranscript'>;
+/** The calls a session makes, each through the call pipeline (guard, token renewal, metrics, metadata), and its outbox. */
+export type SessionCalls = Pick<ServiceCalls, 'run' | 'sendMessage' | 'resendFailedMessage' | 'sendEvent' | 'sendAttachment' | 'getTranscript'> & {
+  /** Messages sent but not yet accepted (docs/outbox.md). */
+  readonly outbox: Pick<Outbox, 'list' | 'discard' | 'on'>;
+};
 
-export interface SessionCore extends SessionCalls {
+export interface SessionCore {
+  readonly calls: SessionCalls;
+  /** Subscribes to one event by name (an unknown name never fires), or to every event. */
+  readonly bus: Pick<EventBus<SessionEventMap>, 'onName' | 'onAll'>;
   readonly sessionType: ChatSessionType;
   readonly hasEnded: boolean;
   readonly connectionDetails: ConnectionDetails | null;
@@ -30,13 +36,4 @@ export interface SessionCore extends SessionCalls {
   close(): void;
   disconnectParticipant<M>(metadata: M | undefined): Promise<ParticipantServiceResponse<object, M>>;
   removeAllHandlers(): void;
-
-  /** Subscribes to one event by name (an unknown name never fires); `onAll` to every event. */
-  onName(event: string, handler: ChatEventHandler<unknown>): Unsubscribe;
-  onAll(handler: ChatEventHandler<unknown>): Unsubscribe;
-
-  /** The outbox: messages sent but not yet accepted (docs/outbox.md). */
-  getPendingMessages(): PendingMessage[];
-  discardPendingMessage(id: string): boolean;
-  onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe;
 }

@@ -14,15 +14,12 @@ type Handler<P> = (payload: P, eventName: string, bus: ChatEventBus) => void;
 /** The channel of subscribeAll handlers (no event has this name). */
 const ALL_EVENTS = Symbol('all events');
 
-interface QueuedEmit {
-  run: () => void;
-}
-
 /** `Events` is a closed map (event name → payload); names outside it only come in through `onName`. */
 export class EventBus<Events extends { [K in keyof Events]: unknown }> {
   /** Handlers by event name (and ALL_EVENTS), each list a FanOut: one throwing handler does not stop the others. */
   private readonly channels = new Map<string | symbol, FanOut<Handler<unknown>>>();
-  private readonly queue: QueuedEmit[] = [];
+  /** Each queued emit, as the function that runs its handlers. */
+  private readonly queue: Array<() => void> = [];
   private draining = false;
   /** Passed to every handler as its third argument. */
   readonly handle: ChatEventBus;
@@ -86,12 +83,10 @@ export class EventBus<Events extends { [K in keyof Events]: unknown }> {
 
   /** Queues the event; `after` runs once this event's handlers have all run. */
   emit<K extends keyof Events & string>(event: K, payload: Events[K], after?: () => void): void {
-    this.queue.push({
-      run: () => {
-        this.dispatch(ALL_EVENTS, payload, event);
-        this.dispatch(event, payload, event);
-        after?.();
-      },
+    this.queue.push(() => {
+      this.dispatch(ALL_EVENTS, payload, event);
+      this.dispatch(event, payload, event);
+      after?.();
     });
     this.scheduleDrain();
   }
@@ -109,9 +104,9 @@ export class EventBus<Events extends { [K in keyof Events]: unknown }> {
 
   private drain(): void {
     while (this.queue.length > 0) {
-      const next = this.queue.shift() as QueuedEmit;
+      const run = this.queue.shift() as () => void;
       try {
-        next.run();
+        run();
       } catch (error) {
         this.logger.error('Event dispatch failed', error);
       }

@@ -65,11 +65,11 @@ export interface SessionEventMap {
   TRANSCRIPT_UPDATED: ChatTranscriptUpdatedEvent;
 }
 
+/** The events of the link and the chat's end: `{ chatDetails, data }` with no item. */
+export type LinkEventName = 'CONNECTION_ESTABLISHED' | 'CONNECTION_LOST' | 'CONNECTION_BROKEN' | 'CHAT_ENDED' | 'DEEP_HEARTBEAT_SUCCESS' | 'DEEP_HEARTBEAT_FAILURE';
+
 /** The events an incoming item can become (what classifyItem returns). */
-export type ItemEventName = Exclude<
-  keyof SessionEventMap,
-  'CONNECTION_ESTABLISHED' | 'CONNECTION_LOST' | 'CONNECTION_BROKEN' | 'CHAT_ENDED' | 'DEEP_HEARTBEAT_SUCCESS' | 'DEEP_HEARTBEAT_FAILURE' | 'TRANSCRIPT_UPDATED'
->;
+export type ItemEventName = Exclude<keyof SessionEventMap, LinkEventName | 'TRANSCRIPT_UPDATED'>;
 
 /** Compile-time check that the map covers every bus event name except the internal ones. */
 type Missing = Exclude<E[keyof E], keyof SessionEventMap | E['CONNECTION_ACK'] | E['MESSAGE_METADATA']>;

@@ -13,8 +13,9 @@ export class IncomingItems {
   private readonly log = new DeliveryLog();
   private readonly recovery: MissedMessageRecovery;
   private readonly gaps: GapWatch;
-  /** Where a gap recovery starts when nothing was delivered yet (set by watchGaps). */
-  private fallbackTime = '';
+  /** Where a recovery starts when nothing was delivered yet: when the link first came up, or before that, when the session began. */
+  private since = new Date().toISOString();
+  private wasUp = false;
 
   constructor(
     fetchPage: FetchTranscriptPage,
@@ -24,7 +25,24 @@ export class IncomingItems {
     pageSources: PageEventSources = defaultPageEventSources(),
   ) {
     this.recovery = new MissedMessageRecovery(fetchPage, deliver, this.log, logger);
-    this.gaps = new GapWatch({ recover: () => this.recover(this.fallbackTime), log: this.log, logger, pageSources });
+    this.gaps = new GapWatch({ recover: () => this.recover(), log: this.log, logger, pageSources });
+  }
+
+  /** The link came up; true when it had been up before (a reconnect). */
+  linkUp(): boolean {
+    if (this.wasUp) return true;
+    this.wasUp = true;
+    this.since = new Date().toISOString();
+    return false;
+  }
+
+  /** A reload: paints the items the tab showed before it and resumes after the newest; false when there were none. */
+  replay(items: ChatTranscriptItem[]): boolean {
+    const newest = items[items.length - 1];
+    if (!newest?.Id) return false;
+    items.forEach((item) => this.accept(item));
+    this.resumeAfter(newest.Id);
+    return true;
   }
 
   /** A live item from the link. */
@@ -39,20 +57,15 @@ export class IncomingItems {
     this.log.resumeAfter(itemId);
   }
 
-  /** Fetches and delivers what was missed since `fallbackTime` (or the last item); resolves the count. */
-  recover(fallbackTime: string): Promise<number> {
-    return this.recovery.recover(fallbackTime);
+  /** Fetches and delivers what was missed since the last item delivered (see `since`); resolves the count. */
+  recover(): Promise<number> {
+    return this.recovery.recover(this.since);
   }
 
-  /** The link is up: watch for silent gaps (a recovery starts at `fallbackTime` when nothing was delivered). */
-  watchGaps(fallbackTime: string): void {
-    this.fallbackTime = fallbackTime;
-    this.gaps.start();
-  }
-
-  /** The link is down or gone: the watch's timers and listeners end. */
-  unwatchGaps(): void {
-    this.gaps.stop();
+  /** Watches for silent gaps while `on` (the link is up), else ends the watch's timers and listeners. */
+  watchGaps(on: boolean): void {
+    if (on) this.gaps.start();
+    else this.gaps.stop();
   }
 
   /** This session's SendMessage answered with `itemId`: its echo is expected over the socket. */

@@ -1,7 +1,7 @@
 // Decides which session event an incoming item becomes (chatjs-behavior §3.3, §3.4).
 import { CHAT_EVENTS, CONTENT_TYPE } from '../../constants.js';
-import type { ChatTranscriptItem } from '../../types.js';
-import type { ItemEventName } from '../events/sessionEvents.js';
+import type { ChatDetails, ChatTranscriptItem } from '../../types.js';
+import type { ItemEventName, SessionEventMap } from '../events/sessionEvents.js';
 
 const EVENT_CONTENT_PREFIX = 'application/vnd.amazonaws.connect.event.';
 
@@ -91,6 +91,14 @@ export function parseItem(content: unknown): ChatTranscriptItem | null {
 /** Whether an item on the shared `aws/chat` topic belongs to this session's contact (receipts are not filtered). */
 export function belongsToContact(item: ChatTranscriptItem, contactId: string, initialContactId: string): boolean {
   return item.InitialContactId === initialContactId || item.ContactId === contactId || isMetadataItem(item);
+}
+
+/** The payload of `event` for `item` (classifyItem's answer); authentication.initiated adds its `sessionId`. */
+export function itemPayload(event: ItemEventName, item: ChatTranscriptItem, chatDetails: ChatDetails): SessionEventMap[ItemEventName] {
+  // The router picked the event from the item's ContentType, so the item is what that event's payload
+  // narrows `data` to; the type system cannot see that, hence the cast.
+  const payload = { data: item, chatDetails } as SessionEventMap[ItemEventName];
+  return event === CHAT_EVENTS.AUTHENTICATION_INITIATED ? { ...payload, sessionId: parseSessionId(item.Content) } : payload;
 }
 
 /** The SessionId an authentication.initiated item's content names, if any. */

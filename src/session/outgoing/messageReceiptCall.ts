@@ -5,6 +5,7 @@ import { CONTENT_TYPE } from '../../constants.js';
 import { IllegalArgumentException } from '../../errors.js';
 import type { ParticipantServiceResponse, SendEventResult, SendMessageReceiptArgs } from '../../types.js';
 import { isObject } from '../../util/values.js';
+import { optionalClientToken, requireArgs } from './requestArgs.js';
 import type { ServiceCalls } from './serviceCalls.js';
 
 const RECEIPT_CONTENT_TYPES = { read: CONTENT_TYPE.readReceipt, delivered: CONTENT_TYPE.deliveredReceipt } as const;
@@ -18,20 +19,15 @@ export interface CheckedMessageReceipt {
 
 /** Checks the arguments; `messageId` wins over `message.Id`, as upstream. */
 export function checkMessageReceipt(args: unknown): CheckedMessageReceipt {
-  if (!isObject(args)) throw new IllegalArgumentException('sendMessageReceipt needs an arguments object', 'args');
-  const event = args.event;
+  const { event, messageId: id, message, clientToken } = requireArgs(args, 'sendMessageReceipt');
   if (event !== 'read' && event !== 'delivered') {
     throw new IllegalArgumentException(`event must be 'read' or 'delivered' (got ${String(event)})`, 'event');
   }
-  const messageId = nonEmpty(args.messageId) ?? (isObject(args.message) ? nonEmpty(args.message.Id) : undefined);
+  const messageId = nonEmpty(id) ?? (isObject(message) ? nonEmpty(message.Id) : undefined);
   if (messageId === undefined) {
     throw new IllegalArgumentException('sendMessageReceipt needs messageId, or message with an Id, naming the message acknowledged', 'messageId');
   }
-  const clientToken = args.clientToken;
-  if (clientToken !== undefined && clientToken !== null && (typeof clientToken !== 'string' || clientToken.length > 500)) {
-    throw new IllegalArgumentException('clientToken must be a string of at most 500 characters', 'clientToken');
-  }
-  return { contentType: RECEIPT_CONTENT_TYPES[event], messageId, clientToken: nonEmpty(clientToken) };
+  return { contentType: RECEIPT_CONTENT_TYPES[event], messageId, clientToken: optionalClientToken(clientToken) };
 }
 
 /** Sends the receipt through the session's call pipeline (guard, 403 renewal, metrics, metadata). */

@@ -14,12 +14,13 @@ const MESSAGE_CONTENT_TYPES: readonly string[] = [
   CONTENT_TYPE.interactiveMessageResponse,
 ];
 
-function requireArgs(args: unknown, method: string): Record<string, unknown> {
+export function requireArgs(args: unknown, method: string): Record<string, unknown> {
   if (!isObject(args)) throw new IllegalArgumentException(`${method} needs an arguments object`, 'args');
   return args;
 }
 
-function optionalClientToken(value: unknown): string | undefined {
+/** A caller's ClientToken: none, or a string of at most 500 characters. */
+export function optionalClientToken(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string' || value.length > 500) {
     throw new IllegalArgumentException('clientToken must be a string of at most 500 characters', 'clientToken');

@@ -53,18 +53,11 @@ export interface CallServices {
 
 export type CallBody<D> = (connectionToken: string, services: CallServices) => Promise<D>;
 
-/** Told when the call starts (after the guard), and how it ended. */
-export interface CallObserver<D> {
-  sent(data: D): void;
-  failed(error: unknown): void;
-}
-
-export interface CallOptions<D> {
+export interface CallOptions {
   /** The content type the metrics record (sendMessage, sendEvent, sendAttachment). */
   contentType?: string;
   /** Which client runs the call (clientAccess.ts); default: the one that retries. */
   use?: ClientUse;
-  observe?: () => CallObserver<D>;
 }
 
 export interface AttachmentSendOptions {
@@ -76,6 +69,11 @@ export interface AttachmentSendOptions {
 const ACCESS_DENIED = 'AccessDeniedException';
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
+
+/** A call's error with the caller's metadata on it (a ChatServiceError; anything else as it is). */
+export function withCallerMetadata(error: unknown, metadata: unknown): unknown {
+  return isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+}
 
 /** What sendEvent settles with: the service's answer, or for a receipt a notice (or nothing once the chat ended). */
 export type SendEventOutcome<M> = Response<SendEventResult, M> | { message: string } | undefined;
@@ -111,20 +109,17 @@ export class ServiceCalls {
   }
 
   /** Runs one guarded call; see the file comment. */
-  async run<D, M>(method: string, metadata: M | undefined, body: CallBody<D>, options: CallOptions<D> = {}): Promise<Response<D, M>> {
+  async run<D, M>(method: string, metadata: M | undefined, body: CallBody<D>, options: CallOptions = {}): Promise<Response<D, M>> {
     const token = this.context.gate.tokenFor(method);
-    const observer = options.observe?.();
     const { metrics } = this.context.features;
     const startedAt = Date.now();
     try {
       const data = await this.renewingOn403(token, body, options.use);
       metrics.apiCall(method, startedAt, false, options.contentType);
-      observer?.sent(data);
       return { data, metadata: (metadata ?? null) as M };
     } catch (error) {
       metrics.apiCall(method, startedAt, true, options.contentType);
-      observer?.failed(error);
-      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+      throw withCallerMetadata(error, metadata);
     }
   }
 
@@ -155,7 +150,7 @@ export class ServiceCalls {
     try {
       return { data: await send(), metadata: (metadata ?? null) as M };
     } catch (error) {
-      throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+      throw withCallerMetadata(error, metadata);
     }
   }
 
@@ -198,13 +193,13 @@ export class ServiceCalls {
     return this.context.features.receipts.send(request, (clientToken) => send(clientToken, 'receipt'));
   }
 
+  /** The features learn from every page the app fetches (receipts, Lex stitching, onTranscriptUpdated). */
   getTranscript<M>(request: TranscriptRequest, metadata: M | undefined): Promise<Response<GetTranscriptResult, M>> {
-    return this.run(
-      'getTranscript',
-      metadata,
-      (token, { client }) => client.getTranscript(token, request) as Promise<GetTranscriptResult>,
-      { observe: () => ({ sent: (data) => learnFromTranscriptPage(this.context.features, request, data), failed: () => undefined }) },
-    );
+    return this.run('getTranscript', metadata, async (token, { client }) => {
+      const page = (await client.getTranscript(token, request)) as GetTranscriptResult;
+      learnFromTranscriptPage(this.context.features, request, page);
+      return page;
+    });
   }
 
   private async renewingOn403<D>(token: string, body: CallBody<D>, use?: ClientUse): Promise<D> {

@@ -1,14 +1,9 @@
 // Which tab holds the chat's websocket. With the Web Locks API the holder is whoever holds the chat's lock:
 // the browser grants it to one tab, hands it to the next waiting tab the moment the holder's page goes away
 // (closed, crashed, navigated), and lets a tab take it from a holder that stopped answering (`steal`).
-// Without Web Locks the tabs agree over the channel alone: a tab that hears no holder bids, the lowest bid
-// wins, and a holder's bye (or its silence) starts a new round.
+// Without Web Locks the tabs do not share (./tabShare.ts): each keeps its own websocket.
 import type { Logger } from '../../log/logger.js';
-import { TimerGroup } from '../../timing/timers.js';
-import type { Unsubscribe } from '../../types.js';
-import type { TabChannel } from './tabChannel.js';
 import type { TabLocks } from './tabEnvironment.js';
-import type { TabMessage } from './tabMessages.js';
 
 export type ElectionRole = 'hold' | 'follow';
 
@@ -20,9 +15,6 @@ export interface HolderElection {
   /** Stops holding or waiting (the session's link ended). Safe to call twice. */
   stop(): void;
 }
-
-/** How long a channel-only election listens for a holder, then for lower bids. */
-export const CHANNEL_ROUND_MS = 250;
 
 /** The holder is whoever holds the chat's Web Lock. */
 export class LockElection implements HolderElection {
@@ -116,78 +108,5 @@ export class LockElection implements HolderElection {
     if (this.role === role || this.role === 'stopped') return;
     this.role = role;
     this.onRole(role);
-  }
-}
-
-/** The holder is agreed over the channel (browsers without Web Locks). */
-export class ChannelElection implements HolderElection {
-  private phase: 'idle' | 'listening' | 'bidding' | 'holding' | 'following' | 'stopped' = 'idle';
-  private onRole: (role: ElectionRole) => void = () => undefined;
-  private holderId: string | null = null;
-  /** A lower bid heard in this round. */
-  private outbid = false;
-  private readonly timers = new TimerGroup();
-  private unsubscribe: Unsubscribe | null = null;
-
-  constructor(private readonly channel: TabChannel) {}
-
-  start(onRole: (role: ElectionRole) => void): void {
-    this.onRole = onRole;
-    this.unsubscribe = this.channel.on((message) => this.hear(message));
-    this.listen();
-  }
-
-  seize(): void {
-    if (this.phase !== 'following') return;
-    this.holderId = null;
-    this.bid();
-  }
-
-  stop(): void {
-    this.phase = 'stopped';
-    this.timers.clearAll();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-  }
-
-  /** A round: first listen for a holder (the channel's hello asks for one), then bid. */
-  private listen(): void {
-    this.phase = 'listening';
-    this.timers.set('round', CHANNEL_ROUND_MS, () => this.bid());
-  }
-
-  private bid(): void {
-    this.phase = 'bidding';
-    this.outbid = false;
-    this.channel.post({ kind: 'claim' });
-    this.timers.set('round', CHANNEL_ROUND_MS, () => (this.outbid ? this.listen() : this.become('holding')));
-  }
-
-  private hear(message: TabMessage): void {
-    const { kind, from } = message;
-    if (kind === 'holding' || kind === 'welcome') this.heardHolder(from);
-    else if (kind === 'claim') this.heardBid(from);
-    else if (kind === 'bye' && from === this.holderId) {
-      this.holderId = null;
-      if (this.phase === 'following') this.listen();
-    }
-  }
-
-  private heardHolder(from: string): void {
-    if (this.phase === 'holding' && from > this.channel.id) return; // two holders: the lower id keeps it
-    this.holderId = from;
-    if (this.phase !== 'stopped') this.become('following');
-  }
-
-  private heardBid(from: string): void {
-    if (this.phase === 'holding') this.channel.post({ kind: 'holding' });
-    else if (this.phase === 'bidding' && from < this.channel.id) this.outbid = true;
-  }
-
-  private become(phase: 'holding' | 'following'): void {
-    if (this.phase === phase) return;
-    this.timers.clearAll();
-    this.phase = phase;
-    this.onRole(phase === 'holding' ? 'hold' : 'follow');
   }
 }

@@ -7,6 +7,7 @@
 import type { Logger } from '../../log/logger.js';
 import type { ChatTranscriptItem } from '../../types.js';
 import { uuidV4 } from '../../util/uuid.js';
+import { isTranscriptItem } from '../incoming/deliveryLog.js';
 import type { TabStorage } from './tabEnvironment.js';
 
 /** The newest items kept for a reload. */
@@ -24,13 +25,8 @@ interface StoredSnapshot {
   items: ChatTranscriptItem[];
 }
 
-const isSnapshotItem = (item: ChatTranscriptItem): boolean =>
-  Boolean(item.Id) &&
-  (item.Type === 'MESSAGE' || item.Type === 'ATTACHMENT' || (item.Type === 'EVENT' && !String(item.ContentType).endsWith('.typing')));
-
 export class ReloadSnapshot {
   private items: ChatTranscriptItem[] = [];
-  private readonly ids = new Set<string>();
   private broken = false;
   /** A write is queued for the end of this task: a burst of items (a recovered page, a flood) is written once. */
   private writeQueued = false;
@@ -47,7 +43,6 @@ export class ReloadSnapshot {
     const stored = this.read();
     if (!stored) return [];
     this.items = stored.items.slice(-SNAPSHOT_ITEMS);
-    this.items.forEach((item) => this.ids.add(item.Id as string));
     if (stored.page === this.pageLoad) return [];
     this.write();
     return [...this.items];
@@ -55,16 +50,11 @@ export class ReloadSnapshot {
 
   /** A delivered item: kept when it belongs to the transcript. */
   record(item: ChatTranscriptItem): void {
-    if (this.broken || !isSnapshotItem(item)) return;
-    const id = item.Id as string;
-    if (this.ids.has(id)) {
-      // A Lex streaming message grows under one Id: keep its latest form.
-      this.items = this.items.map((kept) => (kept.Id === id ? item : kept));
-    } else {
-      this.ids.add(id);
-      this.items.push(item);
-      if (this.items.length > SNAPSHOT_ITEMS) this.ids.delete(this.items.shift()?.Id as string);
-    }
+    if (this.broken || !item.Id || !isTranscriptItem(item)) return;
+    const index = this.items.findIndex((kept) => kept.Id === item.Id);
+    // A Lex streaming message grows under one Id: keep its latest form.
+    if (index >= 0) this.items[index] = item;
+    else if (this.items.push(item) > SNAPSHOT_ITEMS) this.items.shift();
     this.queueWrite();
   }
 
@@ -81,7 +71,6 @@ export class ReloadSnapshot {
   /** The chat ended: nothing of it stays in the tab. */
   clear(): void {
     this.items = [];
-    this.ids.clear();
     try {
       this.storage.removeItem(this.key);
     } catch (error) {

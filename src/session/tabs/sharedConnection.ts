@@ -8,6 +8,7 @@
 // recovery). A holder that stops answering pings (a frozen or hung page) has its lock taken.
 import { IllegalStateException } from '../../errors.js';
 import { TimerGroup } from '../../timing/timers.js';
+import { reasonOf } from '../../util/values.js';
 import type { ConnectionReason, Unsubscribe, WebSocketManagerLike } from '../../types.js';
 import type { LinkListener } from '../link/linkListener.js';
 import { SessionConnection, type SessionConnectionOptions } from '../link/sessionConnection.js';
@@ -109,7 +110,7 @@ export class SharedConnection {
       link.start();
     } catch (error) {
       this.options.logger.error('Opening the chat websocket failed', error);
-      this.listener.broken({ reason: error instanceof Error ? error.message : String(error) });
+      this.listener.broken({ reason: reasonOf(error) });
     }
   }
 
@@ -129,10 +130,14 @@ export class SharedConnection {
     const relay = (event: RelayedLinkEvent): void => {
       this.parts.channel.post({ kind: 'link', ...event });
     };
-    const reasonOf = (reason: ConnectionReason): { reason: string; code?: number } => ({
-      reason: reason.reason ?? 'connection lost',
-      ...(reason.code === undefined ? {} : { code: reason.code }),
-    });
+    const dropped =
+      (event: 'lost' | 'broken') =>
+      (reason: ConnectionReason): void => {
+        this.up = false;
+        const relayed = { reason: reason.reason ?? 'connection lost', ...(reason.code === undefined ? {} : { code: reason.code }) };
+        relay({ event, reason: relayed });
+        this.listener[event](reason);
+      };
     return {
       // The other tabs hear first: the event may end this session (chat.ended), and with it the channel.
       item: (item) => {
@@ -140,16 +145,8 @@ export class SharedConnection {
         this.listener.item(item);
       },
       established: () => this.established(relay),
-      lost: (reason) => {
-        this.up = false;
-        relay({ event: 'lost', ...reasonOf(reason) });
-        this.listener.lost(reason);
-      },
-      broken: (reason) => {
-        this.up = false;
-        relay({ event: 'broken', ...reasonOf(reason) });
-        this.listener.broken(reason);
-      },
+      lost: dropped('lost'),
+      broken: dropped('broken'),
       deepHeartbeat: (ok, info) => {
         relay({ event: 'deepHeartbeat', ok, info });
         this.listener.deepHeartbeat(ok, info);
@@ -222,7 +219,7 @@ export class SharedConnection {
       case 'lost':
       case 'broken':
         this.up = false;
-        listener[event.event]({ reason: event.reason, ...(event.code === undefined ? {} : { code: event.code }) });
+        listener[event.event](event.reason);
         return;
       case 'deepHeartbeat':
         listener.deepHeartbeat(event.ok, event.info);

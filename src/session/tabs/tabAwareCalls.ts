@@ -2,11 +2,10 @@
 // and sendEvent to the holding tab (see forwardedCalls.ts), which runs them through its own send path (its
 // outbox, receipt throttle and typing throttle), so each is made once for the chat. The guard still runs
 // here first, so a call before connect() or after the chat ended fails the same way in every tab.
-import { isChatServiceError } from '../../errors.js';
 import type { ParticipantServiceResponse, SendMessageResult } from '../../types.js';
 import { uuidV4 } from '../../util/uuid.js';
 import type { CheckedSendEvent, CheckedSendMessage } from '../outgoing/requestArgs.js';
-import { ServiceCalls, type OutboxSetup, type SendEventOutcome, type ServiceCallContext } from '../outgoing/serviceCalls.js';
+import { ServiceCalls, withCallerMetadata, type OutboxSetup, type SendEventOutcome, type ServiceCallContext } from '../outgoing/serviceCalls.js';
 import type { ForwardedMethod } from './tabMessages.js';
 
 type Response<D, M> = ParticipantServiceResponse<D, M>;
@@ -59,7 +58,7 @@ export class TabAwareCalls extends ServiceCalls {
     return answer.then(
       (data) => withMetadata<T>(data, metadata),
       (error: unknown) => {
-        throw isChatServiceError(error) ? error.withMetadata(metadata ?? null) : error;
+        throw withCallerMetadata(error, metadata);
       },
     );
   }

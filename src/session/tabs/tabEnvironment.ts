@@ -1,6 +1,8 @@
 // What the tab features use of the browser, behind small interfaces so tests can give fakes: a broadcast
-// channel (one per chat), the Web Locks API (optional: the channel elects a holder alone without it),
+// channel (one per chat), the Web Locks API (optional: without it each tab keeps its own websocket),
 // sessionStorage (optional: the reload snapshot) and the page's lifecycle events (optional: leave on close).
+
+import { reasonOf } from '../../util/values.js';
 
 /** The part of BroadcastChannel used here. */
 export interface TabChannelPort {
@@ -102,6 +104,6 @@ export function detectTabEnvironment(scope: BrowserScope = globalThis as Browser
       problem: null,
     };
   } catch (error) {
-    return { environment: null, problem: `the browser refused BroadcastChannel (${error instanceof Error ? error.message : String(error)})` };
+    return { environment: null, problem: `the browser refused BroadcastChannel (${reasonOf(error)})` };
   }
 }

@@ -8,8 +8,8 @@ import type { DeepHeartbeatInfo } from '../link/linkListener.js';
 export type RelayedLinkEvent =
   | { event: 'item'; item: ChatTranscriptItem }
   | { event: 'established' }
-  | { event: 'lost'; reason: string; code?: number }
-  | { event: 'broken'; reason: string; code?: number }
+  /** The socket dropped, or could not be made: why (an Error does not cross the channel). */
+  | { event: 'lost' | 'broken'; reason: { reason: string; code?: number } }
   | { event: 'deepHeartbeat'; ok: boolean; info: DeepHeartbeatInfo }
   | { event: 'chatOver' }
   /** A new holder took the websocket over: every tab fetches what it missed in between. */
@@ -39,11 +39,9 @@ export type TabMessage =
   | { kind: 'pong'; from: string; to: string }
   | ({ kind: 'link'; from: string } & RelayedLinkEvent)
   | { kind: 'call'; from: string; to: string; callId: string; method: ForwardedMethod; input: unknown }
-  | { kind: 'answer'; from: string; to: string; callId: string; data?: unknown; error?: ForwardedError }
-  /** Channel-only election (no Web Locks): a bid to hold, the lowest id wins. */
-  | { kind: 'claim'; from: string };
+  | { kind: 'answer'; from: string; to: string; callId: string; data?: unknown; error?: ForwardedError };
 
-const KINDS = new Set(['hello', 'present', 'welcome', 'holding', 'bye', 'ping', 'pong', 'link', 'call', 'answer', 'claim']);
+const KINDS = new Set(['hello', 'present', 'welcome', 'holding', 'bye', 'ping', 'pong', 'link', 'call', 'answer']);
 
 /** A message of this protocol, else null (another library could use a channel of the same name). */
 export function asTabMessage(data: unknown): TabMessage | null {

@@ -8,7 +8,7 @@ import type { ChatTranscriptItem, WebSocketManagerLike } from '../../types.js';
 import { uuidV4 } from '../../util/uuid.js';
 import type { NormalizedCreateArgs } from '../args/chatArgs.js';
 import { ForwardedCalls, type ServeCall } from './forwardedCalls.js';
-import { ChannelElection, LockElection } from './holderElection.js';
+import { LockElection } from './holderElection.js';
 import { LeaveOnClose } from './leaveOnClose.js';
 import type { LeaveRequest } from './leaveRequest.js';
 import { ReloadSnapshot, SNAPSHOT_KEY_PREFIX } from './reloadSnapshot.js';
@@ -51,6 +51,7 @@ export class TabShare {
         ? new LeaveOnClose(page, () => (this.channel?.otherSessions ?? 0) === 0, () => this.sendLeave(), logger)
         : null;
     if (args.tabs.leaveOnClose && !page) logger.warn('tabs.leaveOnClose: this environment has no page lifecycle; the option does nothing');
+    if (args.tabs.shareConnection && !environment.locks) logger.warn('tabs.shareConnection: this browser has no Web Locks; this tab keeps its own websocket');
   }
 
   /** The holder's own send path, which runs the calls following tabs hand over. */
@@ -74,13 +75,13 @@ export class TabShare {
     this.leaving?.start();
   }
 
-  /** The link of this connect: shared with the other tabs, or null when the app opted out. */
+  /** The link of this connect: shared with the other tabs, or null when the app opted out or Web Locks are missing. */
   link(options: SharedLinkOptions, given: WebSocketManagerLike | null, createManager: () => WebSocketManagerLike): SharedConnection | null {
-    if (!this.options.args.tabs.shareConnection) return null;
+    const { args, environment, logger } = this.options;
+    if (!args.tabs.shareConnection || !environment.locks) return null;
     const channel = this.openChannel();
-    const { environment, logger } = this.options;
     const calls = new ForwardedCalls(channel, (method, input) => this.serve(method, input), logger);
-    const election = environment.locks ? new LockElection(environment.locks, this.name, logger) : new ChannelElection(channel);
+    const election = new LockElection(environment.locks, this.name, logger);
     this.connection = new SharedConnection(options, { channel, election, calls, given, createManager });
     return this.connection;
   }

@@ -168,20 +168,18 @@ describe('hand-over', () => {
 });
 
 describe('without Web Locks', () => {
-  test('the channel alone elects one holder, and a new one when it leaves', async () => {
+  test('each tab keeps its own websocket, with a warning', async () => {
     const browser = new FakeBrowser({ locks: false });
     const [a, b] = [browser.open('a'), browser.open('b')];
     const both = Promise.all([a.session.connect(), b.session.connect()]);
     await settle();
-    await jest.advanceTimersByTimeAsync(600);
-    expect(browser.socketsOpened).toBe(1);
-    const first = browser.holder() as FakeTab;
-    socketOf(first).fire('gain');
-    await both;
-    // The holder's session ends (its chat ended here, say): it says bye and the other tab takes over.
-    first.core.deliverItem({ Type: 'EVENT', ContentType: 'application/vnd.amazonaws.connect.event.chat.ended', Id: 'end' } as never);
-    await settle();
-    await jest.advanceTimersByTimeAsync(600);
     expect(browser.socketsOpened).toBe(2);
+    for (const tab of [a, b]) socketOf(tab).fire('gain');
+    await both;
+    socketOf(a).push(agentMessage('m1', 'hello'));
+    socketOf(b).push(agentMessage('m1', 'hello'));
+    await settle();
+    expect([texts(a), texts(b)]).toEqual([['hello'], ['hello']]);
+    for (const tab of [a, b]) expect(tab.warnings).toEqual([expect.stringContaining('no Web Locks; this tab keeps its own websocket')]);
   });
 });
