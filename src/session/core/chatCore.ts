@@ -41,6 +41,7 @@ import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
 import { TabAwareCalls } from '../tabs/tabAwareCalls.js';
 import type { SessionCore } from './sessionCore.js';
 import type { TabShare } from '../tabs/tabShare.js';
+import type { PendingView } from '../tabs/sharedPending.js';
 
 export type { ControllerState } from '../../types.js';
 export type { StateChange } from './phase.js';
@@ -59,6 +60,8 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   private connection: Pick<SessionConnection, 'start' | 'end' | 'ownsManager'> | null = null;
   /** Other tabs of this chat, reloads and leaving (../tabs); null when none of it is on. */
   private readonly tabs: TabShare | null;
+  /** The pending messages the app sees: the outbox's, or with tabs every tab's (../tabs/sharedPending.ts). */
+  private readonly pending: PendingView;
   private readonly refresher: TokenRefresher;
   private connectResult: ConnectChatResult | null = null;
   private readonly incoming: IncomingItems;
@@ -87,8 +90,10 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
       const calls = new TabAwareCalls(callContext, outbox, this.tabs);
       this.tabs.setServer((method, input) => calls.serve(method, input));
       this.calls = calls;
+      this.pending = this.tabs.sharePending(calls.outbox);
     } else {
       this.calls = new ServiceCalls(callContext, outbox);
+      this.pending = this.calls.outbox;
     }
   }
 
@@ -206,15 +211,15 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   getTranscript: ServiceCalls['getTranscript'] = (...args) => this.calls.getTranscript(...args);
   /** @internal */
   getPendingMessages(): PendingMessage[] {
-    return this.calls.outbox.list();
+    return this.pending.list();
   }
   /** @internal */
   discardPendingMessage(id: string): boolean {
-    return this.calls.outbox.discard(id);
+    return this.pending.discard(id);
   }
   /** @internal */
   onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
-    return this.calls.outbox.on('change', handler);
+    return this.pending.on('change', handler);
   }
   /** @internal */
   onName(event: string, handler: ChatEventHandler<unknown>): Unsubscribe {
