@@ -3,54 +3,40 @@
 // list to the other tabs after every change (and to a tab that says hello), and a follower shows its own
 // outbox's messages (restored after a reload) followed by the holder's. Discarding or sending again a message
 // of the holder's list is handed to the holder too.
-import type { Logger } from '../../log/logger.js';
 import type { PendingMessage, PendingMessagesChangedEvent } from '../../types.js';
 import type { Outbox } from '../outgoing/outbox/outbox.js';
+import type { SharedConnection } from './sharedConnection.js';
 import type { TabChannel } from './tabChannel.js';
-import type { ForwardedMethod } from './tabMessages.js';
 
 /** What the session reads of the pending messages: its outbox's, or every tab's. */
 export type PendingView = Pick<Outbox, 'list' | 'discard' | 'on'>;
 
-export interface PendingLink {
-  channel: TabChannel;
-  /** True while this tab holds the websocket. */
-  holding(): boolean;
-  /** True when `tab` is the holder this follower follows. */
-  heldBy(tab: string): boolean;
-  /** Hands a call to the holder; null when this tab is the holder. */
-  forward(method: ForwardedMethod, input: unknown): Promise<unknown> | null;
-}
+/** What is read of the shared link: this tab's role, the holder it follows, the way calls go to it. */
+type PendingLink = Pick<SharedConnection, 'roleName' | 'heldBy' | 'forward'>;
 
 export class SharedPending implements PendingView {
   /** The holder's list as it last posted it (empty while this tab holds). */
   private heard: PendingMessage[] = [];
   private link: PendingLink | null = null;
+  private channel: TabChannel | null = null;
   private readonly listeners = new Set<(event: PendingMessagesChangedEvent) => void>();
   private lastSignature = '[]';
 
-  constructor(
-    private readonly own: PendingView,
-    private readonly logger: Logger,
-  ) {
+  constructor(private readonly own: PendingView) {
     own.on('change', () => this.changed());
   }
 
   /** The shared link started: listen for the holder's list, post ours when we hold. */
-  attach(link: PendingLink): void {
+  attach(channel: TabChannel, link: PendingLink): void {
     this.link = link;
-    link.channel.on((message) => {
-      if (message.kind === 'hello' && link.holding()) this.post();
+    this.channel = channel;
+    channel.on((message) => {
+      if (message.kind === 'hello' && link.roleName === 'holding') this.post();
       else if (message.kind === 'pending' && link.heldBy(message.from)) {
         this.heard = message.list;
         this.changed();
       }
     });
-  }
-
-  /** This tab's role changed: a new holder's list replaces the old one's in every tab. */
-  roleChanged(): void {
-    this.changed();
   }
 
   list(): PendingMessage[] {
@@ -65,7 +51,7 @@ export class SharedPending implements PendingView {
     // A message shown as sending may have its request out already: the holder would refuse it.
     const answer = message && message.state !== 'sending' ? this.link?.forward('discardPendingMessage', { id }) : null;
     if (!answer) return false;
-    answer.catch((error: unknown) => this.logger.warn('Discarding a pending message in the tab that holds the chat failed', error));
+    answer.catch(() => undefined); // fails only when this session left the chat
     this.heard = this.heard.filter((candidate) => candidate !== message);
     this.changed();
     return true;
@@ -84,11 +70,12 @@ export class SharedPending implements PendingView {
   }
 
   private post(): void {
-    this.link?.channel.post({ kind: 'pending', list: this.own.list() });
+    this.channel?.post({ kind: 'pending', list: this.own.list() });
   }
 
-  private changed(): void {
-    if (this.link?.holding()) {
+  /** After a change of this tab's outbox, of the holder's list, or of this tab's role (a new holder's list replaces the old one's). */
+  changed(): void {
+    if (this.link?.roleName === 'holding') {
       this.heard = [];
       this.post();
     }

@@ -62,7 +62,7 @@ export class TabShare {
 
   /** The pending messages every tab of the chat sees (this tab's outbox's, then the holder's). */
   sharePending(own: PendingView): PendingView {
-    this.pending = new SharedPending(own, this.options.logger);
+    this.pending = new SharedPending(own);
     return this.pending;
   }
 
@@ -90,13 +90,8 @@ export class TabShare {
     const calls = new ForwardedCalls(channel, (method, input) => this.serve(method, input), logger);
     const election = environment.locks ? new LockElection(environment.locks, this.name, logger) : new ChannelElection(channel);
     const pending = this.pending;
-    const connection = new SharedConnection(options, { channel, election, calls, given, createManager, roleChanged: () => pending?.roleChanged() });
-    pending?.attach({
-      channel,
-      holding: () => connection.roleName === 'holding',
-      heldBy: (tab) => connection.heldBy(tab),
-      forward: (method, input) => connection.forward(method, input),
-    });
+    const connection = new SharedConnection(options, { channel, election, calls, given, createManager, roleChanged: () => pending?.changed() });
+    pending?.attach(channel, connection);
     this.connection = connection;
     return connection;
   }

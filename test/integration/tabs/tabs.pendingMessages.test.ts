@@ -27,6 +27,11 @@ afterEach(() => world?.stop());
 
 const fault = (body: Record<string, unknown>) => world.emulator.control('POST', '/emulator/faults', { contactId: world.chat.contactId, ...body });
 const endFaults = () => world.emulator.control('DELETE', '/emulator/faults');
+/** An outage of the customer: its sockets dropped and every request refused, until endFaults(); returns once both tabs saw the link go. */
+async function outage(): Promise<void> {
+  await fault({ kind: 'outage', durationMs: 60_000 });
+  await until(() => !holder.core.isUp() && !follower.core.isUp(), 'both tabs see the link down');
+}
 const listed = (tab: EmulatorTab) => tab.session.getPendingMessages().map(({ content, state }) => ({ content, state }));
 
 /** Polls (real time: the emulator answers over the network) until `check` holds. */
@@ -39,8 +44,9 @@ async function until(check: () => boolean, label: string, timeoutMs = 20_000): P
 }
 
 test('during an outage a message typed in the follower waits in the holder and shows in both tabs; it is sent once when the service is back', async () => {
-  await fault({ kind: 'outage', durationMs: 60_000 });
+  await outage();
   const sent = follower.session.sendMessage({ message: 'typed in the follower', contentType: 'text/plain' });
+  sent.catch(() => undefined); // awaited below; a failed assertion before must not leave it unhandled
   await until(() => listed(follower).length === 1, 'the follower lists the message');
   expect(listed(follower)).toEqual([{ content: 'typed in the follower', state: 'waiting' }]);
   expect(listed(holder)).toEqual([{ content: 'typed in the follower', state: 'waiting' }]);
@@ -55,8 +61,9 @@ test('during an outage a message typed in the follower waits in the holder and s
 });
 
 test('the follower discards a waiting message of the holder list: gone from every tab, its promise rejects, never stored', async () => {
-  await fault({ kind: 'outage', durationMs: 60_000 });
+  await outage();
   const sent = follower.session.sendMessage({ message: 'never mind', contentType: 'text/plain' });
+  sent.catch(() => undefined);
   await until(() => listed(follower).length === 1, 'the follower lists the message');
   const [{ id }] = follower.session.getPendingMessages();
   expect(follower.session.discardPendingMessage({ id })).toBe(true);
@@ -75,6 +82,7 @@ test('the follower discards a waiting message of the holder list: gone from ever
 test('a message that failed in the holder shows as failed in the follower, which sends it again: stored once', async () => {
   await fault({ kind: 'http-error', operation: 'SendMessage', status: 400, count: 1 });
   const sent = follower.session.sendMessage({ message: 'try again', contentType: 'text/plain' });
+  sent.catch(() => undefined);
   await expect(sent).rejects.toMatchObject({ type: 'ValidationException' });
   await until(() => listed(follower).length === 1, 'the follower lists the failed message');
   expect(listed(follower)).toEqual([{ content: 'try again', state: 'failed' }]);
@@ -91,6 +99,7 @@ test('a tab that opens later sees what is already pending', async () => {
   // The service refuses SendMessage (500) until the fault ends: the message waits in the holder, retried.
   await fault({ kind: 'http-error', operation: 'SendMessage', status: 500, count: 1_000 });
   const sent = follower.session.sendMessage({ message: 'waiting already', contentType: 'text/plain' });
+  sent.catch(() => undefined);
   await until(() => listed(holder).length === 1, 'the holder lists the message');
   const late = world.open('late');
   const lateLists: PendingMessage[][] = [];
