@@ -113,3 +113,23 @@ test('a tab that opens later sees what is already pending', async () => {
   await until(() => listed(late).length === 0, 'the late tab list empty');
   expect(await world.storedTimes('waiting already')).toBe(1);
 });
+
+test('the holder closes while a message of the follower waits in it: the next holder lists it in every tab and sends it once', async () => {
+  const third = world.open('c');
+  await third.session.connect();
+  await outage();
+  await until(() => !third.core.isUp(), 'the third tab sees the link down');
+  const sent = follower.session.sendMessage({ message: 'kept across the hand-over', contentType: 'text/plain' });
+  sent.catch(() => undefined);
+  await until(() => [holder, follower, third].every((tab) => listed(tab).length === 1), 'every tab lists the message');
+  await world.close(holder);
+  // The call the old holder never answered goes to the next holder (same ClientToken), whose list every tab shows.
+  const rest = [follower, third];
+  await until(() => rest.some((tab) => tab === world.holder()), 'a remaining tab holds');
+  await until(() => rest.every((tab) => listed(tab).length === 1), 'the remaining tabs list the message');
+  for (const tab of rest) expect(listed(tab)).toEqual([{ content: 'kept across the hand-over', state: 'waiting' }]);
+  await endFaults();
+  await expect(sent).resolves.toEqual(expect.objectContaining({ data: expect.objectContaining({ Id: expect.any(String) }) }));
+  await until(() => rest.every((tab) => listed(tab).length === 0), 'the lists empty');
+  expect(await world.storedTimes('kept across the hand-over')).toBe(1);
+});
