@@ -99,7 +99,7 @@ export abstract class ChatSessionBase {
    * outage or throttling holds it; it goes out when the service answers) or `failed` (see docs/outbox.md).
    */
   getPendingMessages(): PendingMessage[] {
-    return this.core.calls.outbox.list();
+    return this.core.pending.list();
   }
 
   /** Sends a `failed` pending message again, with the same ClientToken; resolves as sendMessage does. */
@@ -110,12 +110,12 @@ export abstract class ChatSessionBase {
 
   /** Drops a waiting or failed message (not one being sent); its sendMessage promise rejects `MessageDiscarded`. */
   discardPendingMessage(args: { id: string }): boolean {
-    return this.core.calls.outbox.discard(requireString(args, 'id', 'discardPendingMessage'));
+    return this.core.pending.discard(requireString(args, 'id', 'discardPendingMessage'));
   }
 
   /** Called with the pending messages after every change (a message queued, waiting, sending, sent, failed). */
   onPendingMessagesChanged(handler: (event: PendingMessagesChangedEvent) => void): Unsubscribe {
-    return this.core.calls.outbox.on('change', handler);
+    return this.core.pending.on('change', handler);
   }
 
   async sendEvent<M = null>(args: SendEventArgs<M>): Promise<ParticipantServiceResponse<SendEventResult, M>> {

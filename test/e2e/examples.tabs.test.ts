@@ -84,13 +84,26 @@ it('the customer sends from two pages: each message is stored once and shown in 
   expect((await customerSockets()).opened).toBe(1);
 });
 
+it('during an outage a message typed in a following page shows as waiting in every page, and is stored once when the link is back', async () => {
+  await world.emulator.control('POST', '/emulator/faults', { kind: 'outage', durationMs: 6_000, contactId, participantId: customerId });
+  for (const page of pages) await page.waitFor(testId('connection-banner'), { timeout: 10_000 });
+  // The first page holds the socket: the third hands its message to it, and lists it all the same.
+  await send(pages[2], 'typed in page three while away');
+  for (const page of pages) await page.waitFor(testId('pending-message', 'typed in page three while away'), { timeout: 5_000 });
+  expect(await pages[2].text(testId('pending-messages'))).toContain('Waiting');
+  for (const page of pages) await page.waitFor(testId('pending-message'), { state: 'hidden', timeout: 60_000 });
+  for (const page of pages) await page.waitFor(message('typed in page three while away', true), { timeout: 15_000 });
+  expect(await storedTimes('typed in page three while away')).toBe(1);
+});
+
 it('the holder page closes: another page takes the websocket and the others keep receiving', async () => {
   const [holder, ...rest] = pages;
+  const { opened } = await customerSockets();
   await holder.close();
   await agentSays('after the holder left');
   for (const page of rest) await page.waitFor(message('after the holder left', false), { timeout: 15_000 });
   // The first page held the socket: closing it made another page open one, and only one is open.
-  expect(await customerSockets()).toEqual({ open: 1, opened: 2 });
+  expect(await customerSockets()).toEqual({ open: 1, opened: opened + 1 });
   for (const page of rest) expect((await agentTexts(page)).filter((text) => text === 'after the holder left')).toHaveLength(1);
   pages = rest;
 });

@@ -35,6 +35,7 @@ import { checkResumePoint, throwIfChatEnded } from '../link/resumeCheck.js';
 import { NO_WEBSOCKET_MESSAGE } from '../../transport/environment.js';
 import type { SessionCore } from './sessionCore.js';
 import type { TabShare } from '../tabs/tabShare.js';
+import type { PendingView } from '../tabs/sharedPending.js';
 
 export type { ControllerState } from '../../types.js';
 export type { StateChange } from './phase.js';
@@ -53,6 +54,8 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
   private connection: CoreConnection | null = null;
   /** Other tabs of this chat, reloads and leaving (../tabs); null when none of it is on. */
   private readonly tabs: TabShare | null;
+  /** The pending messages the app sees: the outbox's, or with tabs every tab's (../tabs/sharedPending.ts). */
+  readonly pending: PendingView;
   private readonly refresher: TokenRefresher;
   private connectResult: ConnectChatResult | null = null;
   private readonly incoming: IncomingItems;
@@ -72,6 +75,7 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     this.incoming = new IncomingItems((request) => this.fetchPage(request), (item) => this.deliverItem(item), deps.logger);
     this.tabs = tabShare(args, deps, () => this.provider.connectionToken);
     this.calls = sessionCalls(args, { gate: this, services: deps, features: this.features }, this.tabs);
+    this.pending = this.tabs ? this.tabs.sharePending(this.calls.outbox) : this.calls.outbox;
   }
 
   /** @internal */

@@ -24,6 +24,8 @@ export type SessionCalls = Pick<ServiceCalls, 'run' | 'sendMessage' | 'resendFai
 
 export interface SessionCore {
   readonly calls: SessionCalls;
+  /** The pending messages the app sees: this session's outbox, or with tabs the chat's in every tab. */
+  readonly pending: Pick<Outbox, 'list' | 'discard' | 'on'>;
   /** Subscribes to one event by name (an unknown name never fires), or to every event. */
   readonly bus: Pick<EventBus<SessionEventMap>, 'onName' | 'onAll'>;
   readonly sessionType: ChatSessionType;

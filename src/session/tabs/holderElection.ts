@@ -96,6 +96,12 @@ export class LockElection implements HolderElection {
       this.wait();
       return;
     }
+    if (this.role === 'idle') {
+      // The browser refuses locks here (storage blocked in a way detection missed): hold alone, as without tabs.
+      this.logger.warn('The browser refused the chat lock: this tab keeps its own websocket', error);
+      this.setRole('hold');
+      return;
+    }
     this.logger.error('Requesting the chat lock failed', error);
   }
 

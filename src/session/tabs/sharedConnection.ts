@@ -30,6 +30,8 @@ export interface SharedConnectionParts {
   given: WebSocketManagerLike | null;
   /** A manager for a holding turn (the session's own). */
   createManager: () => WebSocketManagerLike;
+  /** Told after every change of role. */
+  roleChanged?: () => void;
 }
 
 /** A SessionConnection's options but the manager, which each holding turn gets anew. */
@@ -86,6 +88,11 @@ export class SharedConnection {
     this.unsubscribe = null;
   }
 
+  /** True when this tab follows `tab`. */
+  heldBy(tab: string): boolean {
+    return this.role.name === 'following' && this.role.holderId === tab;
+  }
+
   /** A follower's send goes to the holder; null when this tab runs it itself. */
   forward(method: ForwardedMethod, input: unknown): Promise<unknown> | null {
     return this.role.name === 'following' ? this.parts.calls.forward(method, input) : null;
@@ -95,6 +102,7 @@ export class SharedConnection {
     if (this.role.name === 'ended') return;
     if (role === 'hold') this.hold();
     else this.follow();
+    this.parts.roleChanged?.();
   }
 
   private hold(): void {

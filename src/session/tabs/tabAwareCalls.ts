@@ -36,23 +36,32 @@ export class TabAwareCalls extends ServiceCalls {
     return forwarded ?? super.sendMessage(input, metadata);
   }
 
+  override resendFailedMessage<M>(id: string, metadata: M | undefined): Promise<Response<SendMessageResult, M>> {
+    // A failed message of this tab's own outbox is sent from here; one of the holder's list, by the holder.
+    const own = this.outbox.list().some((message) => message.id === id && message.state === 'failed');
+    return (own ? null : this.forwarded<Response<SendMessageResult, M>>('resendFailedMessage', { id }, metadata)) ?? super.resendFailedMessage(id, metadata);
+  }
+
   override sendEvent<M>(input: CheckedSendEvent, metadata: M | undefined): Promise<SendEventOutcome<M>> {
     return this.forwarded<SendEventOutcome<M>>('sendEvent', input, metadata) ?? super.sendEvent(input, metadata);
   }
 
   /** Holder: runs a call another tab handed over, through this tab's own send path. */
   serve(method: ForwardedMethod, input: unknown): Promise<unknown> {
-    return method === 'sendMessage' ? super.sendMessage(input as CheckedSendMessage, undefined) : super.sendEvent(input as CheckedSendEvent, undefined);
+    if (method === 'sendMessage') return super.sendMessage(input as CheckedSendMessage, undefined);
+    if (method === 'sendEvent') return super.sendEvent(input as CheckedSendEvent, undefined);
+    const { id } = input as { id: string };
+    return method === 'resendFailedMessage' ? super.resendFailedMessage(id, undefined) : Promise.resolve(this.outbox.discard(id));
   }
 
-  private forwarded<T>(method: ForwardedMethod, input: CheckedSendMessage | CheckedSendEvent, metadata: unknown): Promise<T> | null {
+  private forwarded<T>(method: ForwardedMethod, input: CheckedSendMessage | CheckedSendEvent | { id: string }, metadata: unknown): Promise<T> | null {
     try {
       this.callContext.gate.tokenFor(method);
     } catch (error) {
       return Promise.reject(error);
     }
     // The caller's metadata stays in this tab (it may hold anything); the holder's answer gets it back below.
-    const { metadata: _callerMetadata, ...args } = input as (CheckedSendMessage | CheckedSendEvent) & { metadata?: unknown };
+    const { metadata: _callerMetadata, ...args } = input as { metadata?: unknown };
     const answer = this.route.forward(method, args);
     if (answer === null) return null;
     return answer.then(

@@ -62,16 +62,11 @@ type BrowserScope = Omit<typeof globalThis, 'BroadcastChannel'> & {
   fetch?: (url: string, init: Record<string, unknown>) => Promise<unknown>;
 };
 
-/** A storage that answers reads and takes writes, else null (blocked storage throws SecurityError on access). */
-function usableStorage(scope: BrowserScope): TabStorage | null {
-  try {
-    const storage = scope.sessionStorage;
-    if (!storage) return null;
-    storage.getItem('amazon-connect-chat.probe');
-    return storage;
-  } catch {
-    return null;
-  }
+/** The page's sessionStorage (null where there is none); throws where the browser blocks storage for the page. */
+function pageStorage(scope: BrowserScope): TabStorage | null {
+  const storage = scope.sessionStorage ?? null;
+  storage?.getItem('amazon-connect-chat.probe');
+  return storage;
 }
 
 function browserPage(scope: BrowserScope): TabPage | null {
@@ -89,21 +84,22 @@ function browserPage(scope: BrowserScope): TabPage | null {
 
 /**
  * The browser's tab environment. A browser that blocks storage for the page (privacy settings, opaque
- * origins, some sandboxed iframes) throws on BroadcastChannel or navigator.locks too: the problem says so.
+ * origins, some sandboxed iframes) throws on sessionStorage and refuses BroadcastChannel (Firefox) or every
+ * Web Lock request (Chromium) too: the problem says so, and each tab keeps its own websocket.
  */
 export function detectTabEnvironment(scope: BrowserScope = globalThis as BrowserScope): TabSupport {
   const Channel = scope.BroadcastChannel as (new (name: string) => TabChannelPort) | undefined;
   if (typeof Channel !== 'function' || typeof scope.document === 'undefined') {
     return { environment: null, problem: 'this environment has no BroadcastChannel' };
   }
+  let refused = 'BroadcastChannel';
   try {
     new Channel('amazon-connect-chat.probe').close();
+    refused = 'storage';
+    const storage = pageStorage(scope);
     const locks = scope.navigator?.locks ?? null;
-    return {
-      environment: { openChannel: (name) => new Channel(name), locks, storage: usableStorage(scope), page: browserPage(scope) },
-      problem: null,
-    };
+    return { environment: { openChannel: (name) => new Channel(name), locks, storage, page: browserPage(scope) }, problem: null };
   } catch (error) {
-    return { environment: null, problem: `the browser refused BroadcastChannel (${reasonOf(error)})` };
+    return { environment: null, problem: `the browser refused ${refused} (${reasonOf(error)})` };
   }
 }

@@ -1,7 +1,7 @@
 // The messages the tabs of one chat exchange over their BroadcastChannel. Every message names its sender
 // (`from`, a random id per session); a message meant for one tab names it in `to`. Only what the feature
 // needs travels: items, link events, the calls a follower hands to the holder and their answers.
-import type { ChatTranscriptItem } from '../../types.js';
+import type { ChatTranscriptItem, PendingMessage } from '../../types.js';
 import type { DeepHeartbeatInfo } from '../link/linkListener.js';
 
 /** A link event as the holder's websocket reported it, relayed to the followers. */
@@ -16,7 +16,7 @@ export type RelayedLinkEvent =
   | { event: 'resync' };
 
 /** The calls a follower hands to the holder, so that the holder's throttles and outbox see every tab's. */
-export type ForwardedMethod = 'sendMessage' | 'sendEvent';
+export type ForwardedMethod = 'sendMessage' | 'sendEvent' | 'resendFailedMessage' | 'discardPendingMessage';
 
 /** An error crossing the channel: the fields a ChatServiceError is rebuilt from. */
 export interface ForwardedError {
@@ -39,9 +39,11 @@ export type TabMessage =
   | { kind: 'pong'; from: string; to: string }
   | ({ kind: 'link'; from: string } & RelayedLinkEvent)
   | { kind: 'call'; from: string; to: string; callId: string; method: ForwardedMethod; input: unknown }
-  | { kind: 'answer'; from: string; to: string; callId: string; data?: unknown; error?: ForwardedError };
+  | { kind: 'answer'; from: string; to: string; callId: string; data?: unknown; error?: ForwardedError }
+  /** The holder's pending messages (its outbox), after every change. */
+  | { kind: 'pending'; from: string; list: PendingMessage[] };
 
-const KINDS = new Set(['hello', 'present', 'welcome', 'holding', 'bye', 'ping', 'pong', 'link', 'call', 'answer']);
+const KINDS = new Set(['hello', 'present', 'welcome', 'holding', 'bye', 'ping', 'pong', 'link', 'call', 'answer', 'pending']);
 
 /** A message of this protocol, else null (another library could use a channel of the same name). */
 export function asTabMessage(data: unknown): TabMessage | null {

@@ -13,6 +13,7 @@ import { LeaveOnClose } from './leaveOnClose.js';
 import type { LeaveRequest } from './leaveRequest.js';
 import { ReloadSnapshot, SNAPSHOT_KEY_PREFIX } from './reloadSnapshot.js';
 import { SharedConnection, type SharedLinkOptions } from './sharedConnection.js';
+import { SharedPending, type PendingView } from './sharedPending.js';
 import { TabChannel } from './tabChannel.js';
 import type { TabEnvironment } from './tabEnvironment.js';
 import { chatChannelName, type ForwardedMethod } from './tabMessages.js';
@@ -33,6 +34,7 @@ export class TabShare {
   private connection: SharedConnection | null = null;
   private readonly snapshot: ReloadSnapshot | null;
   private readonly leaving: LeaveOnClose | null;
+  private pending: SharedPending | null = null;
   private serve: ServeCall = () => Promise.reject(new IllegalStateException('No send path for calls of other tabs'));
   private readonly pageHidden = (event: Event): void => {
     if (!(event as PageTransitionEvent).persisted) this.channel?.post({ kind: 'bye' });
@@ -59,6 +61,12 @@ export class TabShare {
     this.serve = serve;
   }
 
+  /** The pending messages every tab of the chat sees (this tab's outbox's, then the holder's). */
+  sharePending(own: PendingView): PendingView {
+    this.pending = new SharedPending(own);
+    return this.pending;
+  }
+
   /** The items an earlier page load of this tab showed, to replay before connecting (empty when none). */
   restore(): ChatTranscriptItem[] {
     return this.snapshot?.restore() ?? [];
@@ -82,8 +90,11 @@ export class TabShare {
     const channel = this.openChannel();
     const calls = new ForwardedCalls(channel, (method, input) => this.serve(method, input), logger);
     const election = new LockElection(environment.locks, this.name, logger);
-    this.connection = new SharedConnection(options, { channel, election, calls, given, createManager });
-    return this.connection;
+    const pending = this.pending;
+    const connection = new SharedConnection(options, { channel, election, calls, given, createManager, roleChanged: () => pending?.changed() });
+    pending?.attach(channel, connection);
+    this.connection = connection;
+    return connection;
   }
 
   /** A send of a following tab goes to the holder; null when this tab makes it itself. */
@@ -95,6 +106,7 @@ export class TabShare {
   ended(): void {
     this.snapshot?.clear();
     this.leaving?.stop();
+    this.pending?.ended();
     this.connection = null;
     this.options.environment.page?.window.removeEventListener('pagehide', this.pageHidden);
     this.channel?.close();

@@ -2,8 +2,8 @@
 // that is full or blocked costs that feature (with a warning) and, when blocked, the shared socket too.
 import { detectTabEnvironment } from '../../../src/session/tabs/tabEnvironment';
 import { SNAPSHOT_KEY_PREFIX } from '../../../src/session/tabs/reloadSnapshot';
-import { FakeStorage } from '../../support/fakes/fakeTabs';
-import { agentMessage, FakeBrowser, settle, type FakeTab } from '../../support/fakes/tabHarness';
+import { FakeStorage } from '../../support/tabs/fakeTabs';
+import { agentMessage, FakeBrowser, settle, type FakeTab } from '../../support/tabs/tabHarness';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());

@@ -1,7 +1,7 @@
 // Tabs of one chat over fake channels and locks: one websocket, every event in every tab once and in
 // order, sends through the holder, hand-over on close, take-over from a frozen holder.
 import { HOLDER_SILENT_MS } from '../../../src/session/tabs/sharedConnection';
-import { agentMessage, FakeBrowser, settle, type FakeTab } from '../../support/fakes/tabHarness';
+import { agentMessage, FakeBrowser, settle, type FakeTab } from '../../support/tabs/tabHarness';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());

@@ -187,3 +187,37 @@ export class FakeStorage implements TabStorage {
     if (writing && this.mode === 'full') throw Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
   }
 }
+
+/**
+ * How a tab's browser treats storage: usable, full (writes throw), blocked in one engine's way, or usable
+ * while Web Lock requests are refused all the same (an engine whose refusal detection cannot see).
+ */
+export type StorageSetting = 'ok' | 'full' | 'blocked-channel' | 'blocked-locks' | 'locks-refused';
+
+const securityError = (what: string): Error => Object.assign(new Error(`${what}: the operation is insecure.`), { name: 'SecurityError' });
+
+/**
+ * The globals one tab's page gives `detectTabEnvironment` (BroadcastChannel, navigator.locks, sessionStorage,
+ * document), over the shared fakes. Blocked storage throws on `sessionStorage` and refuses what the engine
+ * refuses with it: `blocked-channel` the BroadcastChannel constructor (Firefox), `blocked-locks` every lock
+ * request (Chromium: "Access to the Locks API is denied in this context").
+ */
+export function fakeTabScope(tab: string, hub: FakeBroadcastHub, locks: FakeLockManager | null, storage: FakeStorage, setting: StorageSetting = 'ok'): object {
+  const blocked = setting.startsWith('blocked');
+  if (setting === 'full') storage.mode = 'full';
+  if (blocked) storage.mode = 'blocked';
+  const tabLocks = locks?.for(tab);
+  const refusedLocks: TabLocks = { request: () => Promise.reject(securityError('navigator.locks.request')) };
+  return {
+    document: {},
+    BroadcastChannel: function FakeBroadcastChannel(name: string): TabChannelPort {
+      if (setting === 'blocked-channel') throw securityError('BroadcastChannel');
+      return hub.open(name, tab);
+    },
+    navigator: tabLocks ? { locks: setting.endsWith('locks') || setting === 'locks-refused' ? refusedLocks : tabLocks } : {},
+    get sessionStorage(): TabStorage {
+      if (blocked) throw securityError('sessionStorage');
+      return storage;
+    },
+  };
+}

@@ -7,7 +7,7 @@ import type { ChatCoreDeps } from '../../../src/session/core/coreDeps';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
 import type { TabEnvironment } from '../../../src/session/tabs/tabEnvironment';
 import type { ChatTabOptions, ChatTranscriptItem } from '../../../src/types';
-import { CUSTOMER_DETAILS, fakeClient, FakeManager, flush, type FakeClient } from './sessionHarness';
+import { CUSTOMER_DETAILS, fakeClient, FakeManager, flush, type FakeClient } from '../fakes/sessionHarness';
 import { FakeBroadcastHub, FakeLockManager, FakeStorage } from './fakeTabs';
 
 export interface FakeTab {
