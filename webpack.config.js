@@ -31,6 +31,8 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]adaptors[\\/]getEndpointFromInstructions\.js$/, 'endpointParameters.js'],
   [/client-connectparticipant[\\/]dist-es[\\/]runtimeExtensions\.js$/, 'runtimeExtensions.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
+  [/client-connectparticipant[\\/]dist-es[\\/]models[\\/](errors|ConnectParticipantServiceException)\.js$/, 'serviceExceptions.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]exceptions\.js$/, 'serviceExceptions.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */

@@ -19,11 +19,14 @@ import * as retryAfterDate from '../../../scripts/stubs/retryAfterDate.js';
 // @ts-expect-error plain ES module without types
 import * as sdkLogger from '../../../scripts/stubs/sdkLogger.js';
 // @ts-expect-error plain ES module without types
+import * as serviceExceptions from '../../../scripts/stubs/serviceExceptions.js';
+// @ts-expect-error plain ES module without types
 import * as sigV4Config from '../../../scripts/stubs/sigV4Config.js';
 // @ts-expect-error plain ES module without types
 import * as uuid from '../../../scripts/stubs/uuid.js';
 // @ts-expect-error plain ES module without types
 import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
+import * as sdk from '@aws-sdk/client-connectparticipant';
 import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
 import { silentSdkLogger, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
 
@@ -141,5 +144,40 @@ describe('configuration stand-ins', () => {
     const sigV4 = [{ schemeId: 'aws.auth#sigv4' }];
     expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({ httpAuthSchemes: sigV4 })).toThrow('supports only the smithy.api#noAuth auth scheme');
     expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({})).toThrow('supports only the smithy.api#noAuth auth scheme');
+  });
+});
+
+describe('service exceptions', () => {
+  const standIn = serviceExceptions as Record<string, new (options: Record<string, unknown>) => Error>;
+  const real = sdk as unknown as Record<string, new (options: Record<string, unknown>) => Error>;
+  const $metadata = { httpStatusCode: 404, requestId: 'r-1' };
+  // Compared with the SDK's CommonJS build (what jest loads): the same fields and values. The order of
+  // own keys differs between the SDK's own builds (class fields or not), so it is not compared.
+  const shape = (error: Error) => ({
+    fields: { ...error },
+    message: error.message,
+    name: error.name,
+    className: error.constructor.name,
+  });
+
+  it.each(['AccessDeniedException', 'ConflictException', 'InternalServerException', 'ResourceNotFoundException', 'ServiceQuotaExceededException', 'ThrottlingException', 'ValidationException'])(
+    '%s has the fields of the SDK class',
+    (name) => {
+      const options = { $metadata, message: 'm', Message: undefined };
+      const made = new (standIn[name] as new (o: Record<string, unknown>) => Error)(options);
+      expect(shape(made)).toEqual(shape(new (real[name] as new (o: Record<string, unknown>) => Error)(options)));
+      expect(made).toBeInstanceOf(standIn.ConnectParticipantServiceException);
+      expect(made).toBeInstanceOf(standIn.ServiceException);
+    },
+  );
+
+  it('the base exception takes any name and fault, as the SDK one does', () => {
+    const options = { name: 'TeapotException', $fault: 'client', $metadata, message: 'tea' };
+    const made = new (standIn.ConnectParticipantServiceException as new (o: Record<string, unknown>) => Error)(options);
+    expect(shape(made)).toEqual(shape(new (real.ConnectParticipantServiceException as new (o: Record<string, unknown>) => Error)(options)));
+  });
+
+  it("refuses the SDK protocols' decoration helper", () => {
+    expect(() => (serviceExceptions as { decorateServiceException: Fn }).decorateServiceException(new Error('x'))).toThrow('not part of this bundle');
   });
 });
