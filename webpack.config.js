@@ -33,6 +33,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
   [/client-connectparticipant[\\/]dist-es[\\/]models[\\/](errors|ConnectParticipantServiceException)\.js$/, 'serviceExceptions.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]exceptions\.js$/, 'serviceExceptions.js'],
+  [/@smithy[\\/]fetch-http-handler[\\/]dist-es[\\/]fetch-http-handler\.js$/, 'fetchHandler.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */
