@@ -34,6 +34,7 @@ const SDK_FILE_STUBS = [
   [/client-connectparticipant[\\/]dist-es[\\/]models[\\/](errors|ConnectParticipantServiceException)\.js$/, 'serviceExceptions.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]exceptions\.js$/, 'serviceExceptions.js'],
   [/@smithy[\\/]fetch-http-handler[\\/]dist-es[\\/]fetch-http-handler\.js$/, 'fetchHandler.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]command\.js$/, 'command.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */
