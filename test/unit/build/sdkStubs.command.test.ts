@@ -16,7 +16,7 @@ import { SendMessage$ } from '../../../scripts/stubs/operationSchemas.js';
 type Next = (args: Record<string, unknown>) => Promise<unknown>;
 type Middleware = (next: Next, context: Record<string, unknown>) => Next;
 interface Stack { add: (middleware: Middleware, options: Record<string, unknown>) => void }
-interface Builder { ep: (e: unknown) => Builder; m: (f: unknown) => Builder; s: (...a: string[]) => Builder; n: (...a: string[]) => Builder; sc: (s: unknown) => Builder; build: () => new (input: unknown) => { resolveMiddleware: (stack: unknown, config: unknown, options?: unknown) => (command: unknown) => Promise<unknown> } }
+interface Builder { ep: (e: unknown) => Builder; m: (f: unknown) => Builder; s: (...a: unknown[]) => Builder; n: (...a: string[]) => Builder; sc: (s: unknown) => Builder; build: () => new (input: unknown) => { resolveMiddleware: (stack: unknown, config: unknown, options?: unknown) => (command: unknown) => Promise<unknown> } }
 
 /** Runs one command through a client stack and a command middleware; what each saw, in order. */
 async function run(Command: { classBuilder: () => Builder }, constructStack: () => Stack) {
