@@ -1,0 +1,68 @@
+/**
+ * @jest-environment node
+ */
+// The script-tag bundle's stand-in for the AWS SDK's retry middleware (scripts/stubs/retryMiddleware.js):
+// with the Participant client's retry strategy, the same attempts, headers, error kinds and hints given to
+// the strategy, `$metadata` and final errors as the SDK's middleware, for answers and failures alike.
+import { retryMiddleware as sdkRetryMiddleware } from '@smithy/core/retry';
+import { HttpRequest } from '@smithy/protocol-http';
+// @ts-expect-error plain ES module without types
+import { bindRetryMiddleware } from '../../../scripts/stubs/retryMiddleware.js';
+import { ParticipantRetryStrategy } from '../../../src/client/retryStrategy';
+
+type Outcome = { output: Record<string, unknown> } | { thrown: unknown };
+type Middleware = (options: unknown) => (next: (args: unknown) => Promise<unknown>, context: Record<string, unknown>) => (args: unknown) => Promise<unknown>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const failure = (status: number, name: string, headers: Record<string, string> = {}) =>
+  Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $response: { statusCode: status, headers } });
+
+/** Runs one call through `middleware` with answers in turn; what every attempt and the strategy saw. */
+async function run(middleware: Middleware, outcomes: Outcome[]) {
+  const strategy = new ParticipantRetryStrategy({ baseDelayMs: 0, throttlingBaseDelayMs: 0 });
+  const infos: unknown[] = [];
+  const refresh = strategy.refreshRetryTokenForRetry.bind(strategy);
+  strategy.refreshRetryTokenForRetry = (token, info) => {
+    infos.push({ errorType: info.errorType, hinted: info.retryAfterHint instanceof Date });
+    return refresh(token, info);
+  };
+  const request = new HttpRequest({ method: 'POST', hostname: 'h', path: '/p', headers: {}, body: '{}' });
+  const attempts: Array<Record<string, string>> = [];
+  const next = async () => {
+    attempts.push({ ...request.headers });
+    const outcome = outcomes[attempts.length - 1] as Outcome;
+    if ('thrown' in outcome) throw outcome.thrown;
+    return { response: {}, output: { ...outcome.output, $metadata: {} } };
+  };
+  const options = { retryStrategy: async () => strategy, maxAttempts: async () => strategy.maxAttempts };
+  const handler = middleware(options)(next, {});
+  const result = await handler({ request, input: {} }).then((value) => ({ value }), (error: unknown) => ({ error, metadata: (error as { $metadata?: unknown }).$metadata, message: (error as Error).message }));
+  const ids = new Set(attempts.map((headers) => headers['amz-sdk-invocation-id']));
+  expect([...ids]).toEqual([expect.stringMatching(UUID)]);
+  return { result, infos, attempts: attempts.map((headers) => headers['amz-sdk-request']), quota: strategy.quota };
+}
+
+describe('retry middleware stand-in', () => {
+  it.each<[string, Outcome[]]>([
+    ['a first answer', [{ output: { Id: 'm' } }]],
+    ['503, then 429 with Retry-After, then an answer', [{ thrown: failure(503, 'ServiceUnavailable') }, { thrown: failure(429, 'ThrottlingException', { 'Retry-After': '0' }) }, { output: { Id: 'm' } }]],
+    ['a network failure three times (attempts run out)', [{ thrown: new TypeError('Failed to fetch') }, { thrown: new TypeError('Failed to fetch') }, { thrown: new TypeError('Failed to fetch') }]],
+    ['a 400 (no retry)', [{ thrown: failure(400, 'ValidationException') }]],
+    ['a 501 (a server error the SDK does not retry)', [{ thrown: failure(501, 'NotImplemented') }]],
+    ['a thrown string', [{ thrown: 'boom' }]],
+  ])('%s: as the SDK middleware', async (_label, outcomes) => {
+    const expected = await run(sdkRetryMiddleware as unknown as Middleware, outcomes);
+    expect(await run(bindRetryMiddleware() as Middleware, outcomes)).toEqual(expected);
+  });
+
+  it('refuses an abort signal, a streamed body and a strategy without retry tokens', async () => {
+    const middleware = (bindRetryMiddleware() as Middleware);
+    const strategy = new ParticipantRetryStrategy();
+    const options = { retryStrategy: async () => strategy, maxAttempts: async () => 3 };
+    const next = async () => ({ response: {}, output: { $metadata: {} } });
+    const request = new HttpRequest({ method: 'POST', hostname: 'h', path: '/p', headers: {}, body: '{}' });
+    await expect(middleware(options)(next, { __smithy_context: { abortSignal: {} } })({ request })).rejects.toThrow('An abort signal is not part of this bundle');
+    await expect(middleware(options)(next, {})({ request: new HttpRequest({ ...request, body: new Uint8Array(1) }) })).rejects.toThrow('not text');
+    await expect(middleware({ ...options, retryStrategy: async () => ({ retry: jest.fn() }) })(next, {})({ request })).rejects.toThrow('without retry tokens');
+  });
+});
