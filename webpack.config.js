@@ -36,6 +36,7 @@ const SDK_FILE_STUBS = [
   [/@smithy[\\/]fetch-http-handler[\\/]dist-es[\\/]fetch-http-handler\.js$/, 'fetchHandler.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]command\.js$/, 'command.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/]retryMiddleware\.js$/, 'retryMiddleware.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]transport[\\/]httpRequest\.js$/, 'httpRequest.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */

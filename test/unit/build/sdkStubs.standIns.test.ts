@@ -9,6 +9,8 @@ import * as bodyLength from '../../../scripts/stubs/bodyLength.js';
 // @ts-expect-error plain ES module without types
 import * as defaultsMode from '../../../scripts/stubs/defaultsMode.js';
 // @ts-expect-error plain ES module without types
+import * as httpRequest from '../../../scripts/stubs/httpRequest.js';
+// @ts-expect-error plain ES module without types
 import * as noAuthPlugins from '../../../scripts/stubs/noAuthPlugins.js';
 // @ts-expect-error plain ES module without types
 import * as normalizedSchema from '../../../scripts/stubs/normalizedSchema.js';
@@ -27,6 +29,8 @@ import * as uuid from '../../../scripts/stubs/uuid.js';
 // @ts-expect-error plain ES module without types
 import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
 import * as sdk from '@aws-sdk/client-connectparticipant';
+import { HttpRequest as SdkHttpRequest } from '@smithy/protocol-http';
+import { ParticipantHttpRequest } from '../../../src/client/restJsonRequest';
 import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
 import { silentSdkLogger, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
 
@@ -179,5 +183,21 @@ describe('service exceptions', () => {
 
   it("refuses the SDK protocols' decoration helper", () => {
     expect(() => (serviceExceptions as { decorateServiceException: Fn }).decorateServiceException(new Error('x'))).toThrow('not part of this bundle');
+  });
+});
+
+describe('HttpRequest', () => {
+  const StandIn = (httpRequest as { HttpRequest: { isInstance: Fn; clone: Fn } & (new () => unknown) }).HttpRequest;
+
+  it('tells a request from anything else as the SDK does', () => {
+    const values = [new ParticipantHttpRequest(), new SdkHttpRequest({}), { method: 'GET', protocol: 'https:', hostname: 'h', path: '/', query: {}, headers: {} }, { method: 'GET', hostname: 'h', path: '/', query: {}, headers: {} }, { statusCode: 200, headers: {} }, null, undefined, 0];
+    const answers = values.map((value) => StandIn.isInstance(value));
+    expect(answers).toEqual(values.map((value) => SdkHttpRequest.isInstance(value)));
+    expect(answers.slice(0, 3)).toEqual([true, true, true]);
+  });
+
+  it('refuses to make or clone a request', () => {
+    expect(() => new StandIn()).toThrow("The AWS SDK's HttpRequest class is not part of this bundle");
+    expect(() => StandIn.clone(new ParticipantHttpRequest())).toThrow('not part of this bundle');
   });
 });
