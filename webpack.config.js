@@ -37,6 +37,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]command\.js$/, 'command.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/]retryMiddleware\.js$/, 'retryMiddleware.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]transport[\\/]httpRequest\.js$/, 'httpRequest.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]schema[\\/]middleware[\\/]getSchemaSerdePlugin\.js$/, 'schemaSerde.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */
