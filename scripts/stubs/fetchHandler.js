@@ -6,17 +6,10 @@
 // signal or a per-call timeout, asks for a clear error instead of a request that differs.
 import { HttpResponse, buildQueryString } from '@smithy/core/protocols';
 
-/** Settings the SDK's handler is told about that leave the request as it is. */
-const PASSIVE_SETTINGS = new Set([Symbol.for('logger'), Symbol.for('@smithy/defaultSocketTimeout'), 'requestTimeout']);
+/** The settings the SDK's handler reads that would change the request: none is covered here. */
+const REQUEST_SETTINGS = ['requestTimeout', 'keepAlive', 'credentials', 'cache', 'requestInit', 'customFetch'];
 
 const notInBundle = (what) => new Error(`${what} is not part of this bundle's fetch handler (the Participant client sets none)`);
-
-const checkSettings = (config) => {
-  for (const key of Reflect.ownKeys(config)) {
-    if (!PASSIVE_SETTINGS.has(key) || (key === 'requestTimeout' && config[key])) throw notInBundle(`The request handler option ${String(key)}`);
-  }
-  return config;
-};
 
 export class FetchHttpHandler {
   static create(instanceOrOptions) {
@@ -24,7 +17,7 @@ export class FetchHttpHandler {
   }
 
   constructor(options) {
-    this.configProvider = Promise.resolve(typeof options === 'function' ? options() : options).then((config) => checkSettings(config || {}));
+    this.configProvider = Promise.resolve(typeof options === 'function' ? options() : options).then((config) => config || {});
   }
 
   destroy() {}
@@ -32,6 +25,8 @@ export class FetchHttpHandler {
   async handle(request, { abortSignal, requestTimeout } = {}) {
     if (abortSignal || requestTimeout) throw notInBundle('An abort signal or a per-call timeout');
     this.config = await this.configProvider;
+    const setting = REQUEST_SETTINGS.find((name) => this.config[name]);
+    if (setting) throw notInBundle(`The request handler option ${setting}`);
     const query = buildQueryString(request.query || {});
     const auth = request.username != null || request.password != null ? `${request.username ?? ''}:${request.password ?? ''}@` : '';
     const url = `${request.protocol}//${auth}${request.hostname}${request.port ? `:${request.port}` : ''}${request.path}${query ? `?${query}` : ''}${request.fragment ? `#${request.fragment}` : ''}`;
@@ -54,7 +49,7 @@ export class FetchHttpHandler {
 
   updateHttpClientConfig(key, value) {
     this.config = undefined;
-    this.configProvider = this.configProvider.then((config) => checkSettings(Object.assign(config, { [key]: value })));
+    this.configProvider = this.configProvider.then((config) => Object.assign(config, { [key]: value }));
   }
 
   httpHandlerConfigs() {
