@@ -38,6 +38,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/]retryMiddleware\.js$/, 'retryMiddleware.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]transport[\\/]httpRequest\.js$/, 'httpRequest.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]schema[\\/]middleware[\\/]getSchemaSerdePlugin\.js$/, 'schemaSerde.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]endpointMiddleware\.js$/, 'endpointMiddleware.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */
