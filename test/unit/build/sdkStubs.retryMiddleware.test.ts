@@ -1,13 +1,16 @@
 /**
  * @jest-environment node
  */
-// The script-tag bundle's stand-in for the AWS SDK's retry middleware (scripts/stubs/retryMiddleware.js):
+// The script-tag bundle's stand-ins for the AWS SDK's retry middleware (scripts/stubs/retryMiddleware.js)
+// and retry settings (scripts/stubs/retryConfig.js):
 // with the Participant client's retry strategy, the same attempts, headers, error kinds and hints given to
 // the strategy, `$metadata` and final errors as the SDK's middleware, for answers and failures alike.
-import { retryMiddleware as sdkRetryMiddleware } from '@smithy/core/retry';
+import { resolveRetryConfig as sdkResolveRetryConfig, retryMiddleware as sdkRetryMiddleware } from '@smithy/core/retry';
 import { HttpRequest } from '@smithy/protocol-http';
 // @ts-expect-error plain ES module without types
 import { bindRetryMiddleware } from '../../../scripts/stubs/retryMiddleware.js';
+// @ts-expect-error plain ES module without types
+import { resolveRetryConfig } from '../../../scripts/stubs/retryConfig.js';
 import { ParticipantRetryStrategy } from '../../../src/client/retryStrategy';
 
 type Outcome = { output: Record<string, unknown> } | { thrown: unknown };
@@ -64,5 +67,22 @@ describe('retry middleware stand-in', () => {
     await expect(middleware(options)(next, { __smithy_context: { abortSignal: {} } })({ request })).rejects.toThrow('An abort signal is not part of this bundle');
     await expect(middleware(options)(next, {})({ request: new HttpRequest({ ...request, body: new Uint8Array(1) }) })).rejects.toThrow('not text');
     await expect(middleware({ ...options, retryStrategy: async () => ({ retry: jest.fn() }) })(next, {})({ request })).rejects.toThrow('without retry tokens');
+  });
+});
+
+describe('retry settings stand-in', () => {
+  it("resolves the client's strategy and attempts as the SDK does", async () => {
+    const resolveBoth = async (resolve: (input: Record<string, unknown>) => Record<string, () => Promise<unknown>>) => {
+      const strategy = new ParticipantRetryStrategy({ maxAttempts: 2 });
+      const resolved = resolve({ retryStrategy: strategy, maxAttempts: strategy.maxAttempts });
+      return { maxAttempts: await resolved.maxAttempts?.(), sameStrategy: (await resolved.retryStrategy?.()) === strategy, oncePromise: resolved.retryStrategy?.() === resolved.retryStrategy?.() };
+    };
+    const expected = await resolveBoth(sdkResolveRetryConfig as unknown as (input: Record<string, unknown>) => Record<string, () => Promise<unknown>>);
+    expect(expected).toEqual({ maxAttempts: 2, sameStrategy: true, oncePromise: true });
+    expect(await resolveBoth(resolveRetryConfig)).toEqual(expected);
+  });
+
+  it('refuses a client without a strategy of its own', () => {
+    expect(() => resolveRetryConfig({})).toThrow("The AWS SDK's default retry strategies are not part of this bundle");
   });
 });
