@@ -35,7 +35,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]exceptions\.js$/, 'serviceExceptions.js'],
   [/@smithy[\\/]fetch-http-handler[\\/]dist-es[\\/]fetch-http-handler\.js$/, 'fetchHandler.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]command\.js$/, 'command.js'],
-  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/]retryMiddleware\.js$/, 'retryMiddleware.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/](retryMiddleware|omitRetryHeadersMiddleware)\.js$/, 'retryMiddleware.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]transport[\\/]httpRequest\.js$/, 'httpRequest.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]schema[\\/]middleware[\\/]getSchemaSerdePlugin\.js$/, 'schemaSerde.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]endpointMiddleware\.js$/, 'endpointMiddleware.js'],

@@ -1,14 +1,15 @@
-// Stands in for the AWS SDK's retry middleware in the script-tag bundle, in the one form the Participant
-// client runs it: with its own retry strategy (src/client/retryStrategy.ts, a "V2" strategy of retry
-// tokens), text bodies, and no abort signal (no Participant client call passes one; command.js refuses
-// per-call options). For that form it does what the SDK's middleware does, step for step: one invocation
-// id per call, an `amz-sdk-request: attempt=N; max=M` header per attempt, the SDK's own error
-// classification and Retry-After reading for the strategy, its delay between attempts, and the attempt
-// count and total delay in `$metadata`. A strategy of the older kind, a streamed body or an abort signal
-// asks for a clear error instead.
+// Stands in for the AWS SDK's retry middleware (and its omit-retry-headers middleware) in the script-tag
+// bundle, in the one form the Participant client runs it: with its own retry strategy
+// (src/client/retryStrategy.ts, a "V2" strategy of retry tokens), text bodies, and no abort signal (no
+// Participant client call passes one; command.js refuses per-call options). For that form it does what the
+// SDK's middleware does, step for step: the SDK's own error classification and Retry-After reading for the
+// strategy, its delay between attempts, and the attempt count and total delay in `$metadata`. The SDK's
+// middleware also writes `amz-sdk-invocation-id` and `amz-sdk-request` headers, and its omit-retry-headers
+// middleware deletes them again before the request goes out (the client's requests never carry them), so
+// here neither happens. A strategy of the older kind, a streamed body or an abort signal asks for a clear
+// error instead.
 import { getRetryAfterHint, isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { HttpRequest } from '@smithy/core/protocols';
-import { v4 } from '@smithy/core/serde';
 
 export const retryMiddlewareOptions = { name: 'retryMiddleware', tags: ['RETRY'], step: 'finalizeRequest', priority: 'high', override: true };
 
@@ -31,18 +32,14 @@ function asError(thrown) {
 export function bindRetryMiddleware() {
   return (options) => (next, context) => async (args) => {
     const strategy = await options.retryStrategy();
-    const maxAttempts = await options.maxAttempts();
     if (typeof strategy.acquireInitialRetryToken !== 'function') throw notInBundle('A retry strategy without retry tokens');
     if (context.__smithy_context?.abortSignal) throw notInBundle('An abort signal');
     const { request } = args;
-    const isRequest = HttpRequest.isInstance(request);
-    if (isRequest && request.body !== undefined && typeof request.body !== 'string') throw notInBundle('A request body that is not text');
+    if (HttpRequest.isInstance(request) && request.body !== undefined && typeof request.body !== 'string') throw notInBundle('A request body that is not text');
     let token = await strategy.acquireInitialRetryToken((context.partition_id ?? '') + (context.__retryLongPoll ? ':longpoll' : ''));
     let attempts = 0;
     let totalRetryDelay = 0;
-    if (isRequest) request.headers['amz-sdk-invocation-id'] = v4();
     for (;;) {
-      if (isRequest) request.headers['amz-sdk-request'] = `attempt=${attempts + 1}; max=${maxAttempts}`;
       try {
         const { response, output } = await next(args);
         strategy.recordSuccess(token);
@@ -72,3 +69,14 @@ export function bindGetRetryPlugin() {
   const retryMiddleware = bindRetryMiddleware();
   return (options) => ({ applyToStack: (stack) => stack.add(retryMiddleware(options), retryMiddlewareOptions) });
 }
+
+/** The retry headers this middleware does not write are not there to omit: the plugin adds nothing. */
+export const omitRetryHeadersMiddlewareOptions = {
+  name: 'omitRetryHeadersMiddleware',
+  tags: ['RETRY', 'HEADERS', 'OMIT_RETRY_HEADERS'],
+  relation: 'before',
+  toMiddleware: 'awsAuthMiddleware',
+  override: true,
+};
+export const omitRetryHeadersMiddleware = () => (next) => next;
+export const getOmitRetryHeadersPlugin = () => ({ applyToStack: () => undefined });
