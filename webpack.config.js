@@ -41,6 +41,7 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]endpointMiddleware\.js$/, 'endpointMiddleware.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/]configurations\.js$/, 'retryConfig.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]client\.js$/, 'client.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-user-agent[\\/]configurations\.js$/, 'userAgentConfig.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */

@@ -27,9 +27,13 @@ import * as sigV4Config from '../../../scripts/stubs/sigV4Config.js';
 // @ts-expect-error plain ES module without types
 import * as uuid from '../../../scripts/stubs/uuid.js';
 // @ts-expect-error plain ES module without types
+import * as userAgentConfig from '../../../scripts/stubs/userAgentConfig.js';
+// @ts-expect-error plain ES module without types
 import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
 import * as sdk from '@aws-sdk/client-connectparticipant';
 import { HttpRequest as SdkHttpRequest } from '@smithy/protocol-http';
+import { resolveUserAgentConfig as sdkResolveUserAgentConfig } from '@aws-sdk/core/client';
+import { sdkClientConfig } from '../../../src/client/participantClient';
 import { ParticipantHttpRequest } from '../../../src/client/restJsonRequest';
 import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
 import { silentSdkLogger, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
@@ -199,5 +203,23 @@ describe('HttpRequest', () => {
   it('refuses to make or clone a request', () => {
     expect(() => new StandIn()).toThrow("The AWS SDK's HttpRequest class is not part of this bundle");
     expect(() => StandIn.clone(new ParticipantHttpRequest())).toThrow('not part of this bundle');
+  });
+});
+
+describe('user-agent settings', () => {
+  const resolve = (userAgentConfig as { resolveUserAgentConfig: Fn }).resolveUserAgentConfig;
+  const settled = async (resolved: Record<string, unknown>) => ({ sections: resolved.customUserAgent, appId: await (resolved.userAgentAppId as () => Promise<unknown>)() });
+
+  it("resolve the client's own sections and no app id as the SDK does", async () => {
+    for (const customUserAgentSuffix of [undefined, 'MyWidget/2.0']) {
+      const input = () => ({ ...sdkClientConfig({ region: 'us-east-1', customUserAgentSuffix }) }) as Record<string, unknown>;
+      const expected = await settled(sdkResolveUserAgentConfig(input() as never) as unknown as Record<string, unknown>);
+      expect(await settled(resolve(input()) as Record<string, unknown>)).toEqual(expected);
+    }
+    expect(await settled(resolve({ customUserAgent: 'a/1' }) as Record<string, unknown>)).toEqual({ sections: [['a/1']], appId: undefined });
+  });
+
+  it('refuse an app id', () => {
+    expect(() => resolve({ userAgentAppId: 'app' })).toThrow('userAgentAppId is not part of this bundle');
   });
 });
