@@ -31,6 +31,17 @@ const SDK_FILE_STUBS = [
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]adaptors[\\/]getEndpointFromInstructions\.js$/, 'endpointParameters.js'],
   [/client-connectparticipant[\\/]dist-es[\\/]runtimeExtensions\.js$/, 'runtimeExtensions.js'],
   [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-base64[\\/](from|to)Base64\.browser\.js$/, 'base64.js'],
+  [/client-connectparticipant[\\/]dist-es[\\/]models[\\/](errors|ConnectParticipantServiceException)\.js$/, 'serviceExceptions.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]exceptions\.js$/, 'serviceExceptions.js'],
+  [/@smithy[\\/]fetch-http-handler[\\/]dist-es[\\/]fetch-http-handler\.js$/, 'fetchHandler.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]command\.js$/, 'command.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/](retryMiddleware|omitRetryHeadersMiddleware)\.js$/, 'retryMiddleware.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]transport[\\/]httpRequest\.js$/, 'httpRequest.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]schema[\\/]middleware[\\/]getSchemaSerdePlugin\.js$/, 'schemaSerde.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]endpoints[\\/]middleware-endpoint[\\/]endpointMiddleware\.js$/, 'endpointMiddleware.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]retry[\\/]middleware-retry[\\/]configurations\.js$/, 'retryConfig.js'],
+  [/smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]smithy-client[\\/]client\.js$/, 'client.js'],
+  [/aws-sdk[\\/]core[\\/]dist-es[\\/]submodules[\\/]client[\\/]middleware-user-agent[\\/]configurations\.js$/, 'userAgentConfig.js'],
 ];
 
 /** Points a resolved module at `file`, under one identity however many originals map to it. */

@@ -84,7 +84,8 @@ export class LogManager {
 
   private writeToConsole(level: LogLevelName, prefix: string, metadata: LogMetadata | undefined, args: unknown[]): void {
     const line = formatConsoleLine(level, prefix, args, metadata);
-    const method = level === 'ADVANCED_LOG' ? consoleWriter(this.advancedLogWriter) : consoleMethodOf(level);
+    // Every other level is written by the console method of its name.
+    const method = level === 'ADVANCED_LOG' ? consoleWriter(this.advancedLogWriter) : (level.toLowerCase() as ConsoleMethod);
     console[method](line);
   }
 
@@ -115,10 +116,6 @@ function chooseSink(config: ChatLoggerConfig): LogSink {
 }
 
 type ConsoleMethod = 'debug' | 'info' | 'warn' | 'error' | 'log';
-
-function consoleMethodOf(level: Exclude<LogLevelName, 'ADVANCED_LOG'>): ConsoleMethod {
-  return level === 'DEBUG' ? 'debug' : level === 'INFO' ? 'info' : level === 'WARN' ? 'warn' : 'error';
-}
 
 function consoleWriter(writer: string): ConsoleMethod {
   return CONSOLE_WRITERS.has(writer) ? (writer as ConsoleMethod) : 'warn';

@@ -9,6 +9,8 @@ import * as bodyLength from '../../../scripts/stubs/bodyLength.js';
 // @ts-expect-error plain ES module without types
 import * as defaultsMode from '../../../scripts/stubs/defaultsMode.js';
 // @ts-expect-error plain ES module without types
+import * as httpRequest from '../../../scripts/stubs/httpRequest.js';
+// @ts-expect-error plain ES module without types
 import * as noAuthPlugins from '../../../scripts/stubs/noAuthPlugins.js';
 // @ts-expect-error plain ES module without types
 import * as normalizedSchema from '../../../scripts/stubs/normalizedSchema.js';
@@ -19,11 +21,20 @@ import * as retryAfterDate from '../../../scripts/stubs/retryAfterDate.js';
 // @ts-expect-error plain ES module without types
 import * as sdkLogger from '../../../scripts/stubs/sdkLogger.js';
 // @ts-expect-error plain ES module without types
+import * as serviceExceptions from '../../../scripts/stubs/serviceExceptions.js';
+// @ts-expect-error plain ES module without types
 import * as sigV4Config from '../../../scripts/stubs/sigV4Config.js';
 // @ts-expect-error plain ES module without types
 import * as uuid from '../../../scripts/stubs/uuid.js';
 // @ts-expect-error plain ES module without types
+import * as userAgentConfig from '../../../scripts/stubs/userAgentConfig.js';
+// @ts-expect-error plain ES module without types
 import * as userAgentFeatures from '../../../scripts/stubs/userAgentFeatures.js';
+import * as sdk from '@aws-sdk/client-connectparticipant';
+import { HttpRequest as SdkHttpRequest } from '@smithy/protocol-http';
+import { resolveUserAgentConfig as sdkResolveUserAgentConfig } from '@aws-sdk/core/client';
+import { sdkClientConfig } from '../../../src/client/participantClient';
+import { ParticipantHttpRequest } from '../../../src/client/restJsonRequest';
 import { OPERATION_BINDINGS } from '../../../src/client/operationBindings';
 import { silentSdkLogger, unsignedAuthSchemes } from '../../../src/client/sdkOptions';
 
@@ -141,5 +152,74 @@ describe('configuration stand-ins', () => {
     const sigV4 = [{ schemeId: 'aws.auth#sigv4' }];
     expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({ httpAuthSchemes: sigV4 })).toThrow('supports only the smithy.api#noAuth auth scheme');
     expect(() => plugins.getHttpAuthSchemeEndpointRuleSetPlugin({})).toThrow('supports only the smithy.api#noAuth auth scheme');
+  });
+});
+
+describe('service exceptions', () => {
+  const standIn = serviceExceptions as Record<string, new (options: Record<string, unknown>) => Error>;
+  const real = sdk as unknown as Record<string, new (options: Record<string, unknown>) => Error>;
+  const $metadata = { httpStatusCode: 404, requestId: 'r-1' };
+  // Compared with the SDK's CommonJS build (what jest loads): the same fields and values. The order of
+  // own keys differs between the SDK's own builds (class fields or not), so it is not compared.
+  const shape = (error: Error) => ({
+    fields: { ...error },
+    message: error.message,
+    name: error.name,
+    className: error.constructor.name,
+  });
+
+  it.each(['AccessDeniedException', 'ConflictException', 'InternalServerException', 'ResourceNotFoundException', 'ServiceQuotaExceededException', 'ThrottlingException', 'ValidationException'])(
+    '%s has the fields of the SDK class',
+    (name) => {
+      const options = { $metadata, message: 'm', Message: undefined };
+      const made = new (standIn[name] as new (o: Record<string, unknown>) => Error)(options);
+      expect(shape(made)).toEqual(shape(new (real[name] as new (o: Record<string, unknown>) => Error)(options)));
+      expect(made).toBeInstanceOf(standIn.ConnectParticipantServiceException);
+      expect(made).toBeInstanceOf(standIn.ServiceException);
+    },
+  );
+
+  it('the base exception takes any name and fault, as the SDK one does', () => {
+    const options = { name: 'TeapotException', $fault: 'client', $metadata, message: 'tea' };
+    const made = new (standIn.ConnectParticipantServiceException as new (o: Record<string, unknown>) => Error)(options);
+    expect(shape(made)).toEqual(shape(new (real.ConnectParticipantServiceException as new (o: Record<string, unknown>) => Error)(options)));
+  });
+
+  it("refuses the SDK protocols' decoration helper", () => {
+    expect(() => (serviceExceptions as { decorateServiceException: Fn }).decorateServiceException(new Error('x'))).toThrow('not part of this bundle');
+  });
+});
+
+describe('HttpRequest', () => {
+  const StandIn = (httpRequest as { HttpRequest: { isInstance: Fn; clone: Fn } & (new () => unknown) }).HttpRequest;
+
+  it('tells a request from anything else as the SDK does', () => {
+    const values = [new ParticipantHttpRequest(), new SdkHttpRequest({}), { method: 'GET', protocol: 'https:', hostname: 'h', path: '/', query: {}, headers: {} }, { method: 'GET', hostname: 'h', path: '/', query: {}, headers: {} }, { statusCode: 200, headers: {} }, null, undefined, 0];
+    const answers = values.map((value) => StandIn.isInstance(value));
+    expect(answers).toEqual(values.map((value) => SdkHttpRequest.isInstance(value)));
+    expect(answers.slice(0, 3)).toEqual([true, true, true]);
+  });
+
+  it('refuses to make or clone a request', () => {
+    expect(() => new StandIn()).toThrow("The AWS SDK's HttpRequest class is not part of this bundle");
+    expect(() => StandIn.clone(new ParticipantHttpRequest())).toThrow('not part of this bundle');
+  });
+});
+
+describe('user-agent settings', () => {
+  const resolve = (userAgentConfig as { resolveUserAgentConfig: Fn }).resolveUserAgentConfig;
+  const settled = async (resolved: Record<string, unknown>) => ({ sections: resolved.customUserAgent, appId: await (resolved.userAgentAppId as () => Promise<unknown>)() });
+
+  it("resolve the client's own sections and no app id as the SDK does", async () => {
+    for (const customUserAgentSuffix of [undefined, 'MyWidget/2.0']) {
+      const input = () => ({ ...sdkClientConfig({ region: 'us-east-1', customUserAgentSuffix }) }) as Record<string, unknown>;
+      const expected = await settled(sdkResolveUserAgentConfig(input() as never) as unknown as Record<string, unknown>);
+      expect(await settled(resolve(input()) as Record<string, unknown>)).toEqual(expected);
+    }
+    expect(await settled(resolve({ customUserAgent: 'a/1' }) as Record<string, unknown>)).toEqual({ sections: [['a/1']], appId: undefined });
+  });
+
+  it('refuse an app id', () => {
+    expect(() => resolve({ userAgentAppId: 'app' })).toThrow('userAgentAppId is not part of this bundle');
   });
 });
