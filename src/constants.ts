@@ -128,24 +128,24 @@ export const ATTACHMENT_LIMITS = { maxBytes: 20 * 1024 * 1024 } as const;
 
 /** Allowed extensions and the MIME types each may arrive as; the first one is used when the browser gave none. */
 export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  csv: ['text/csv'],
-  doc: ['application/msword'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  csv: [CONTENT_TYPE.textCsv],
+  doc: [CONTENT_TYPE.applicationDoc],
+  docx: [CONTENT_TYPE.applicationDocx],
   heic: ['image/heic'],
-  jfif: ['image/jpeg'],
-  jpeg: ['image/jpeg'],
-  jpg: ['image/jpeg'],
+  jfif: [CONTENT_TYPE.imageJpg],
+  jpeg: [CONTENT_TYPE.imageJpg],
+  jpg: [CONTENT_TYPE.imageJpg],
   mov: ['video/quicktime'],
   mp4: ['video/mp4'],
-  pdf: ['application/pdf'],
-  png: ['image/png'],
-  ppt: ['application/vnd.ms-powerpoint'],
-  pptx: ['application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+  pdf: [CONTENT_TYPE.applicationPdf],
+  png: [CONTENT_TYPE.imagePng],
+  ppt: [CONTENT_TYPE.applicationPpt],
+  pptx: [CONTENT_TYPE.applicationPptx],
   rtf: ['application/rtf', 'text/rtf'],
-  txt: ['text/plain'],
-  wav: ['audio/wav', 'audio/x-wav', 'audio/vnd.wave'],
-  xls: ['application/vnd.ms-excel'],
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  txt: [CONTENT_TYPE.textPlain],
+  wav: [CONTENT_TYPE.audioWav, CONTENT_TYPE.audioXWav, CONTENT_TYPE.audioVndWave],
+  xls: [CONTENT_TYPE.applicationXls],
+  xlsx: [CONTENT_TYPE.applicationXlsx],
 });
 
 export const ALLOWED_ATTACHMENT_MIME_TYPES: ReadonlySet<string> = new Set(Object.values(ATTACHMENT_TYPES).flat());

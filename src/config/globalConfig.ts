@@ -102,11 +102,7 @@ export class GlobalConfig {
 
   /** Session options update the global region, stage and cell, as upstream's `create` does. */
   updateStageRegionCell(options?: ChatSessionOptions | null): void {
-    if (!options || typeof options !== 'object') return;
-    const region = nonEmptyString(options.region);
-    if (region) this.region = region;
-    this.stage = nonEmptyString(options.stage) ?? this.stage;
-    this.cell = nonEmptyString(options.cell) ?? this.cell;
+    if (options && typeof options === 'object') this.applyRegionStageCell(options);
   }
 
   /** `ChatSession.setRegionOverride`: wins over every other region; null removes it. */
@@ -120,7 +116,6 @@ export class GlobalConfig {
     return this.regionOverride ?? nonEmptyString(optionsRegion) ?? this.region ?? DEFAULT_REGION;
   }
 
-  /** The configured endpoint override (e.g. the emulator), or undefined for the service's own. */
   /**
    * The endpoint a client for `region` is given: the override, else the dual-stack URL when `useDualStack`
    * is on, else undefined (the client resolves the service's own).
@@ -159,10 +154,15 @@ export class GlobalConfig {
     this.flags.add(name);
   }
 
+  /** Region, stage and cell that are non-empty strings replace the current ones; the others are kept. */
+  private applyRegionStageCell(source: { region?: unknown; stage?: unknown; cell?: unknown }): void {
+    this.region = nonEmptyString(source.region) ?? this.region;
+    this.stage = nonEmptyString(source.stage) ?? this.stage;
+    this.cell = nonEmptyString(source.cell) ?? this.cell;
+  }
+
   private applyLocation(config: ChatGlobalConfig): void {
-    this.region = nonEmptyString(config.region) ?? this.region;
-    this.stage = nonEmptyString(config.stage) ?? this.stage;
-    this.cell = nonEmptyString(config.cell) ?? this.cell;
+    this.applyRegionStageCell(config);
     // An explicit empty or null endpoint goes back to the service's own.
     if ('endpoint' in config) this.endpoint = nonEmptyString(config.endpoint);
     warnIfCleartext(this.endpoint, this.log);

@@ -12,13 +12,9 @@ export { TerminalTransportError, WebSocketTransportError } from '../errors.js';
  */
 export function isTerminalTransportError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const e = error as { terminal?: unknown; statusCode?: unknown; _debug?: unknown; $metadata?: unknown };
-  if (e.terminal === true) return true;
-  if (e.statusCode === 403) return true;
-  const debug = e._debug as { statusCode?: unknown } | null | undefined;
-  if (typeof debug === 'object' && debug !== null && debug.statusCode === 403) return true;
-  const meta = e.$metadata as { httpStatusCode?: unknown } | null | undefined;
-  return typeof meta === 'object' && meta !== null && meta.httpStatusCode === 403;
+  const e = error as { terminal?: unknown; statusCode?: unknown; _debug?: { statusCode?: unknown } | null; $metadata?: { httpStatusCode?: unknown } | null };
+  // Reading a field of a non-object `_debug` or `$metadata` gives undefined, so no type checks are needed.
+  return e.terminal === true || e.statusCode === 403 || e._debug?.statusCode === 403 || e.$metadata?.httpStatusCode === 403;
 }
 
 /** Any rejection value as an Error (upstream rejects with plain `{reason, _debug}` objects). */

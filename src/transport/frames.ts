@@ -45,11 +45,11 @@ export function classifyFrame(frame: WebSocketFrame): FrameKind {
 
 /** A subscribe response: success flag and the topics it names (null when it names none). */
 export function readSubscribeAck(frame: WebSocketFrame): { success: boolean; topics: string[] | null } {
+  // A field of non-object content reads as undefined, so no type check is needed first.
   const content = frame.content as { status?: unknown; topics?: unknown } | null | undefined;
-  const success = typeof content === 'object' && content !== null && content.status === 'success';
-  const raw = typeof content === 'object' && content !== null ? content.topics : undefined;
+  const raw = content?.topics;
   const topics = Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : null;
-  return { success, topics };
+  return { success: content?.status === 'success', topics };
 }
 
 export interface ValidTransport {

@@ -16,10 +16,9 @@ export interface HeartbeatEvents {
 
 export class Heartbeat {
   private readonly timers = new TimerGroup();
-  private heartbeatPending = false;
+  /** When the unanswered heartbeat went out; null while none is pending. */
+  private heartbeatSentAt: number | null = null;
   private pingPending = false;
-  /** When the pending heartbeat went out. */
-  private sentAt = 0;
 
   constructor(
     private readonly send: (data: string) => void,
@@ -30,7 +29,7 @@ export class Heartbeat {
 
   /** Sends the first beat now and arms the tick. */
   start(): void {
-    this.heartbeatPending = false;
+    this.heartbeatSentAt = null;
     this.pingPending = false;
     this.beat();
   }
@@ -40,10 +39,10 @@ export class Heartbeat {
   }
 
   handleHeartbeat(): void {
-    if (!this.heartbeatPending) return;
-    this.heartbeatPending = false;
+    if (this.heartbeatSentAt === null) return;
     const timestamp = Date.now();
-    const roundTripMs = timestamp - this.sentAt;
+    const roundTripMs = timestamp - this.heartbeatSentAt;
+    this.heartbeatSentAt = null;
     if (roundTripMs > this.lateMs) this.events.onLate({ timestamp, roundTripMs });
   }
 
@@ -58,16 +57,15 @@ export class Heartbeat {
     if (this.pingPending) {
       this.events.onDeepFailure({ timestamp: Date.now(), error: new Error('deep heartbeat (aws/ping) got no reply') });
     }
-    if (this.heartbeatPending) {
+    if (this.heartbeatSentAt !== null) {
       // The owner drops this socket; stop first so no further tick runs.
       this.stop();
       this.events.onMissed();
       return;
     }
     this.pingPending = true;
-    this.heartbeatPending = true;
     this.send(encodeFrame(TOPICS.ping));
-    this.sentAt = Date.now();
+    this.heartbeatSentAt = Date.now();
     this.send(encodeFrame(TOPICS.heartbeat));
     this.timers.set('tick', this.intervalMs, () => this.beat());
   }

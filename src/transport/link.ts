@@ -1,5 +1,5 @@
-// One websocket and everything that lives and dies with it: its generation number, its subscriptions, its
-// heartbeat and its timers. The manager holds at most two links (the current one and, during a rotation,
+// One websocket and everything that lives and dies with it: its subscriptions, its heartbeat and its
+// timers. The manager holds at most two links (the current one and, during a rotation,
 // the next one) and ignores every event of a link it no longer holds.
 import type { Logger } from '../log/logger.js';
 import type { WebSocketFrame } from '../types.js';
@@ -35,7 +35,6 @@ export interface LinkEvents {
 }
 
 export interface LinkOptions extends SubscriptionTimings {
-  generation: number;
   url: string;
   /** Lifetime of the URL's connection, in ms (from the transport result). */
   lifetimeMs: number;
@@ -46,7 +45,6 @@ export interface LinkOptions extends SubscriptionTimings {
 }
 
 export class Link {
-  readonly generation: number;
   readonly lifetimeMs: number;
   /** Owner-scoped timers of this socket (connect timeout, lifetime); cleared with the link. */
   readonly timers = new TimerGroup();
@@ -63,7 +61,6 @@ export class Link {
     options: LinkOptions,
     private readonly events: LinkEvents,
   ) {
-    this.generation = options.generation;
     this.lifetimeMs = options.lifetimeMs;
     this.log = options.logger;
     const send = (data: string): void => {

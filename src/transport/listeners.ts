@@ -21,16 +21,8 @@ export class Listeners<A extends unknown[]> {
     return this.callbacks.add(cb as (...args: A) => void);
   }
 
-  get size(): number {
-    return this.callbacks.size;
-  }
-
   emit(...args: A): void {
     this.callbacks.each((cb) => cb(...args));
-  }
-
-  clear(): void {
-    this.callbacks.clear();
   }
 }
 

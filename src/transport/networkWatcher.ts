@@ -22,19 +22,22 @@ export class NetworkWatcher {
   constructor(private readonly options: NetworkWatcherOptions) {}
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.options.networkEventTarget?.addEventListener('online', this.online);
-    this.options.networkEventTarget?.addEventListener('offline', this.offline);
-    this.options.visibilityEventTarget?.addEventListener('visibilitychange', this.visibility);
+    this.listen(true);
   }
 
   stop(): void {
-    if (!this.started) return;
-    this.started = false;
-    this.options.networkEventTarget?.removeEventListener('online', this.online);
-    this.options.networkEventTarget?.removeEventListener('offline', this.offline);
-    this.options.visibilityEventTarget?.removeEventListener('visibilitychange', this.visibility);
+    this.listen(false);
+  }
+
+  /** Adds or removes all three listeners together; a repeated start or stop changes nothing. */
+  private listen(on: boolean): void {
+    if (on === this.started) return;
+    this.started = on;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    const { networkEventTarget, visibilityEventTarget } = this.options;
+    networkEventTarget?.[method]('online', this.online);
+    networkEventTarget?.[method]('offline', this.offline);
+    visibilityEventTarget?.[method]('visibilitychange', this.visibility);
   }
 }
 

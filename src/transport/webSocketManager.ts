@@ -1,7 +1,7 @@
 // The websocket manager: one explicit state machine (see `ManagerState` in types.ts) around at most two
 // sockets. Every transition goes through `setState`, which clears the timers the old state owned; socket
-// timers live in their `Link`, rotation timers in `Rotation`. Links carry a generation number and the
-// manager ignores events from any link it does not hold, so a late close of an old socket changes nothing.
+// timers live in their `Link`, rotation timers in `Rotation`. The manager ignores events from any link it
+// does not hold (`role`), so a late close of an old socket changes nothing.
 //
 // Failure model: a socket can close, error, never open, or go half-open (no heartbeat reply); the transport
 // function can reject, hang or return junk; the network can be offline; the page can sleep. All but a
@@ -38,7 +38,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   private transport: (ValidTransport & { fetchedAt: number }) | null = null;
   private link: Link | null = null;
   private rotation: Rotation | null = null;
-  /** Bumped per fetch and per socket; answers and events of an older generation are ignored. */
+  /** Bumped per fetch and at teardown; answers of an older generation are ignored. */
   private generation = 0;
   /** Failed attempts since the link was last stable; drives the backoff. */
   private attempt = 0;
@@ -220,7 +220,7 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
     if (!Ctor) throw new WebSocketTransportError(DisconnectReason.SocketError, 'no WebSocket implementation available');
     this.log.info(`WebSocketManager: opening ${describeUrl(transport.url)}`);
     const { timings, logger } = this.env;
-    const options = { ...timings, generation: ++this.generation, url: transport.url, lifetimeMs: transport.lifetimeMs, WebSocket: Ctor, logger };
+    const options = { ...timings, url: transport.url, lifetimeMs: transport.lifetimeMs, WebSocket: Ctor, logger };
     return new Link(options, this.linkEvents);
   }
 
@@ -349,8 +349,8 @@ export class WebSocketManagerInstance extends ManagerCallbacks {
   // ---- link events ---------------------------------------------------------------------------------------
 
   private role(link: Link): 'current' | 'next' | 'stale' {
-    if (this.link && link.generation === this.link.generation) return 'current';
-    if (this.rotation?.link && link.generation === this.rotation.link.generation) return 'next';
+    if (link === this.link) return 'current';
+    if (link === this.rotation?.link) return 'next';
     return 'stale';
   }
 

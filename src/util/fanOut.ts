@@ -23,10 +23,6 @@ export class FanOut<T> {
     return this.entries.length;
   }
 
-  clear(): void {
-    this.entries = [];
-  }
-
   /** Visits every member; a throw goes to `onError` (this fan-out's own unless one is given). */
   each(visit: (member: T) => void, onError: (error: unknown) => void = this.onError): void {
     for (const { member } of this.entries) {
