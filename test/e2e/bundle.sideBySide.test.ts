@@ -87,7 +87,10 @@ afterAll(async () => {
 describe('one scripted chat on 5.0.0 and on this SDK', () => {
   it('connect.ChatSession has the same names, kinds and enum values', async () => {
     const [theirs, mine] = await both('shape');
-    expect(mine).toEqual(theirs);
+    // Addition (migrating.md, "Added after 5.0.0"): upstream 5.2.0's ChatSession.ChatClient base class.
+    expect(mine.names).toContain('ChatClient:function');
+    expect(theirs.names).not.toContain('ChatClient:function');
+    expect({ ...mine, names: mine.names.filter((name: string) => name !== 'ChatClient:function') }).toEqual(theirs);
   });
 
   it('sessions have 5.0.0’s methods, a controller with its methods and ids, and connect() resolves alike', async () => {

@@ -93,6 +93,11 @@ export class ChatCore implements CallGate, OutboxLink, SessionCore {
     return this.phase.name === 'ended';
   }
 
+  /** @internal For the outbox: true once close() let go of the chat. */
+  get isClosed(): boolean {
+    return this.phase.name === 'closed';
+  }
+
   /** @internal For the outbox: true while the link is established. */
   isUp(): boolean {
     return this.phase.name === 'connected';

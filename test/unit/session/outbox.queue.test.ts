@@ -8,6 +8,7 @@ import type { OutboxRequest, SendMessageResult } from '../../../src/types';
 class FakeLink implements OutboxLink {
   up = true;
   hasEnded = false;
+  isClosed = false;
   private readonly listeners = new Set<() => void>();
   isUp(): boolean {
     return this.up;
@@ -18,6 +19,11 @@ class FakeLink implements OutboxLink {
   }
   set(up: boolean): void {
     this.up = up;
+    for (const l of [...this.listeners]) l();
+  }
+  close(): void {
+    this.isClosed = true;
+    this.up = false;
     for (const l of [...this.listeners]) l();
   }
   end(): void {
@@ -216,6 +222,19 @@ describe('the end of the chat', () => {
     expect(await pending).toMatchObject({ type: 'ChatEnded' });
     expect(store.load('c-1:p-1')).toEqual([]);
     await expect(outbox.enqueue(request('y'))).rejects.toMatchObject({ type: 'ChatEnded' });
+  });
+
+  it('on close() rejects every pending message SessionClosed, leaves no timer, and keeps them stored for the next session', async () => {
+    const { outbox, link, store } = makeOutbox();
+    link.set(false);
+    const pending = outbox.enqueue(request('kept for the next owner')).catch((e: unknown) => e);
+    link.close();
+    expect(await pending).toMatchObject({ type: 'SessionClosed' });
+    expect(jest.getTimerCount()).toBe(0);
+    expect(store.load('c-1:p-1').map((m) => m.content)).toEqual(['kept for the next owner']);
+    await expect(outbox.enqueue(request('late'))).rejects.toMatchObject({ type: 'SessionClosed' });
+    const next = makeOutbox({ store });
+    expect(next.outbox.list().map((m) => m.content)).toEqual(['kept for the next owner']);
   });
 
   it('fails a message whose send says the session is over', async () => {

@@ -9,6 +9,7 @@ function link(up: boolean) {
   const l = {
     up,
     hasEnded: false,
+    isClosed: false,
     isUp: () => l.up,
     onChange: (fn: () => void) => {
       listeners.add(fn);

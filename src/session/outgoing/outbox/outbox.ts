@@ -58,26 +58,33 @@ interface Entry {
 }
 
 const endedError = (): ChatServiceError => new ChatServiceError({ type: 'ChatEnded', message: 'The chat ended before the message was sent' });
+const closedError = (): ChatServiceError =>
+  new ChatServiceError({ type: 'SessionClosed', message: 'The session was closed before the message was sent; it stays stored for the next session of this chat' });
 
 export class Outbox {
   private readonly entries: Entry[] = [];
   /** The drain loop runs (one at a time). */
   private draining = false;
-  private stopped = false;
+  /** Set once the outbox stopped for good: the error each later or pending message rejects with. */
+  private stoppedBy: (() => ChatServiceError) | null = null;
   private readonly listeners = new Set<(event: PendingMessagesChangedEvent) => void>();
   private readonly unsubscribeLink: () => void;
   private lastSignature = '';
 
   constructor(private readonly options: OutboxOptions) {
     for (const { failed, ...request } of options.store.load(options.key)) this.add(request, failed, null);
-    this.unsubscribeLink = options.link.onChange(() => (options.link.hasEnded ? this.stop() : this.changed()));
+    this.unsubscribeLink = options.link.onChange(() => {
+      if (options.link.hasEnded) this.stop();
+      else if (options.link.isClosed) this.halt();
+      else this.changed();
+    });
     this.changed();
     void this.drain();
   }
 
   /** Queues a message; resolves with the service's answer, rejects only when waiting cannot help. */
   enqueue(request: OutboxRequest): Promise<OutboxAnswer> {
-    if (this.stopped) return Promise.reject(endedError());
+    if (this.stoppedBy) return Promise.reject(this.stoppedBy());
     return new Promise((resolve, reject) => {
       this.add({ ...request }, false, { resolve, reject });
       this.changed();
@@ -94,7 +101,7 @@ export class Outbox {
   /** Queues a failed message again (same id and ClientToken, at the back, a new wait limit); null when no failed message has that id. */
   resend(id: string): Promise<OutboxAnswer> | null {
     const entry = this.entries.find((e) => e.request.id === id && e.failed);
-    if (!entry || this.stopped) return null;
+    if (!entry || this.stoppedBy) return null;
     this.entries.splice(this.entries.indexOf(entry), 1);
     return this.enqueue({ ...entry.request, enqueuedAt: Date.now() });
   }
@@ -118,15 +125,30 @@ export class Outbox {
 
   /** The chat is over: every message still pending rejects (and is forgotten). */
   stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
+    if (!this.stopWith(endedError)) return;
+    this.options.store.save(this.options.key, []);
+    this.emit({ data: [] });
+  }
+
+  /**
+   * The session let go of the chat (close()): every pending promise rejects `SessionClosed` and no timer is
+   * left, while the store keeps the messages, so the next session of this chat (another process, a reload)
+   * sends them with the same ClientTokens.
+   */
+  private halt(): void {
+    this.stopWith(closedError);
+  }
+
+  /** Stops for good (false if it already had): every pending message is dropped from memory and rejects. */
+  private stopWith(error: () => ChatServiceError): boolean {
+    if (this.stoppedBy) return false;
+    this.stoppedBy = error;
     this.unsubscribeLink();
     for (const entry of this.entries.splice(0)) {
       entry.abort.abort();
-      entry.settle?.reject(endedError());
+      entry.settle?.reject(error());
     }
-    this.options.store.save(this.options.key, []);
-    this.emit({ data: [] });
+    return true;
   }
 
   private add(request: OutboxRequest, failed: boolean, settle: Entry['settle']): void {
@@ -137,7 +159,7 @@ export class Outbox {
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
-    for (let entry = this.nextEntry(); entry && !this.stopped; entry = this.nextEntry()) await this.sendOne(entry);
+    for (let entry = this.nextEntry(); entry && !this.stoppedBy; entry = this.nextEntry()) await this.sendOne(entry);
     this.draining = false;
   }
 
@@ -188,7 +210,7 @@ export class Outbox {
 
   /** Saves the list and tells the listeners, when anything they can see changed. */
   private changed(): void {
-    if (this.stopped) return;
+    if (this.stoppedBy) return;
     const data = this.list();
     const signature = JSON.stringify(data);
     if (signature === this.lastSignature) return;

@@ -10,6 +10,8 @@ export interface OutboxLink {
   /** Called on every change of the session's state. */
   onChange(listener: () => void): () => void;
   readonly hasEnded: boolean;
+  /** True once the session let go of the chat (close()); the chat goes on without it. */
+  readonly isClosed: boolean;
 }
 
 /** Errors waiting can fix: no answer, throttling, 500/502/503/504 (the client marks exactly these). */
@@ -49,6 +51,7 @@ function waitFor(o: RetryThroughOutageOptions, deadline: number, pauseMs: number
     const onAbort = (): void => done(failure('AbortError', `${o.method} was cancelled`));
     const check = (): void => {
       if (o.link.hasEnded) done(failure('ChatEnded', `The chat ended before ${o.method} finished`));
+      else if (o.link.isClosed) done(failure('SessionClosed', `The session was closed before ${o.method} finished`));
       else if (o.link.isUp() && (pauseMs === null || changedOnce)) done();
     };
     let changedOnce = false;
