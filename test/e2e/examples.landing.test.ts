@@ -11,6 +11,8 @@ jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'emulator', 'bin', 'chatjs-emulator.js');
+/** How long the CLI may take to close its server and exit after SIGTERM (it takes milliseconds). */
+const CLI_STOP_MS = 10_000;
 
 let child: ChildProcess;
 let baseUrl: string;
@@ -18,6 +20,7 @@ let browser: Browser;
 
 function startCli(): Promise<string> {
   child = spawn(process.execPath, [CLI, '--bot', 'echo', '--port', '0', '--static-root', '.'], { cwd: ROOT });
+  child.stderr?.resume(); // read, so that its pipe ends with the child
   let stdout = '';
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -34,9 +37,28 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+/** Stops the CLI and waits until the child has exited and its pipes have closed: a child still exiting when
+ * the file ends keeps jest's worker alive past its exit grace period ("A worker process has failed to exit
+ * gracefully and has been force exited"). */
+async function stopCli(): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  child.kill('SIGTERM');
+  let stuck: NodeJS.Timeout | undefined;
+  const gaveUp = await Promise.race([
+    closed.then(() => false),
+    new Promise<boolean>((resolve) => (stuck = setTimeout(() => resolve(true), CLI_STOP_MS))),
+  ]);
+  clearTimeout(stuck);
+  if (!gaveUp) return;
+  child.kill('SIGKILL');
+  await closed;
+  throw new Error(`the emulator CLI did not exit within ${CLI_STOP_MS} ms of SIGTERM`);
+}
+
 afterAll(async () => {
   await browser?.close();
-  child?.kill('SIGTERM');
+  await stopCli();
 });
 
 async function landingLinks(): Promise<string[]> {
