@@ -111,7 +111,9 @@ describe('refuse', () => {
 describe('outage', () => {
   it('drops the sockets at once and refuses every call and upgrade for durationMs, then everything works again', async () => {
     const customer = await emu.customer();
-    await fault({ kind: 'outage', durationMs: 300, contactId: customer.contactId });
+    // Long enough that the refusals below happen inside it even on a loaded machine (300 ms once ran out
+    // before the upgrade attempt), short enough to watch it end by itself.
+    await fault({ kind: 'outage', durationMs: 5_000, contactId: customer.contactId });
     const closed = await customer.socket.closed;
     expect(closed.code).toBe(1006); // no close frame, as a lost network looks
     await expect(rawSend(customer.connectionToken)).rejects.toThrow('fetch failed');
