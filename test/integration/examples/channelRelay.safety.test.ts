@@ -1,7 +1,7 @@
 // examples/channel-relay with hostile or failing input: a remote file name is never a path, a failed download
 // is retried and then parked without stalling the chat, inbound files are checked before they are read, files
 // are private, and the default data folder is outside anything `npm start` serves.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, copyFileSync, existsSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, copyFileSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import WebSocket from 'ws';
@@ -89,11 +89,19 @@ describe('examples/channel-relay, safe and exact', () => {
   });
 
   it('refuses an oversized or mistyped inbound file at once (to failed/), and forwards the next one', async () => {
-    const big = join(inbox(), '5-huge.pdf');
-    writeFileSync(big, '%PDF-1.4');
-    truncateSync(big, 21 * 1024 * 1024); // sparse: the size is checked before any read
-    writeFileSync(join(inbox(), '6-not-a-png.png'), '%PDF-1.4 pretending');
-    writeFileSync(join(inbox(), '7-fine.txt'), 'after two bad files');
+    // Each file is made outside the inbox and moved in whole: the running relay must never see one half made
+    // (it once took the huge file while it was still 8 bytes, before the truncate).
+    const dropIn = (name: string, make: (path: string) => void): void => {
+      const staged = join(dataDir, name);
+      make(staged);
+      renameSync(staged, join(inbox(), name));
+    };
+    dropIn('5-huge.pdf', (path) => {
+      writeFileSync(path, '%PDF-1.4');
+      truncateSync(path, 21 * 1024 * 1024); // sparse: the size is checked before any read
+    });
+    dropIn('6-not-a-png.png', (path) => writeFileSync(path, '%PDF-1.4 pretending'));
+    dropIn('7-fine.txt', (path) => writeFileSync(path, 'after two bad files'));
     await until(() => (existsSync(join(inbox(), 'sent')) ? readdirSync(join(inbox(), 'sent')) : []), (f) => f.includes('7-fine.txt'), 'the good file', said);
     expect(readdirSync(join(inbox(), 'failed')).sort()).toEqual(['5-huge.pdf', '6-not-a-png.png']);
     expect(said()).toContain('over the 20971520-byte limit');
