@@ -7,6 +7,7 @@ import type { PendingMessage, PendingMessagesChangedEvent } from '../../types.js
 import type { Outbox } from '../outgoing/outbox/outbox.js';
 import type { SharedConnection } from './sharedConnection.js';
 import type { TabChannel } from './tabChannel.js';
+import { FanOut } from '../../util/fanOut.js';
 
 /** What the session reads of the pending messages: its outbox's, or every tab's. */
 export type PendingView = Pick<Outbox, 'list' | 'discard' | 'on'>;
@@ -19,7 +20,8 @@ export class SharedPending implements PendingView {
   private heard: PendingMessage[] = [];
   private link: PendingLink | null = null;
   private channel: TabChannel | null = null;
-  private readonly listeners = new Set<(event: PendingMessagesChangedEvent) => void>();
+  /** The app's change listeners; one that throws must not stop the others. */
+  private readonly listeners = new FanOut<(event: PendingMessagesChangedEvent) => void>(() => undefined);
   private lastSignature = '[]';
 
   constructor(private readonly own: PendingView) {
@@ -58,8 +60,7 @@ export class SharedPending implements PendingView {
   }
 
   on(_event: 'change', listener: (event: PendingMessagesChangedEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** The chat ended: nothing of it stays pending in any tab. */
@@ -83,12 +84,6 @@ export class SharedPending implements PendingView {
     const signature = JSON.stringify(data);
     if (signature === this.lastSignature) return;
     this.lastSignature = signature;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener({ data });
-      } catch {
-        // An app's listener must not stop the others.
-      }
-    }
+    this.listeners.each((listener) => listener({ data }));
   }
 }

@@ -6,6 +6,7 @@
 import { ChatServiceError } from '../../../errors.js';
 import { retryScheduleDelayMs } from '../../../timing/backoff.js';
 import { MANAGER_DEFAULTS } from '../../../transport/environment.js';
+import { FanOut } from '../../../util/fanOut.js';
 import { retryThroughOutage, type OutboxLink } from './retryThroughOutage.js';
 
 export { isWorthWaiting, type OutboxLink } from './retryThroughOutage.js';
@@ -67,7 +68,8 @@ export class Outbox {
   private draining = false;
   /** Set once the outbox stopped for good: the error each later or pending message rejects with. */
   private stoppedBy: (() => ChatServiceError) | null = null;
-  private readonly listeners = new Set<(event: PendingMessagesChangedEvent) => void>();
+  /** The app's change listeners; one that throws must not stop the outbox or the others. */
+  private readonly listeners = new FanOut<(event: PendingMessagesChangedEvent) => void>(() => undefined);
   private readonly unsubscribeLink: () => void;
   private lastSignature = '';
 
@@ -119,8 +121,7 @@ export class Outbox {
 
   /** `change`: the pending messages after every change the app can see (a message sent, waiting, failed, gone). */
   on(_event: 'change', listener: (event: PendingMessagesChangedEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** The chat is over: every message still pending rejects (and is forgotten). */
@@ -223,12 +224,6 @@ export class Outbox {
   }
 
   private emit(event: PendingMessagesChangedEvent): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // An app's listener must not stop the outbox.
-      }
-    }
+    this.listeners.each((listener) => listener(event));
   }
 }
