@@ -23,7 +23,7 @@ import { isObject } from '../util/values.js';
 import { prepareVoiceNote } from '../voiceNotes/audioConversion.js';
 import { checkAttachment } from './attachmentRules.js';
 import type { ChatClientMethod } from './chatClient.js';
-import { toChatServiceError } from './errors.js';
+import { isThrottlingError, toChatServiceError } from './errors.js';
 import type { CreateConnectionOptions, GetTranscriptInput, SendEventInput, SendMessageInput, SessionClientCalls } from './participantClient.js';
 import { ParticipantRetryStrategy } from './retryStrategy.js';
 import { stripStartPosition } from './startPosition.js';
@@ -46,8 +46,6 @@ export function toCustomClientError(e: unknown): Error {
   const { type, message, statusCode, requestId, retryable } = toChatServiceError(view);
   return new ChatServiceError({ type, message, statusCode, requestId, retryable, cause: e });
 }
-
-const THROTTLING = (error: ChatServiceError): boolean => error.statusCode === 429 || /throttl|toomanyrequests/i.test(error.type);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -125,7 +123,7 @@ export class CustomClientAdapter implements SessionClientCalls {
         // Only what the built-in client would retry (throttling, 5xx, no answer), within its quota.
         const next =
           this.retry && token && error instanceof ChatServiceError && error.retryable
-            ? await this.retry.refreshRetryTokenForRetry(token, { errorType: THROTTLING(error) ? 'THROTTLING' : 'TRANSIENT' }).catch(() => null)
+            ? await this.retry.refreshRetryTokenForRetry(token, { errorType: isThrottlingError(error) ? 'THROTTLING' : 'TRANSIENT' }).catch(() => null)
             : null;
         if (!next) throw failed(this.logger, method, error);
         token = next;

@@ -77,6 +77,9 @@ const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 /** True for the HTTP statuses worth retrying, as the AWS SDK judges: throttling (429) and 500/502/503/504. */
 export const isRetryableStatus = (status: number): boolean => status === 429 || TRANSIENT_STATUSES.has(status);
 
+/** True for a throttling answer: status 429, or one of the names the service and proxies use for it. */
+export const isThrottlingError = (error: { statusCode?: number; type: string }): boolean => error.statusCode === 429 || THROTTLING_NAMES.has(error.type);
+
 /** True when the same call may succeed later: throttling, 500/502/503/504, or no answer at all. */
 export function isRetryableError(e: unknown): boolean {
   const status = statusOf(e);
