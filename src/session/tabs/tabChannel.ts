@@ -3,6 +3,7 @@
 // (they say hello when they start and bye when they end or their page goes away).
 import type { Logger } from '../../log/logger.js';
 import type { Unsubscribe } from '../../types.js';
+import { FanOut } from '../../util/fanOut.js';
 import type { TabChannelPort } from './tabEnvironment.js';
 import { asTabMessage, type TabMessage } from './tabMessages.js';
 
@@ -10,7 +11,7 @@ import { asTabMessage, type TabMessage } from './tabMessages.js';
 export type OutgoingTabMessage = TabMessage extends infer M ? (M extends TabMessage ? Omit<M, 'from'> : never) : never;
 
 export class TabChannel {
-  private readonly listeners = new Set<(message: TabMessage) => void>();
+  private listeners = new FanOut<(message: TabMessage) => void>(() => undefined);
   /** Ids of the other open sessions of this chat (any tab, any frame of this origin). */
   private readonly peers = new Set<string>();
   private open = true;
@@ -43,8 +44,7 @@ export class TabChannel {
   }
 
   on(listener: (message: TabMessage) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Says bye and closes the channel (safe to call twice). */
@@ -54,7 +54,7 @@ export class TabChannel {
     this.open = false;
     this.port.onmessage = null;
     this.port.close();
-    this.listeners.clear();
+    this.listeners = new FanOut(() => undefined);
   }
 
   private receive(data: unknown): void {
@@ -62,13 +62,10 @@ export class TabChannel {
     if (!message || !this.open) return;
     this.trackPeer(message);
     if ('to' in message && message.to !== this.id) return;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(message);
-      } catch (error) {
-        this.logger.error(`Handling a ${message.kind} message from another tab failed`, error);
-      }
-    }
+    this.listeners.each(
+      (listener) => listener(message),
+      (error) => this.logger.error(`Handling a ${message.kind} message from another tab failed`, error),
+    );
   }
 
   private trackPeer(message: TabMessage): void {
