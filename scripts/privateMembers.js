@@ -69,7 +69,6 @@ function manglablePrivateMembers() {
   const { hidden, kept } = scanSources();
   const sdkWords = new Set();
   for (const scope of ['@smithy', '@aws-sdk']) wordsOfScripts(path.join(root, 'node_modules', scope), sdkWords);
-  wordsOfScripts(path.join(root, 'scripts', 'stubs'), sdkWords);
   return [...hidden].filter((name) => name !== 'constructor' && !name.startsWith('#') && !kept.has(name) && !sdkWords.has(name)).sort();
 }
 

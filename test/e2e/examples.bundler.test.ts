@@ -45,9 +45,9 @@ it('resolves the package by name to the ES module build (the `import` condition 
   expect(files.filter((file) => file.startsWith('dist/cjs/') || file === 'dist/amazon-connect-chat.js')).toEqual([]);
 });
 
-it('gets the lean prebuilt Participant client of the ES module build, not the whole AWS SDK from node_modules', () => {
+it('gets the package’s own Participant client of the ES module build, no AWS SDK code from node_modules', () => {
   const files = bundledFiles();
-  expect(files).toContain('dist/esm/client/sdk.js');
+  expect(files).toContain('dist/esm/client/fetchSdk/client.js');
   expect(files.filter((file) => /^node_modules\/@(aws-sdk|smithy)\//.test(file))).toEqual([]);
 });
 
