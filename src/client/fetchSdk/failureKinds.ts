@@ -62,12 +62,28 @@ function kindOf(error: unknown): RetryErrorType {
   return status !== undefined && status >= 500 && status <= 599 ? 'SERVER_ERROR' : 'CLIENT_ERROR';
 }
 
-/** `Retry-After` as a point in time: seconds from now, an HTTP date (IMF-fixdate), or a later date. */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}:\d{2}(?:\.\d+)? GMT$/;
+const RFC_850 = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d{2})-([A-Z][a-z]{2})-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)? GMT$/;
+
+/** An HTTP date (IMF-fixdate, or the obsolete RFC 850 form with its two-digit year) in ms; NaN for others. */
+function httpDate(value: string, now: number): number {
+  if (IMF_FIXDATE.test(value)) return Date.parse(value);
+  const match = RFC_850.exec(value);
+  const month = match ? MONTHS.indexOf(match[2] as string) : -1;
+  if (!match || month < 0) return Number.NaN;
+  const [day, shortYear, hours, minutes, seconds] = [match[1], match[3], match[4], match[5], match[6]].map(Number) as number[];
+  // A two-digit year more than 50 years ahead is read as the century before.
+  const time = (year: number) => Date.UTC(year, month, day, hours, minutes, seconds);
+  const thisCentury = time(Math.floor(new Date(now).getUTCFullYear() / 100) * 100 + (shortYear as number));
+  return thisCentury - now > 50 * 365.25 * 86_400_000 ? time(new Date(thisCentury).getUTCFullYear() - 100) : thisCentury;
+}
+
+/** `Retry-After` as a point in time: seconds from now, an HTTP date, or a later date in another form. */
 function retryAfter(value: string, now: number): Date | undefined {
   let seconds = Number.NaN;
   if (value.endsWith('GMT')) {
-    const fixdate = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{1,2}:\d{2}:\d{2}(\.\d+)? GMT$/.test(value);
-    if (fixdate) seconds = (Date.parse(value) - now) / 1000;
+    seconds = (httpDate(value, now) - now) / 1000;
   } else if (/ GMT, \d+(\.\d+)?$/.test(value)) {
     seconds = Number(/ GMT, ([\d.]+)$/.exec(value)?.[1]);
   } else if (/^\d+(\.\d+)?$/.test(value)) {

@@ -170,3 +170,25 @@ describe('the browser builds’ Participant client, side by side with the AWS SD
     }
   });
 });
+
+describe('the browser builds’ Participant client on its own', () => {
+  const config = () => sdkClientConfig({ region: 'us-east-1' });
+
+  it('names the option it misses when built without what sdkClientConfig gives it', () => {
+    expect(() => new own.ConnectParticipantClient({ ...config(), protocol: undefined })).toThrow('needs the option protocol');
+    expect(() => new own.ConnectParticipantClient({ ...config(), retryStrategy: undefined })).toThrow('needs the option retryStrategy');
+    expect(() => new own.ConnectParticipantClient({ ...config(), endpointProvider: undefined })).toThrow('needs the option endpointProvider');
+  });
+
+  it('releases its request handler on destroy()', () => {
+    const destroy = jest.fn();
+    new own.ConnectParticipantClient({ ...config(), requestHandler: { handle: jest.fn(), destroy } as never }).destroy();
+    expect(destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects (does not throw) an operation its protocol has no binding for', async () => {
+    const client = new own.ConnectParticipantClient(config());
+    const unbound = { operation: 'StartWebRTCContact', input: {} } as Parameters<typeof client.send>[0];
+    await expect(client.send(unbound)).rejects.toThrow('no HTTP binding for this operation');
+  });
+});
