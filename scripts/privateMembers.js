@@ -2,7 +2,7 @@
 // bundle. A member name is shortened everywhere it appears as a property, so a name qualifies only when nothing
 // observable can reach it under that name: it must never be a public member, an interface or type field, an
 // object-literal key or destructured field, a string's text (bracket access, `in`, JSON), nor a word of the
-// AWS SDK or our stand-ins (their objects are read by name). The browser's own names are kept by terser itself.
+// AWS SDK (its objects read ours by name in the Node build). The browser's own names are kept by terser itself.
 'use strict';
 
 const fs = require('fs');
@@ -20,7 +20,7 @@ function sourceFiles(dir) {
   });
 }
 
-/** Every word of the `.js` files under `dir` (the AWS SDK's ES module builds, our stand-ins). */
+/** Every word of the `.js` files under `dir` (the AWS SDK's ES module builds). */
 function wordsOfScripts(dir, words) {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

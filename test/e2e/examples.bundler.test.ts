@@ -1,6 +1,6 @@
 // examples/bundler-app: `import 'amazon-connect-chatjs'` plus a typed named import, compiled by ts-loader
 // and bundled by webpack with the package resolved by name. The build must pick the ES module build
-// through package.json `exports` (with its prebuilt Participant client), and the bundled page must chat
+// through package.json `exports` (with the package's own Participant client), and the bundled page must chat
 // with the emulator.
 import * as path from 'path';
 import { testId, type TestPage } from '../support/browser/engine';
