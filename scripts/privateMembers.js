@@ -2,7 +2,8 @@
 // bundle. A member name is shortened everywhere it appears as a property, so a name qualifies only when nothing
 // observable can reach it under that name: it must never be a public member, an interface or type field, an
 // object-literal key or destructured field, a string's text (bracket access, `in`, JSON), nor a word of the
-// AWS SDK (its objects read ours by name in the Node build). The browser's own names are kept by terser itself.
+// AWS SDK: the browser builds' own client passes objects of the SDK's shapes (config, requests, answers)
+// between our modules, so names the SDK spells stay as it spells them. The browser's own names are kept by terser itself.
 'use strict';
 
 const fs = require('fs');
