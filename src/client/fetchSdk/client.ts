@@ -12,6 +12,7 @@ import type { ParticipantCommand } from './commands.js';
 import { failureInfo } from './failureKinds.js';
 import { FetchHandler, type RequestHandler } from './fetchHandler.js';
 import { userAgentHeader, type UserAgentSection } from './userAgent.js';
+import { utf8Length } from '../../util/utf8.js';
 
 type EndpointProvider = NonNullable<ConnectParticipantClientConfig['endpointProvider']>;
 type Protocol = $ClientProtocol<HttpRequest, HttpResponse>;
@@ -30,7 +31,7 @@ class ClientConfigurationError extends Error {
 /** The body's length in bytes, unless the request already says. */
 function addContentLength({ body, headers }: HttpRequest): void {
   if (typeof body === 'string' && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) {
-    headers['content-length'] = String(new TextEncoder().encode(body).byteLength);
+    headers['content-length'] = String(utf8Length(body));
   }
 }
 

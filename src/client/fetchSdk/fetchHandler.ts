@@ -1,6 +1,6 @@
 // Sends one request with fetch(), as the AWS SDK's browser handler does with the Participant client's
 // settings (no timeout, no keep-alive, no credentials mode or cache of its own): the same URL, method,
-// headers and body, and the answer as status, headers and the unread body.
+// headers and body; the answer as status, headers and its body read as text.
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { encodeLabel } from '../restJsonRequest.js';
 
@@ -39,7 +39,9 @@ export class FetchHandler implements RequestHandler {
     answer.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    return { response: { statusCode: answer.status, reason: answer.statusText, headers, body: answer.body ?? (await answer.blob()) } };
+    // Read as text here (every answer of this service is JSON): that works on every fetch, React Native's
+    // included, where reading a stream or a Blob's bytes may not.
+    return { response: { statusCode: answer.status, reason: answer.statusText, headers, body: await answer.text() } };
   }
 
   destroy(): void {}
