@@ -69,8 +69,6 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-      // The script-tag bundle's stand-ins for AWS SDK modules are plain ES modules.
-      transform: { ...transform, '/scripts/stubs/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2020' } }] },
     },
     {
       ...common,

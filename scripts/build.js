@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds every artefact of the repository:
-//   sdk:      dist/esm (ES modules for bundlers, with the AWS SDK Participant client prebuilt) + dist/*.d.ts,
+//   sdk:      dist/esm (ES modules for bundlers, with the package's own Participant client) + dist/*.d.ts,
 //             dist/cjs (require) and dist/amazon-connect-chat.js (UMD, minified)
 //   emulator: emulator/dist (the emulator package and its CLI)
 //   examples: what the example pages load that is not in git: examples/vendor/connect-streams-min.js (from the
@@ -25,7 +25,7 @@ const STREAMS_MIN = () => path.join(path.dirname(require.resolve('amazon-connect
 const ARTEFACTS = {
   sdk: {
     inputs: () => [
-      at('src'), at('scripts', 'stubs'), at('scripts', 'build.js'), at('scripts', 'privateMembers.js'), at('webpack.config.js'), at('package.json'), at('package-lock.json'),
+      at('src'), at('scripts', 'build.js'), at('scripts', 'privateMembers.js'), at('webpack.config.js'), at('package.json'), at('package-lock.json'),
       at('tsconfig.base.json'), at('tsconfig.esm.json'), at('tsconfig.cjs.json'),
     ],
     outputs: () => [
@@ -74,14 +74,24 @@ function buildSdk() {
   run(bin('tsc'), ['-p', 'tsconfig.cjs.json']);
   fs.writeFileSync(path.join(dist, 'esm', 'package.json'), '{ "type": "module", "sideEffects": ["./index.js", "./global.js"] }\n');
   fs.writeFileSync(path.join(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
-  // Both webpack builds: the script-tag bundle, and the prebuilt Participant client that replaces what tsc
-  // wrote at dist/esm/client/sdk.js (see webpack.config.js).
+  // Browsers get the package's own Participant client (src/client/fetchSdk/) instead of the AWS SDK's: in the
+  // ES module build, the module the client imports its SDK values from names it (the Node build keeps the SDK).
+  fs.writeFileSync(path.join(dist, 'esm', 'client', 'sdk.js'), "export * from './fetchSdk/index.js';\n");
+  fs.rmSync(path.join(dist, 'esm', 'client', 'sdk.js.map'), { force: true });
+  assertNoSdkImports(path.join(dist, 'esm'));
   run(bin('webpack'), ['--mode', 'production', '--no-stats']);
-  const esmClientSdk = fs.readFileSync(path.join(dist, 'esm', 'client', 'sdk.js'), 'utf8');
-  if (/\bfrom\s*["']@(aws-sdk|smithy)\//.test(esmClientSdk)) {
-    throw new Error('build: dist/esm/client/sdk.js still imports the AWS SDK packages: the prebuilt client was not written');
-  }
   console.log('build: dist/ ready');
+}
+
+/** Refuses an ES module build that would still load AWS SDK code at run time (type imports are erased). */
+function assertNoSdkImports(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) assertNoSdkImports(file);
+    else if (entry.name.endsWith('.js') && /\b(from|import)\s*\(?\s*["']@(aws-sdk|smithy)\//.test(fs.readFileSync(file, 'utf8'))) {
+      throw new Error(`build: ${path.relative(root, file)} imports an AWS SDK package; the ES module build must not`);
+    }
+  }
 }
 
 function buildEmulator() {

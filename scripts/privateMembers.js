@@ -2,7 +2,8 @@
 // bundle. A member name is shortened everywhere it appears as a property, so a name qualifies only when nothing
 // observable can reach it under that name: it must never be a public member, an interface or type field, an
 // object-literal key or destructured field, a string's text (bracket access, `in`, JSON), nor a word of the
-// AWS SDK or our stand-ins (their objects are read by name). The browser's own names are kept by terser itself.
+// AWS SDK: the browser builds' own client passes objects of the SDK's shapes (config, requests, answers)
+// between our modules, so names the SDK spells stay as it spells them. The browser's own names are kept by terser itself.
 'use strict';
 
 const fs = require('fs');
@@ -20,7 +21,7 @@ function sourceFiles(dir) {
   });
 }
 
-/** Every word of the `.js` files under `dir` (the AWS SDK's ES module builds, our stand-ins). */
+/** Every word of the `.js` files under `dir` (the AWS SDK's ES module builds). */
 function wordsOfScripts(dir, words) {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -69,7 +70,6 @@ function manglablePrivateMembers() {
   const { hidden, kept } = scanSources();
   const sdkWords = new Set();
   for (const scope of ['@smithy', '@aws-sdk']) wordsOfScripts(path.join(root, 'node_modules', scope), sdkWords);
-  wordsOfScripts(path.join(root, 'scripts', 'stubs'), sdkWords);
   return [...hidden].filter((name) => name !== 'constructor' && !name.startsWith('#') && !kept.has(name) && !sdkWords.has(name)).sort();
 }
 

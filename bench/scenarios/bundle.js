@@ -1,7 +1,8 @@
 // Bundle size: the script-tag bundles (minified and gzip bytes); what an app that imports the package gets
 // (examples/bundler-app built with webpack 5 in production mode), against 5.0.0's script tag, the only
 // form 5.0.0 has; and our own code in the ES module build: dist/esm/index.js bundled by webpack with the
-// AWS SDK (@aws-sdk/*, @smithy/*, and the prebuilt dist/esm/client/sdk.js) left external.
+// Participant client's SDK module (dist/esm/client/sdk.js: the package's own client in this build) and any
+// @aws-sdk/* or @smithy/* import left external.
 // Through the source maps, the minified bytes of our script-tag bundle and of the own-code bundle are
 // attributed to packages and to our source folders, to show what dominates.
 'use strict';
@@ -23,7 +24,7 @@ function fileSizes(file) {
   return { minKb: buffer.length / 1024, gzipKb: gzipBytes(buffer) / 1024 };
 }
 
-/** The AWS SDK by package name, or as the ES module build's prebuilt client module (client/sdk.js). */
+/** The AWS SDK by package name, or the ES module build's SDK module (client/sdk.js, the own client). */
 const isAwsSdk = (request, context) => AWS_SDK.test(request) || (request === './sdk.js' && path.basename(context) === 'client');
 const externalAwsSdk = ({ request, context }, callback) => (isAwsSdk(request, context) ? callback(null, `module ${request}`) : callback());
 
@@ -97,7 +98,7 @@ async function run() {
     ],
     notes: [
       'gzip level 9. Bundler app: examples/bundler-app (its main.ts plus `import \'amazon-connect-chatjs\'`) built by its own webpack config, production mode, the package resolved by name to the ES module build; 5.0.0 has no ES module build, so its script tag is the comparison.',
-      '"Own code" bundles dist/esm/index.js with webpack, @aws-sdk/*, @smithy/* and the prebuilt client/sdk.js external (tslib, if used, included). Composition: minified bytes attributed through the source maps.',
+      '"Own code" bundles dist/esm/index.js with webpack, @aws-sdk/*, @smithy/* and client/sdk.js (the Participant client's SDK module) external (tslib, if used, included). Composition: minified bytes attributed through the source maps.',
     ],
   };
 }

@@ -51,6 +51,8 @@ export function responseMetadata(response: HttpResponse): ResponseMetadata {
 /** The body as text ('' when there is none). */
 export async function bodyText(response: HttpResponse, serde: SerdeFunctions): Promise<string> {
   const body: unknown = response.body;
+  // The browser builds' fetch handler hands the body over already read as text.
+  if (typeof body === 'string') return body;
   const bytes = body instanceof Uint8Array ? body : body ? await serde.streamCollector(body) : new Uint8Array();
   return bytes.byteLength > 0 ? serde.utf8Encoder(bytes) : '';
 }

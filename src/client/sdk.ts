@@ -1,7 +1,7 @@
-// Every AWS SDK value the Participant client runs, from one module. The script-tag bundle builds it with
-// the rest of the code; for the ES module build, webpack.config.js prebuilds this module (the SDK client,
-// its commands and exception classes, with the parts the client never runs stubbed out) into
-// dist/esm/client/sdk.js, so an app's own bundler gets the same lean client the script tag has.
+// Every AWS SDK value the Participant client runs, from one module: the seam between the builds. The Node
+// build (CommonJS) runs these from @aws-sdk/client-connectparticipant; the browser builds put the package's
+// own client in this module's place (./fetchSdk/index.ts: webpack.config.js for the script tag,
+// scripts/build.js for dist/esm/client/sdk.js), so no AWS SDK code ships to browsers.
 export {
   CancelParticipantAuthenticationCommand,
   CompleteAttachmentUploadCommand,

@@ -1,6 +1,6 @@
 // AWS SDK client options this package sets on every Participant client: unsigned requests and its own
-// endpoint provider. Both replace generic SDK machinery the Participant Service does not need, which keeps
-// the script-tag bundle free of it (webpack.config.js stubs the replaced modules) and saves work per call.
+// endpoint provider. Both replace generic SDK machinery the Participant Service does not need, which saves
+// work per call in Node; the browser builds' own client (./fetchSdk/) uses the endpoint provider too.
 import type { ConnectParticipantClientConfig } from '@aws-sdk/client-connectparticipant';
 
 type EndpointProvider = NonNullable<ConnectParticipantClientConfig['endpointProvider']>;

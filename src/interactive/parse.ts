@@ -9,6 +9,7 @@ import type {
   InteractiveTemplateType,
   TimeSlot,
 } from './types.js';
+import { utf8Length } from '../util/utf8.js';
 
 /** A template (or a response to one) breaks a rule; `field` is its JSON path, e.g. `data.content.elements`. */
 export class InteractiveTemplateError extends Error {
@@ -110,16 +111,6 @@ function checkCarouselPanel(value: unknown, path: string): CarouselPanel {
   const data = object(panel.data, `${path}.data`);
   checkContent('Panel', object(data.content, `${path}.data.content`), `${path}.data.content`);
   return panel as unknown as CarouselPanel;
-}
-
-/** UTF-8 bytes of `value` (no TextEncoder: React Native and old engines lack it). */
-function utf8Length(value: string): number {
-  let bytes = 0;
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
 }
 
 function parseJson(content: string): unknown {

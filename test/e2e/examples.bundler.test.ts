@@ -1,6 +1,6 @@
 // examples/bundler-app: `import 'amazon-connect-chatjs'` plus a typed named import, compiled by ts-loader
 // and bundled by webpack with the package resolved by name. The build must pick the ES module build
-// through package.json `exports` (with its prebuilt Participant client), and the bundled page must chat
+// through package.json `exports` (with the package's own Participant client), and the bundled page must chat
 // with the emulator.
 import * as path from 'path';
 import { testId, type TestPage } from '../support/browser/engine';
@@ -45,9 +45,9 @@ it('resolves the package by name to the ES module build (the `import` condition 
   expect(files.filter((file) => file.startsWith('dist/cjs/') || file === 'dist/amazon-connect-chat.js')).toEqual([]);
 });
 
-it('gets the lean prebuilt Participant client of the ES module build, not the whole AWS SDK from node_modules', () => {
+it('gets the package’s own Participant client of the ES module build, no AWS SDK code from node_modules', () => {
   const files = bundledFiles();
-  expect(files).toContain('dist/esm/client/sdk.js');
+  expect(files).toContain('dist/esm/client/fetchSdk/client.js');
   expect(files.filter((file) => /^node_modules\/@(aws-sdk|smithy)\//.test(file))).toEqual([]);
 });
 
