@@ -8,6 +8,7 @@
 import * as sdk from '@aws-sdk/client-connectparticipant';
 import type { HttpRequest } from '@smithy/types';
 import * as own from '../../../src/client/fetchSdk';
+import * as sdkModule from '../../../src/client/sdk';
 import { sdkClientConfig, type ParticipantClientConfig } from '../../../src/client/participantClient';
 import { AWS_SDK_VERSION, VERSION } from '../../../src/version';
 import { loadBrowserUserAgentProvider } from '../../support/sdk/browserUserAgentProvider';
@@ -172,6 +173,10 @@ describe('the browser builds’ Participant client, side by side with the AWS SD
 });
 
 describe('the browser builds’ Participant client on its own', () => {
+  it('exports every name src/client/sdk.ts exports (the browser builds put it in that module’s place)', () => {
+    expect(Object.keys(own).sort()).toEqual(Object.keys(sdkModule).sort());
+  });
+
   const config = () => sdkClientConfig({ region: 'us-east-1' });
 
   it('names the option it misses when built without what sdkClientConfig gives it', () => {
