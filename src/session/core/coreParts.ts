@@ -12,7 +12,7 @@ import type { EventBus } from '../events/eventBus.js';
 import type { SessionEventMap } from '../events/sessionEvents.js';
 import { createSessionFeatures, type SessionFeatures } from '../features/index.js';
 import type { ChatCoreDeps } from './coreDeps.js';
-import { leaveRequest } from '../tabs/leaveRequest.js';
+import { leaveRequest, leaveRequestPerToken } from '../tabs/leaveRequest.js';
 import { TabShare } from '../tabs/tabShare.js';
 
 export function sessionFeatures(
@@ -49,13 +49,14 @@ export function tabShare(args: NormalizedCreateArgs, deps: ChatCoreDeps, connect
     return null;
   }
   const serviceUrl = deps.serviceUrl;
+  const leaveFor = serviceUrl ? leaveRequestPerToken((token) => leaveRequest(serviceUrl(), token)) : null;
   return new TabShare({
     args,
     environment: support.environment,
     logger: deps.logger,
     leaveRequest: () => {
       const token = connectionToken();
-      return token && serviceUrl ? leaveRequest(serviceUrl(), token) : null;
+      return token && leaveFor ? leaveFor(token) : null;
     },
   });
 }

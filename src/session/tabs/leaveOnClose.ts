@@ -9,6 +9,10 @@
 //  - another session of the chat is open (another tab, or a frame).
 // What cannot be told apart is listed in docs/tabs.md (e.g. the browser's reload button where the Navigation
 // API is missing, a same-site address typed in the address bar, a crash).
+//
+// A browser may stop a closing page's `pagehide` listeners partway (Firefox does, at a tab close, typically
+// at the first loop it runs): so the request is built ahead, when the page turns hidden (which comes before
+// `pagehide`), and the listener hands it to `fetch` as is, before doing anything else.
 import type { Logger } from '../../log/logger.js';
 import type { TabEventSource, TabPage } from './tabEnvironment.js';
 
@@ -28,6 +32,8 @@ export class LeaveOnClose {
     private readonly isLastSession: () => boolean,
     /** Sends the keepalive DisconnectParticipant. */
     private readonly leave: () => void,
+    /** Builds that request ahead, so that `leave` has little left to do (cheap to call again). */
+    private readonly prepareLeave: () => void,
     private readonly logger: Logger,
   ) {}
 
@@ -35,6 +41,8 @@ export class LeaveOnClose {
     if (this.listeners.length > 0) return;
     const { window, navigation } = this.page;
     this.listen(window, 'pagehide', (event) => this.pageHidden(event));
+    // `visibilitychange` is fired at the document and reaches the window's capture listeners.
+    this.listen(window, 'visibilitychange', () => this.prepareLeave());
     this.listen(window, 'keydown', (event) => this.keyPressed(event));
     this.listen(window, 'click', (event) => this.clicked(event));
     this.listen(window, 'submit', (event) => this.submitted(event));
@@ -91,7 +99,7 @@ export class LeaveOnClose {
     if ((event as PageTransitionEvent).persisted) return;
     const hinted = this.stayingSince !== null && Date.now() - this.stayingSince < STAYING_HINT_MS;
     if (hinted || !this.isLastSession()) return;
-    this.logger.info('The last tab of the chat is closing: the participant leaves');
     this.leave();
+    this.logger.info('The last tab of the chat is closing: the participant left');
   }
 }

@@ -3,6 +3,7 @@
 // sessionStorage (optional: the reload snapshot) and the page's lifecycle events (optional: leave on close).
 
 import { reasonOf } from '../../util/values.js';
+import type { LeaveRequest } from './leaveRequest.js';
 
 /** The part of BroadcastChannel used here. */
 export interface TabChannelPort {
@@ -39,8 +40,8 @@ export interface TabPage {
   /** The Navigation API object where the browser has it (tells reloads and same-site navigations apart). */
   navigation: TabEventSource | null;
   origin: string;
-  /** `fetch(url, { ...init, keepalive: true })`. */
-  sendBeacon(url: string, init: { method: string; headers: Record<string, string>; body: string }): void;
+  /** `fetch(url, init)` of a request that outlives the page (`init` asks for keepalive itself). */
+  sendBeacon(url: string, init: LeaveRequest['init']): void;
 }
 
 export interface TabEnvironment {
@@ -76,8 +77,9 @@ function browserPage(scope: BrowserScope): TabPage | null {
     window: scope as unknown as TabEventSource,
     navigation: scope.navigation ?? null,
     origin: scope.location.origin,
+    // No copying here: in a closing page each step may be the last one run (see leaveOnClose.ts).
     sendBeacon: (url, init) => {
-      fetchFn.call(scope, url, { ...init, keepalive: true, credentials: 'omit' }).catch(() => undefined);
+      fetchFn.call(scope, url, init).catch(() => undefined);
     },
   };
 }

@@ -22,7 +22,8 @@ export interface TabShareOptions {
   args: NormalizedCreateArgs;
   environment: TabEnvironment;
   logger: Logger;
-  /** The keepalive DisconnectParticipant under the current connection token; null before connect. */
+  /** The keepalive DisconnectParticipant under the current connection token; null before connect. Called
+   * ahead and again at `pagehide`: it should hand back the same request while the token stays the same. */
   leaveRequest: () => LeaveRequest | null;
 }
 
@@ -50,7 +51,7 @@ export class TabShare {
     const page = environment.page;
     this.leaving =
       args.tabs.leaveOnClose && page
-        ? new LeaveOnClose(page, () => (this.channel?.otherSessions ?? 0) === 0, () => this.sendLeave(), logger)
+        ? new LeaveOnClose(page, () => (this.channel?.otherSessions ?? 0) === 0, () => this.sendLeave(), () => void options.leaveRequest(), logger)
         : null;
     if (args.tabs.leaveOnClose && !page) logger.warn('tabs.leaveOnClose: this environment has no page lifecycle; the option does nothing');
     if (args.tabs.shareConnection && !environment.locks) logger.warn('tabs.shareConnection: this browser has no Web Locks; this tab keeps its own websocket');
