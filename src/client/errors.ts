@@ -25,7 +25,7 @@ const THROTTLING_NAMES = new Set([
 ]);
 
 /** Codes Node sockets report when the connection, not the service, failed. */
-const NETWORK_CODES = new Set([
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'EPIPE',
@@ -36,7 +36,7 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+export const TIMEOUT_NAMES: ReadonlySet<string> = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 
 interface ErrorLike {
   name?: unknown;
@@ -72,7 +72,7 @@ export function isNetworkError(e: unknown): boolean {
 }
 
 /** The 5xx answers the AWS SDK treats as passing (others, like 501 or 505, will not change by retrying). */
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 /** True for the HTTP statuses worth retrying, as the AWS SDK judges: throttling (429) and 500/502/503/504. */
 export const isRetryableStatus = (status: number): boolean => status === 429 || TRANSIENT_STATUSES.has(status);

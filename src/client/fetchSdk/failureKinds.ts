@@ -3,6 +3,8 @@
 // answer, timeouts), or a server or client error. It also reads the answer's retry hint (`Retry-After` in
 // seconds or as an HTTP date, `x-amz-retry-after` in ms). The strategy (../retryStrategy.ts) decides.
 import type { RetryErrorInfo, RetryErrorType } from '@smithy/types';
+// The SDK's timeout names, socket codes and transient statuses are the ones our own error judgement uses.
+import { NETWORK_CODES, TIMEOUT_NAMES, TRANSIENT_STATUSES } from '../errors.js';
 
 interface Failure {
   name?: string;
@@ -20,9 +22,6 @@ const THROTTLING_NAMES = new Set([
   'SlowDown', 'ThrottledException', 'Throttling', 'ThrottlingException', 'TooManyRequestsException',
   'TransactionInProgressException',
 ]);
-const TIMEOUT_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 /** What fetch() rejects with, per engine, when no answer came. */
 const FETCH_FAILURES = new Set([
   'Failed to fetch',
@@ -46,7 +45,7 @@ function isTransient(error: unknown, depth = 0): boolean {
     failure.$metadata?.clockSkewCorrected === true ||
     (failure.name === 'InvalidSignatureException' && String(failure.message).includes('Signature expired')) ||
     TIMEOUT_NAMES.has(failure.name ?? '') ||
-    SOCKET_CODES.has(failure.code ?? '') ||
+    NETWORK_CODES.has(failure.code ?? '') ||
     TRANSIENT_STATUSES.has(failure.$metadata?.httpStatusCode ?? 0) ||
     (error instanceof TypeError && FETCH_FAILURES.has(error.message)) ||
     (failure.code === 'ERR_HTTP2_STREAM_ERROR' && String(failure.message).includes('NGHTTP2_REFUSED_STREAM')) ||
