@@ -14,6 +14,7 @@ import type {
   SendEventCommandOutput,
   SendMessageCommandOutput,
 } from '@aws-sdk/client-connectparticipant';
+import type { RetryErrorInfo } from '@smithy/types';
 import { CONNECTION_TYPES } from '../constants.js';
 import { ChatServiceError, SERVICE_ERROR_TYPES, UnImplementedMethodException } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -25,7 +26,7 @@ import { checkAttachment } from './attachmentRules.js';
 import type { ChatClientMethod } from './chatClient.js';
 import { isThrottlingError, toChatServiceError } from './errors.js';
 import type { CreateConnectionOptions, GetTranscriptInput, SendEventInput, SendMessageInput, SessionClientCalls } from './participantClient.js';
-import { ParticipantRetryStrategy } from './retryStrategy.js';
+import { ParticipantRetryStrategy, runWithRetries } from './retryStrategy.js';
 import { stripStartPosition } from './startPosition.js';
 
 /**
@@ -46,8 +47,6 @@ export function toCustomClientError(e: unknown): Error {
   const { type, message, statusCode, requestId, retryable } = toChatServiceError(view);
   return new ChatServiceError({ type, message, statusCode, requestId, retryable, cause: e });
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One custom client seen through the session's client interface; `retry` null means one try per call. */
 export class CustomClientAdapter implements SessionClientCalls {
@@ -109,28 +108,33 @@ export class CustomClientAdapter implements SessionClientCalls {
 
   /** One call's `data` (its type is the contract's answer for `method`), tried as the built-in client would try it. */
   private async call<D>(method: ChatClientMethod, args: unknown[]): Promise<D> {
-    let token = this.retry ? await this.retry.acquireInitialRetryToken() : null;
-    for (;;) {
-      try {
-        const answer = await invoke(this.client, method, args);
-        if (!isObject(answer) || !('data' in answer)) {
-          throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: `customChatClient.${method} must resolve { data }` });
-        }
-        if (token) this.retry?.recordSuccess(token);
-        return (answer.data ?? {}) as D;
-      } catch (e) {
-        const error = toCustomClientError(e);
-        // Only what the built-in client would retry (throttling, 5xx, no answer), within its quota.
-        const next =
-          this.retry && token && error instanceof ChatServiceError && error.retryable
-            ? await this.retry.refreshRetryTokenForRetry(token, { errorType: isThrottlingError(error) ? 'THROTTLING' : 'TRANSIENT' }).catch(() => null)
-            : null;
-        if (!next) throw failed(this.logger, method, error);
-        token = next;
-        await sleep(next.getRetryDelay());
-      }
+    const once = () => answerData<D>(this.client, method, args);
+    try {
+      return this.retry ? await runWithRetries(this.retry, once, retryInfo) : await once();
+    } catch (error) {
+      throw failed(this.logger, method, error as Error);
     }
   }
+}
+
+/** One try of `method`: the answer's `data`; a rejection as a ChatServiceError (see toCustomClientError). */
+async function answerData<D>(client: ChatClientLike, method: ChatClientMethod, args: unknown[]): Promise<D> {
+  let answer: unknown;
+  try {
+    answer = await invoke(client, method, args);
+  } catch (e) {
+    throw toCustomClientError(e);
+  }
+  if (!isObject(answer) || !('data' in answer)) {
+    throw new ChatServiceError({ type: SERVICE_ERROR_TYPES.InvalidResponse, message: `customChatClient.${method} must resolve { data }` });
+  }
+  return (answer.data ?? {}) as D;
+}
+
+/** Only what the built-in client would retry (throttling, 5xx, no answer), within its quota. */
+function retryInfo(error: unknown): RetryErrorInfo | null {
+  if (!(error instanceof ChatServiceError) || !error.retryable) return null;
+  return { errorType: isThrottlingError(error) ? 'THROTTLING' : 'TRANSIENT' } as RetryErrorInfo;
 }
 
 /** Logs a failed call as the built-in client does (operation, type, status; never a token) and returns its error. */

@@ -117,3 +117,41 @@ export class ParticipantRetryStrategy implements RetryStrategyV2 {
     this.available = Math.min(RETRY_QUOTA.capacity, this.available + refill);
   }
 }
+
+/** How far a call's tries went: attempts made, and the total delay between them in ms. */
+export interface RetryTally {
+  attempts: number;
+  totalRetryDelay: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` under `strategy`: after a failure, `judge` says what failed (null: waiting cannot help), and
+ * the strategy says whether and when to try again. Rejects with the last failure; `tally` counts as it goes.
+ * The one retry loop of both clients: the browser builds' own (fetchSdk/client.ts) and a custom client's adapter.
+ */
+export async function runWithRetries<T>(
+  strategy: RetryStrategyV2,
+  attempt: () => Promise<T>,
+  judge: (failure: unknown) => RetryErrorInfo | null,
+  tally: RetryTally = { attempts: 0, totalRetryDelay: 0 },
+): Promise<T> {
+  let token = await strategy.acquireInitialRetryToken('');
+  for (;;) {
+    tally.attempts += 1;
+    try {
+      const value = await attempt();
+      strategy.recordSuccess(token);
+      return value;
+    } catch (failure) {
+      const info = judge(failure);
+      const next = info ? await strategy.refreshRetryTokenForRetry(token, info).catch(() => null) : null;
+      if (!next) throw failure;
+      token = next;
+      const delay = next.getRetryDelay();
+      tally.totalRetryDelay += delay;
+      if (delay > 0) await sleep(delay);
+    }
+  }
+}

@@ -7,7 +7,8 @@
 // read by the protocol; `$metadata` with attempts and total delay; a failure marked as the SDK marks it.
 // test/unit/client/fetchSdk.sideBySide.test.ts holds it to the real SDK client, request for request.
 import type { ConnectParticipantClientConfig } from '@aws-sdk/client-connectparticipant';
-import type { $ClientProtocol, $OperationSchema, Endpoint, HttpRequest, HttpResponse, MetadataBearer, QueryParameterBag, RetryStrategyV2, RetryToken } from '@smithy/types';
+import type { $ClientProtocol, $OperationSchema, Endpoint, HttpRequest, HttpResponse, MetadataBearer, QueryParameterBag, RetryStrategyV2, SerdeFunctions } from '@smithy/types';
+import { runWithRetries, type RetryTally } from '../retryStrategy.js';
 import type { ParticipantCommand } from './commands.js';
 import { failureInfo } from './failureKinds.js';
 import { FetchHandler, type RequestHandler } from './fetchHandler.js';
@@ -76,8 +77,6 @@ function markFailure(error: unknown, response: HttpResponse): void {
   };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** Reads a body of any kind fetch answers with (stream, Blob, bytes, text) as bytes. */
 const streamCollector = async (body: unknown): Promise<Uint8Array> => new Uint8Array(await new Response(body as BodyInit).arrayBuffer());
 const utf8Encoder = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
@@ -88,7 +87,11 @@ export class ConnectParticipantClient {
   private readonly retryStrategy: RetryStrategyV2;
   private readonly endpointProvider: EndpointProvider;
   private readonly handler: RequestHandler;
-  private readonly customUserAgent: readonly UserAgentSection[];
+  /** The same for every call of this client: the user-agent header, and what the protocol reads and writes with. */
+  private readonly userAgent: string;
+  private readonly serde: SerdeFunctions & Record<string, unknown>;
+  /** Resolved at the first call, as the SDK resolves it per call (a bad region rejects that call, not the constructor). */
+  private resolvedEndpoint: Endpoint | null = null;
 
   constructor(config: ConnectParticipantClientConfig) {
     this.config = config;
@@ -101,19 +104,29 @@ export class ConnectParticipantClient {
     this.endpointProvider = endpointProvider;
     this.handler = (config.requestHandler as RequestHandler | undefined) ?? new FetchHandler();
     const custom = config.customUserAgent;
-    this.customUserAgent = typeof custom === 'string' ? [[custom]] : ((custom ?? []) as UserAgentSection[]);
+    const sections = typeof custom === 'string' ? [[custom] as const] : ((custom ?? []) as UserAgentSection[]);
+    this.userAgent = userAgentHeader(this.featureCodes(), sections);
+    this.serde = { ...config, streamCollector, utf8Encoder, endpoint: async () => this.endpoint() } as unknown as SerdeFunctions & Record<string, unknown>;
   }
 
   async send(command: ParticipantCommand): Promise<Output> {
-    const endpoint = this.endpoint();
     const operation = { name: command.operation } as $OperationSchema;
-    const serde = { ...this.config, streamCollector, utf8Encoder, endpoint: async () => endpoint };
-    const request = await this.protocol.serializeRequest(operation, command.input, serde as never);
+    const request = await this.protocol.serializeRequest(operation, command.input, this.serde as never);
     // Headers in the order the SDK's middlewares add them.
     addContentLength(request);
-    request.headers['x-amz-user-agent'] = userAgentHeader(this.featureCodes(), this.customUserAgent);
+    request.headers['x-amz-user-agent'] = this.userAgent;
     addHost(request);
-    return this.sendWithRetries(request, (response) => this.protocol.deserializeResponse(operation, serde as never, response));
+    const tally: RetryTally = { attempts: 0, totalRetryDelay: 0 };
+    try {
+      const output = await runWithRetries(this.retryStrategy, () => this.attempt(request, operation), failureInfo, tally);
+      Object.assign(output.$metadata, tally);
+      return output;
+    } catch (thrown) {
+      // As the SDK: the failure (wrapped when it is not an Error) with how far the tries went.
+      const error = asError(thrown);
+      error.$metadata = Object.assign(error.$metadata ?? {}, tally);
+      throw error;
+    }
   }
 
   destroy(): void {
@@ -128,6 +141,7 @@ export class ConnectParticipantClient {
 
   /** The service's address, as the SDK asks its endpoint provider for it. */
   private endpoint(): Endpoint {
+    if (this.resolvedEndpoint) return this.resolvedEndpoint;
     const custom = this.config.endpoint;
     const url = this.endpointProvider({
       Region: this.config.region as string,
@@ -135,50 +149,24 @@ export class ConnectParticipantClient {
       UseDualStack: false,
       ...(typeof custom === 'string' ? { Endpoint: custom } : {}),
     }).url;
-    return {
+    this.resolvedEndpoint = {
       protocol: url.protocol,
       hostname: url.hostname,
       port: url.port ? parseInt(url.port, 10) : undefined,
       path: url.pathname,
       query: url.search ? endpointQuery(url.search) : undefined,
     } as Endpoint;
+    return this.resolvedEndpoint;
   }
 
-  private async attempt(request: HttpRequest, read: (response: HttpResponse) => Promise<Output>): Promise<Output> {
+  /** One try: the request sent, the answer read; a failure read from an answer is marked as the SDK marks it. */
+  private async attempt(request: HttpRequest, operation: $OperationSchema): Promise<Output> {
     const { response } = await this.handler.handle(request, {});
     try {
-      return await read(response);
+      return await this.protocol.deserializeResponse<Output>(operation, this.serde as never, response);
     } catch (error) {
       markFailure(error, response);
       throw error;
-    }
-  }
-
-  private async sendWithRetries(request: HttpRequest, read: (response: HttpResponse) => Promise<Output>): Promise<Output> {
-    const strategy = this.retryStrategy;
-    let token: RetryToken = await strategy.acquireInitialRetryToken('');
-    let attempts = 0;
-    let totalRetryDelay = 0;
-    for (;;) {
-      try {
-        const output = await this.attempt(request, read);
-        strategy.recordSuccess(token);
-        Object.assign(output.$metadata, { attempts: attempts + 1, totalRetryDelay });
-        return output;
-      } catch (thrown) {
-        const info = failureInfo(thrown);
-        const error = asError(thrown);
-        try {
-          token = await strategy.refreshRetryTokenForRetry(token, info);
-        } catch {
-          error.$metadata = Object.assign(error.$metadata ?? {}, { attempts: attempts + 1, totalRetryDelay });
-          throw error;
-        }
-        attempts = token.getRetryCount();
-        const delay = token.getRetryDelay();
-        totalRetryDelay += delay;
-        if (delay > 0) await sleep(delay);
-      }
     }
   }
 }

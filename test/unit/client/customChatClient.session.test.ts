@@ -73,7 +73,8 @@ function createSession(extra: Partial<CustomerChatSessionArgs> = {}): CustomerCh
 
 async function connect(session: CustomerChatSession): Promise<void> {
   const pending = session.connect();
-  await flush(10);
+  // Enough turns for connect() to reach the manager through the adapter's call and its retry loop.
+  await flush(20);
   manager.fire('gain');
   await pending;
 }
