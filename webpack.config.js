@@ -5,7 +5,8 @@ const webpack = require('webpack');
 const { manglablePrivateMembers } = require('./scripts/privateMembers');
 
 /** The browser builds' own Participant Service client, in place of src/client/sdk.ts (the AWS SDK's). */
-const OWN_CLIENT = path.resolve(__dirname, 'src/client/fetchSdk/index.ts');
+const CLIENT_DIR = path.resolve(__dirname, 'src/client');
+const OWN_CLIENT = path.join(CLIENT_DIR, 'fetchSdk', 'index.ts');
 
 /**
  * TypeScript, and the Participant client's SDK module (src/client/sdk.ts, the AWS SDK client the Node build
@@ -33,7 +34,7 @@ const common = (argv) => ({
     new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
     // `./sdk.js` as src/client's modules import it.
     new webpack.NormalModuleReplacementPlugin(/^\.\/sdk\.js$/, (resolved) => {
-      if (path.basename(resolved.context) === 'client') resolved.request = OWN_CLIENT;
+      if (path.resolve(resolved.context) === CLIENT_DIR) resolved.request = OWN_CLIENT;
     }),
   ],
   performance: { hints: false },

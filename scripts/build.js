@@ -80,6 +80,7 @@ function buildSdk() {
   fs.rmSync(path.join(dist, 'esm', 'client', 'sdk.js.map'), { force: true });
   assertNoSdkImports(path.join(dist, 'esm'));
   run(bin('webpack'), ['--mode', 'production', '--no-stats']);
+  assertNoSdkSources(path.join(dist, 'amazon-connect-chat.js.map'));
   console.log('build: dist/ ready');
 }
 
@@ -92,6 +93,12 @@ function assertNoSdkImports(dir) {
       throw new Error(`build: ${path.relative(root, file)} imports an AWS SDK package; the ES module build must not`);
     }
   }
+}
+
+/** Refuses a script-tag bundle with AWS SDK code in it (webpack.config.js puts the own client in its place). */
+function assertNoSdkSources(sourceMap) {
+  const bundled = JSON.parse(fs.readFileSync(sourceMap, 'utf8')).sources.filter((source) => /node_modules\/@(aws-sdk|smithy)\//.test(source));
+  if (bundled.length > 0) throw new Error(`build: the script-tag bundle holds AWS SDK code (${bundled[0]}, …); it must not`);
 }
 
 function buildEmulator() {

@@ -1,6 +1,6 @@
 // Every fault kind of POST /emulator/faults, narrowed by contact and participant.
 import { CreateParticipantConnectionCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { serviceError, startTestEmulator, TestEmulator } from '../../support/emulator/testEmulator';
+import { serviceError, startTestEmulator, TestEmulator, until } from '../../support/emulator/testEmulator';
 
 let emu: TestEmulator;
 
@@ -90,11 +90,7 @@ describe('refuse', () => {
     const customer = await emu.customer();
     await fault({ kind: 'refuse', durationMs: 100, participantId: customer.participantId });
     await expect(rawSend(customer.connectionToken)).rejects.toThrow('fetch failed');
-    let status = 0;
-    while (status !== 200) {
-      status = await rawSend(customer.connectionToken).then((response) => response.status, () => 0);
-    }
-    expect(status).toBe(200);
+    await until(async () => (await rawSend(customer.connectionToken).then((response) => response.status, () => 0)) === 200, 10_000);
   });
 
   it('narrowed to a participant leaves others working', async () => {
@@ -120,10 +116,7 @@ describe('outage', () => {
     const reconnect = emu.openSocket(customer.websocketUrl);
     await expect(reconnect.opened).rejects.toThrow();
     expect((await emu.control('GET', '/emulator/health')).status).toBe(200);
-    let status = 0;
-    while (status !== 200) {
-      status = await rawSend(customer.connectionToken).then((response) => response.status, () => 0);
-    }
+    await until(async () => (await rawSend(customer.connectionToken).then((response) => response.status, () => 0)) === 200, 15_000);
     const again = emu.openSocket(customer.websocketUrl);
     await again.subscribe();
   });

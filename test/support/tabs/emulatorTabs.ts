@@ -9,6 +9,8 @@ import { ChatCore } from '../../../src/session/core/chatCore';
 import { defaultCoreDeps } from '../../../src/session/core/coreDeps';
 import { CustomerChatSession } from '../../../src/session/customerChatSession';
 import { detectTabEnvironment } from '../../../src/session/tabs/tabEnvironment';
+// The chat's lock has the channel's name.
+import { chatChannelName } from '../../../src/session/tabs/tabMessages';
 import type { ChatTabOptions } from '../../../src/types';
 import { startTestEmulator, type ChatParticipant, type TestEmulator } from '../emulator/testEmulator';
 import { MessageLog } from '../sdk/sdkWorld';
@@ -32,7 +34,6 @@ export interface SocketCount {
   opened: number;
 }
 
-const CHAT_LOCK = (contactId: string, participantId: string) => `amazon-connect-chat:${contactId}:${participantId}`;
 
 export class EmulatorTabs {
   readonly channels = new FakeBroadcastHub();
@@ -85,7 +86,7 @@ export class EmulatorTabs {
 
   /** The tab holding the chat's Web Lock (the one that holds the websocket). */
   holder(): EmulatorTab {
-    const name = this.locks?.holderOf(CHAT_LOCK(this.chat.contactId, this.chat.participantId));
+    const name = this.locks?.holderOf(chatChannelName(this.chat.contactId, this.chat.participantId));
     const tab = this.tabs.find((candidate) => candidate.name === name);
     if (!tab) throw new Error(`no tab holds the chat lock (${String(name)})`);
     return tab;
